@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { DatabaseError } from '../errors.js';
+import { acquireDataDirLock, type DataDirLock } from './lock.js';
+
+/** The database or a transaction on it: queries accept either. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** The folder of drizzle-kit migrations shipped with the app. */
+export const MIGRATIONS_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'drizzle',
+);
+
+const POSTGRES_POOL_SIZE = 10;
+
+/** An open database with its driver's own handles for health checks and shutdown. */
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Resolves when a trivial query answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance (embedded only), for tests that dump or inspect it. */
+  pglite?: PGlite;
+  /** The postgres.js client (server only), for reserved connections. */
+  sql?: postgres.Sql;
+}
+
+/** Where and how to open the database. */
+export type DatabaseOptions =
+  | { driver: 'postgres'; url: string }
+  | { driver: 'pglite'; dataDir: string }
+  | { driver: 'pglite'; memory: true; loadDataDir?: Blob | File };
+
+/**
+ * Opens the database and applies pending migrations. Embedded PGlite takes a lock
+ * file beside its folder first: a second process on the same folder stops here.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  try {
+    const database =
+      options.driver === 'postgres' ? openPostgres(options.url) : await openPglite(options);
+    await migrateDatabase(database);
+    return database;
+  } catch (error) {
+    if (error instanceof DatabaseError) throw error;
+    throw new DatabaseError(`database could not be opened: ${describe(error)}`, { cause: error });
+  }
+}
+
+/** Applies every migration not yet applied; safe to call on every start. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR };
+  if (database.pglite) {
+    await migratePglite(drizzlePglite({ client: database.pglite }), config);
+  } else if (database.sql) {
+    await migratePostgres(drizzlePostgres({ client: database.sql }), config);
+  }
+}
+
+function openPostgres(url: string): Database {
+  const sql = postgres(url, { max: POSTGRES_POOL_SIZE, onnotice: () => {} });
+  return {
+    db: drizzlePostgres({ client: sql }) as unknown as Db,
+    driver: 'postgres',
+    sql,
+    ping: async () => {
+      await sql`select 1`;
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(
+  options: { dataDir: string } | { memory: true; loadDataDir?: Blob | File },
+): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  let client: PGlite;
+  if ('dataDir' in options) {
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    lock = acquireDataDirLock(`${options.dataDir}.lock`);
+    try {
+      client = await PGlite.create({ dataDir: options.dataDir });
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    client = await PGlite.create(
+      options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined,
+    );
+  }
+  return {
+    db: drizzlePglite({ client }) as unknown as Db,
+    driver: 'pglite',
+    pglite: client,
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
