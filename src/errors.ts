@@ -35,10 +35,7 @@ export class PlatformError extends Error {
   }
 }
 
-/** A flow definition is inconsistent: found at start-up, it stops the bot. */
-export class FlowDefinitionError extends Error {
-  override name = 'FlowDefinitionError';
-}
+export { FlowDefinitionError } from './core/errors.js';
 
 function truncate(value: string): string {
   return value.length > 40 ? `${value.slice(0, 37)}...` : value;

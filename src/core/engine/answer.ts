@@ -1,0 +1,188 @@
+import {
+  matchLabel,
+  normalize,
+  parseNumber,
+  parseOptionNumber,
+  parseOptionNumbers,
+  parseYesNo,
+} from '../flow/parse.js';
+import type { ChoiceOption, PromptStep, StepContext } from '../flow/types.js';
+import { type InboundPayload, type Json, type Text, t } from '../messages.js';
+import { DONE_WORDS, SKIP_WORDS } from './globals.js';
+import { NEXT_PAGE_NUMBER, optionsOf, pageOf } from './prompt.js';
+
+/** What an input means at a question. */
+export type Reading =
+  | { type: 'answer'; value: Json; label?: Text }
+  | { type: 'invalid'; error: Text }
+  | { type: 'next_page' }
+  /** A photo added to a question that takes several; the question stays open. */
+  | { type: 'more_photos'; value: Json[] };
+
+/** Everything a reader needs besides the input. */
+export interface ReadContext {
+  step: PromptStep;
+  ctx: StepContext;
+  page: number;
+  /** Photos already collected at this question. */
+  collected: Json[];
+  /** Resolves a text in the person's language, to match typed option labels. */
+  translate: (text: Text) => string;
+}
+
+/** Reads `payload` as an answer to `rc.step`. Never throws on user input. */
+export function readAnswer(payload: InboundPayload, rc: ReadContext): Reading {
+  const { step } = rc;
+  if (payload.type === 'photo') {
+    return step.kind === 'photo'
+      ? readPhoto(payload.mediaId, rc)
+      : invalid('common:unexpected.photo');
+  }
+  if (payload.type === 'location') {
+    if (step.kind !== 'location') return invalid('common:unexpected.location');
+    const value: Record<string, Json> = {
+      latitude: payload.latitude,
+      longitude: payload.longitude,
+    };
+    if (payload.label) value.label = payload.label;
+    return { type: 'answer', value };
+  }
+  if (payload.type === 'choice') return readOptionNumber(payload.number, rc);
+  if (payload.type !== 'text') return invalid('common:invalid.generic');
+  return readText(payload.text, rc);
+}
+
+function readText(text: string, rc: ReadContext): Reading {
+  const { step } = rc;
+  switch (step.kind) {
+    case 'text':
+      return readFreeText(text, step.min ?? 1, step.max ?? 1000);
+    case 'number':
+      return readNumber(text, step.min, step.max);
+    case 'yesno': {
+      const yes = parseYesNo(text);
+      return yes === undefined ? invalid('common:invalid.yesno') : yesNoAnswer(yes);
+    }
+    case 'choice':
+      return readChoice(text, rc);
+    case 'multi':
+      return readMulti(text, rc);
+    case 'photo':
+      return readPhotoWord(text, rc);
+    case 'location':
+      return readLocationText(text, step.allowText === true, step.optional === true);
+  }
+}
+
+function invalid(key: string, params?: Record<string, string | number>): Reading {
+  return { type: 'invalid', error: t(key, params) };
+}
+
+function yesNoAnswer(yes: boolean): Reading {
+  return { type: 'answer', value: yes, label: t(yes ? 'common:yes' : 'common:no') };
+}
+
+function readFreeText(text: string, min: number, max: number): Reading {
+  const value = text.trim().replace(/\s+/g, ' ');
+  if (value.length < min) return invalid('common:invalid.text_short', { min });
+  if (value.length > max) return invalid('common:invalid.text_long', { max, length: value.length });
+  return { type: 'answer', value };
+}
+
+function readNumber(text: string, min?: number, max?: number): Reading {
+  const value = parseNumber(text);
+  const low = min ?? 0;
+  const high = max ?? 1_000_000_000;
+  const example = Math.min(high, Math.max(low, low === 0 ? 15 : low + 1));
+  if (value === undefined) return invalid('common:invalid.number', { example });
+  if (value < low || value > high) {
+    return invalid('common:invalid.number_range', { min: low, max: high, example });
+  }
+  return { type: 'answer', value };
+}
+
+function readOptionNumber(number: number, rc: ReadContext): Reading {
+  if (rc.step.kind === 'yesno') {
+    if (number === 1 || number === 2) return yesNoAnswer(number === 1);
+    return invalid('common:invalid.choice', { count: 2 });
+  }
+  const options = optionsOf(rc.step, rc.ctx);
+  const { shown, paged } = pageOf(options, rc.page);
+  if (paged && number === NEXT_PAGE_NUMBER) return { type: 'next_page' };
+  const option = shown[number - 1];
+  if (!option || number < 1) {
+    return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
+  }
+  return rc.step.kind === 'multi'
+    ? { type: 'answer', value: [option.value], label: option.label }
+    : { type: 'answer', value: option.value, label: option.label };
+}
+
+function readChoice(text: string, rc: ReadContext): Reading {
+  const number = parseOptionNumber(text);
+  if (number !== undefined) return readOptionNumber(number, rc);
+  const options = optionsOf(rc.step, rc.ctx);
+  const index = matchLabel(
+    text,
+    options.map((o) => rc.translate(o.label)),
+  );
+  const option = index === undefined ? undefined : options[index];
+  if (option) return { type: 'answer', value: option.value, label: option.label };
+  const { shown, paged } = pageOf(options, rc.page);
+  return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
+}
+
+function readMulti(text: string, rc: ReadContext): Reading {
+  const options = optionsOf(rc.step, rc.ctx);
+  const chosen = pickSeveral(text, options, rc.translate);
+  const min = rc.step.kind === 'multi' ? (rc.step.minSelected ?? 1) : 1;
+  if (!chosen) return invalid('common:invalid.multi', { count: options.length });
+  if (chosen.length < min) return invalid('common:invalid.multi_min', { min });
+  return {
+    type: 'answer',
+    value: chosen.map((o) => o.value),
+    label: t('common:list', { items: chosen.map((o) => o.label) }),
+  };
+}
+
+function pickSeveral(
+  text: string,
+  options: ChoiceOption[],
+  translate: (text: Text) => string,
+): ChoiceOption[] | undefined {
+  const numbers = parseOptionNumbers(text);
+  if (numbers) {
+    const picked = numbers.map((n) => options[n - 1]);
+    return picked.every((o) => o !== undefined) ? (picked as ChoiceOption[]) : undefined;
+  }
+  const labels = options.map((o) => translate(o.label));
+  const picked = text
+    .split(/\s*[,;]\s*|\s+(?:dan|and)\s+/u)
+    .map((part) => matchLabel(part, labels));
+  if (picked.some((i) => i === undefined)) return undefined;
+  return [...new Set(picked as number[])].map((i) => options[i] as ChoiceOption);
+}
+
+function readPhoto(mediaId: string, rc: ReadContext): Reading {
+  const max = rc.step.kind === 'photo' ? (rc.step.max ?? 1) : 1;
+  const value = [...rc.collected, mediaId];
+  return value.length >= max ? { type: 'answer', value } : { type: 'more_photos', value };
+}
+
+function readPhotoWord(text: string, rc: ReadContext): Reading {
+  const word = normalize(text);
+  const min = rc.step.kind === 'photo' ? (rc.step.min ?? 1) : 1;
+  const finishing = DONE_WORDS.has(word) || (min === 0 && SKIP_WORDS.has(word));
+  if (finishing && rc.collected.length >= min) return { type: 'answer', value: rc.collected };
+  if (finishing) return invalid('common:invalid.photo_min', { min });
+  return invalid(min === 0 ? 'common:invalid.photo_optional' : 'common:invalid.photo');
+}
+
+function readLocationText(text: string, allowText: boolean, optional: boolean): Reading {
+  const value = text.trim();
+  if (optional && SKIP_WORDS.has(normalize(value))) return { type: 'answer', value: null };
+  if (allowText && value.length >= 3 && value.length <= 200) {
+    return { type: 'answer', value: { text: value } };
+  }
+  return invalid(allowText ? 'common:invalid.location_text' : 'common:invalid.location');
+}

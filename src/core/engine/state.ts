@@ -1,0 +1,63 @@
+import type { Answers } from '../flow/types.js';
+import type { Json, Text } from '../messages.js';
+
+/** Version of the conversation state document; raise when its shape changes. */
+export const STATE_VERSION = 1;
+
+/** One running flow. Plain JSON: readable with SQL, resumable after a deploy. */
+export interface Frame {
+  flow: string;
+  /** Flow version this frame started on. */
+  version: number;
+  /** The step waiting for input, or the call step waiting for its result. */
+  step: string;
+  answers: Answers;
+  /** Labels of chosen options by answer name, to show an answer again after `kembali`. */
+  labels: Record<string, Text>;
+  /** Prompt steps answered, oldest first: `kembali` returns to the last one. */
+  history: string[];
+  /** Page of a long choice list, from 0. */
+  page: number;
+  /** Counts prompts, so a button press can be tied to the question it was sent with. */
+  asked: number;
+  /** Wrong answers in a row at this step. */
+  invalid: number;
+  /** Words typed after the command that started the flow. */
+  args: string;
+  /** Set while the runtime runs the call step `step`. */
+  waitingCall?: boolean;
+}
+
+/** A contact's conversation: a stack of frames, the top one is talking. Empty when idle. */
+export interface ConversationState {
+  v: number;
+  frames: Frame[];
+}
+
+/** The state of a contact with no conversation running. */
+export function idleState(): ConversationState {
+  return { v: STATE_VERSION, frames: [] };
+}
+
+/** The frame currently talking, if any. */
+export function topFrame(state: ConversationState): Frame | undefined {
+  return state.frames[state.frames.length - 1];
+}
+
+/** The token that ties a button press to the question of `frame` just asked. */
+export function questionToken(state: ConversationState, frame: Frame): string {
+  return `${state.frames.length}.${frame.asked}`;
+}
+
+/** Reads a stored state, or idle when it is missing or of an unknown version. */
+export function readState(value: Json | undefined | unknown): ConversationState {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as ConversationState).v === STATE_VERSION &&
+    Array.isArray((value as ConversationState).frames)
+  ) {
+    return value as ConversationState;
+  }
+  return idleState();
+}

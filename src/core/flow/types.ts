@@ -1,0 +1,162 @@
+import type { Json, Text } from '../messages.js';
+
+/** Answers of one flow run, by the `save` name of each step. */
+export type Answers = Record<string, Json>;
+
+/** What steps may look at: the answers so far and a snapshot of the contact. */
+export interface StepContext {
+  answers: Answers;
+  /** The contact as the runtime describes it (id, role, language, village, ...). */
+  contact: Record<string, Json>;
+  /** Words typed after the command that started this flow, if any. */
+  args: string;
+}
+
+/** A text, fixed or computed from the context. */
+export type TextSource = Text | ((ctx: StepContext) => Text);
+
+/** Ends the flow (and returns to the flow below it, if any). */
+export const END = '$end';
+
+/** A step target that starts another flow in place of this one. */
+export function goto(flowId: string): string {
+  return `$flow:${flowId}`;
+}
+
+/**
+ * Where to go after a step: a step id, {@link END}, {@link goto}, or, for choices,
+ * yes/no and calls, a map from the chosen value / outcome to a target with `*` as fallback.
+ */
+export type Next = string | Record<string, string>;
+
+/** An option of a choice step. */
+export interface ChoiceOption {
+  value: string;
+  label: Text;
+}
+
+interface StepBase {
+  /** Stable id: conversation state refers to it, so never reuse an id for another meaning. */
+  id: string;
+  /** Skipped (not shown, not saved) when this returns true. */
+  skipIf?: (ctx: StepContext) => boolean;
+  /** Defaults to the next step in the flow's list, or {@link END} after the last. */
+  next?: Next;
+  /** Shown when the person asks for help at this step. */
+  help?: Text;
+}
+
+interface PromptBase extends StepBase {
+  prompt: TextSource;
+  /** Answer name in {@link Answers}; defaults to the step id. */
+  save?: string;
+}
+
+/** Sends a text and moves on. */
+export interface SayStep extends StepBase {
+  kind: 'say';
+  text: TextSource;
+}
+
+/** Free text between `min` and `max` characters (after trimming). */
+export interface TextStep extends PromptBase {
+  kind: 'text';
+  min?: number;
+  max?: number;
+}
+
+/** A whole number in a range; digits, "15 menit" and number words are accepted. */
+export interface NumberStep extends PromptBase {
+  kind: 'number';
+  min?: number;
+  max?: number;
+}
+
+/** One option; more than 9 are paged. `options` may be computed from earlier answers. */
+export interface ChoiceStep extends PromptBase {
+  kind: 'choice';
+  options: ChoiceOption[] | ((ctx: StepContext) => ChoiceOption[]);
+}
+
+/** Several options at once ("1,3"); saved as a list of values. */
+export interface MultiChoiceStep extends PromptBase {
+  kind: 'multi';
+  options: ChoiceOption[] | ((ctx: StepContext) => ChoiceOption[]);
+  minSelected?: number;
+}
+
+/** Ya or tidak; saved as a boolean, `next` may map `yes` and `no`. */
+export interface YesNoStep extends PromptBase {
+  kind: 'yesno';
+}
+
+/** Photos, saved as a list of media ids; with `max` over 1 the person sends "selesai" to go on. */
+export interface PhotoStep extends PromptBase {
+  kind: 'photo';
+  min?: number;
+  max?: number;
+}
+
+/** A shared pin, or typed text when `allowText`; `optional` accepts "lewati" (saved as null). */
+export interface LocationStep extends PromptBase {
+  kind: 'location';
+  allowText?: boolean;
+  optional?: boolean;
+}
+
+/**
+ * Asks the runtime to run a named action (search, save, notify) in the message's
+ * transaction. Its result is saved; when it is an object with an `outcome` string,
+ * `next` may branch on it.
+ */
+export interface CallStep extends StepBase {
+  kind: 'call';
+  action: string;
+  input?: (ctx: StepContext) => Json;
+  save?: string;
+}
+
+/** Any step of a flow. */
+export type Step =
+  | SayStep
+  | TextStep
+  | NumberStep
+  | ChoiceStep
+  | MultiChoiceStep
+  | YesNoStep
+  | PhotoStep
+  | LocationStep
+  | CallStep;
+
+/** Steps that wait for the person's answer. */
+export type PromptStep = Exclude<Step, SayStep | CallStep>;
+
+/** A conversation flow: a graph of steps with stable ids and a version. */
+export interface FlowDefinition {
+  id: string;
+  /** Raise when steps change meaning; a conversation saved on another version is restarted if its step is gone. */
+  version: number;
+  steps: Step[];
+  /** Slash command that starts it (without the slash), e.g. `lapor`. */
+  command?: string;
+  /** Started on top of the current flow, which resumes when this one ends (help, language, privacy). */
+  returns?: boolean;
+  /** Keys used only by computed texts, listed so start-up can check them. */
+  extraKeys?: string[];
+}
+
+/** Declares a flow; identity function that gives the definition its type. */
+export function defineFlow(definition: FlowDefinition): FlowDefinition {
+  return definition;
+}
+
+/** True for steps that wait for the person. */
+export function isPrompt(step: Step): step is PromptStep {
+  return step.kind !== 'say' && step.kind !== 'call';
+}
+
+/** The answer name a step saves under. */
+export function answerName(step: Step): string | undefined {
+  if (step.kind === 'say') return undefined;
+  return step.save ?? step.id;
+}

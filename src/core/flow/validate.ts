@@ -1,0 +1,164 @@
+import { FlowDefinitionError } from '../errors.js';
+import type { Text, UnsupportedKind } from '../messages.js';
+import { END, type FlowDefinition, type Step } from './types.js';
+
+/** Keys the engine itself sends, whatever the flows. */
+export const ENGINE_KEYS = [
+  'common:yes',
+  'common:no',
+  'common:list',
+  'common:cancelled',
+  'common:stuck',
+  'common:back.first',
+  'common:back.previous',
+  'common:choice.next_page',
+  'common:choice.stale',
+  'common:choice.hint',
+  'common:multi.hint',
+  'common:command.unknown',
+  'common:flow.restarted',
+  'common:photo.more',
+  'common:photo.optional',
+  'common:location.optional',
+  'common:answer.photos',
+  'common:answer.location',
+  'common:unexpected.photo',
+  'common:unexpected.location',
+  'common:invalid.generic',
+  'common:invalid.text_short',
+  'common:invalid.text_long',
+  'common:invalid.number',
+  'common:invalid.number_range',
+  'common:invalid.yesno',
+  'common:invalid.choice',
+  'common:invalid.multi',
+  'common:invalid.multi_min',
+  'common:invalid.photo',
+  'common:invalid.photo_optional',
+  'common:invalid.photo_min',
+  'common:invalid.location',
+  'common:invalid.location_text',
+  ...(
+    [
+      'sticker',
+      'voice',
+      'audio',
+      'video',
+      'document',
+      'contact',
+      'poll',
+      'other',
+    ] as const satisfies readonly UnsupportedKind[]
+  ).map((kind) => `common:unsupported.${kind}`),
+];
+
+/**
+ * Checks flow definitions before the bot starts: unique ids, every target known,
+ * every step reachable, commands unique, and every fixed text key present in every
+ * language. Throws one {@link FlowDefinitionError} listing every problem found.
+ */
+export function validateFlows(
+  flows: FlowDefinition[],
+  options: { requiredFlows: string[]; hasKey: (key: string) => boolean },
+): void {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const commands = new Set<string>();
+  for (const flow of flows) {
+    if (ids.has(flow.id)) problems.push(`flow "${flow.id}" is defined twice`);
+    ids.add(flow.id);
+    if (flow.command && commands.has(flow.command)) {
+      problems.push(`command /${flow.command} is used by two flows`);
+    }
+    if (flow.command) commands.add(flow.command);
+  }
+  for (const id of options.requiredFlows) {
+    if (!ids.has(id)) problems.push(`flow "${id}" is required but not defined`);
+  }
+  for (const flow of flows) problems.push(...checkFlow(flow, ids));
+  const keys = new Set([...ENGINE_KEYS, ...flows.flatMap(textKeysOf)]);
+  for (const key of keys) {
+    if (!options.hasKey(key)) problems.push(`text key "${key}" is missing in a locale`);
+  }
+  if (problems.length > 0) {
+    throw new FlowDefinitionError(`flow definitions are invalid:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+function checkFlow(flow: FlowDefinition, flowIds: Set<string>): string[] {
+  const problems: string[] = [];
+  const where = `flow "${flow.id}"`;
+  if (flow.steps.length === 0) return [`${where} has no steps`];
+  const stepIds = new Set<string>();
+  for (const step of flow.steps) {
+    if (stepIds.has(step.id)) problems.push(`${where} has two steps "${step.id}"`);
+    stepIds.add(step.id);
+  }
+  for (const step of flow.steps) {
+    for (const target of targetsOf(flow, step)) {
+      if (target === END) continue;
+      if (target.startsWith('$flow:')) {
+        if (!flowIds.has(target.slice(6))) {
+          problems.push(`${where} step "${step.id}" goes to unknown flow "${target.slice(6)}"`);
+        }
+      } else if (!stepIds.has(target)) {
+        problems.push(`${where} step "${step.id}" goes to unknown step "${target}"`);
+      }
+    }
+    if (step.kind === 'multi' && Array.isArray(step.options) && step.options.length > 9) {
+      problems.push(`${where} step "${step.id}" offers more than 9 options to pick several from`);
+    }
+  }
+  const reachable = reachableSteps(flow);
+  for (const step of flow.steps) {
+    if (!reachable.has(step.id)) problems.push(`${where} step "${step.id}" is unreachable`);
+  }
+  return problems;
+}
+
+function targetsOf(flow: FlowDefinition, step: Step): string[] {
+  const following = flow.steps[flow.steps.indexOf(step) + 1]?.id ?? END;
+  if (step.next === undefined) return [following];
+  if (typeof step.next === 'string') return [step.next];
+  const mapped = Object.values(step.next);
+  return '*' in step.next ? mapped : [...mapped, following];
+}
+
+function reachableSteps(flow: FlowDefinition): Set<string> {
+  const byId = new Map(flow.steps.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const queue = [flow.steps[0]?.id ?? END];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    const step = byId.get(id);
+    if (!step || seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...targetsOf(flow, step));
+  }
+  return seen;
+}
+
+/** Every fixed text key a flow uses (computed texts list theirs in `extraKeys`). */
+export function textKeysOf(flow: FlowDefinition): string[] {
+  const keys: string[] = [...(flow.extraKeys ?? [])];
+  const add = (source: Text | ((...args: never[]) => Text) | undefined) => {
+    if (source && typeof source !== 'function') keys.push(...keysOfText(source));
+  };
+  for (const step of flow.steps) {
+    add(step.help);
+    if (step.kind === 'say') add(step.text);
+    if ('prompt' in step) add(step.prompt);
+    if ((step.kind === 'choice' || step.kind === 'multi') && Array.isArray(step.options)) {
+      for (const option of step.options) add(option.label);
+    }
+  }
+  return keys;
+}
+
+function keysOfText(text: Text): string[] {
+  const nested = Object.values(text.params ?? {}).flatMap((p) => {
+    if (Array.isArray(p)) return p.flatMap(keysOfText);
+    return typeof p === 'object' ? keysOfText(p) : [];
+  });
+  return [text.key, ...nested];
+}

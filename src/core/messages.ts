@@ -1,0 +1,86 @@
+/**
+ * The neutral message values every channel converts to and from. Nothing here knows
+ * Telegram, WhatsApp or the console.
+ */
+
+/** A JSON value, as stored in conversation state and the outbox. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * A parameter of a text: a plain value, or other texts resolved in the same language
+ * (a list is joined with commas).
+ */
+export type TextParam = string | number | Text | Text[];
+
+/**
+ * Text a person reads: an i18next key (`namespace:path`) and its parameters, resolved
+ * in the person's current language when it is sent, never when it is written.
+ */
+export interface Text {
+  key: string;
+  params?: Record<string, TextParam>;
+}
+
+/** Builds a {@link Text}. */
+export function t(key: string, params?: Record<string, TextParam>): Text {
+  return params ? { key, params } : { key };
+}
+
+/** Kinds of message the bot cannot use yet; named back to the person. */
+export type UnsupportedKind =
+  | 'sticker'
+  | 'voice'
+  | 'audio'
+  | 'video'
+  | 'document'
+  | 'contact'
+  | 'poll'
+  | 'other';
+
+/** What a person sent, once a channel has parsed it. */
+export type InboundPayload =
+  | { type: 'text'; text: string }
+  /** A button press: the token of the question it belongs to and the option number (1-based). */
+  | { type: 'choice'; token: string; number: number }
+  | { type: 'photo'; mediaId: string; caption?: string }
+  | { type: 'location'; latitude: number; longitude: number; label?: string }
+  | { type: 'command'; name: string; args: string }
+  | { type: 'unsupported'; kind: UnsupportedKind };
+
+/** One message from a person, as the runtime receives it from any channel. */
+export interface Inbound {
+  channel: string;
+  /** The platform's id of this message; with the channel, the key that drops redeliveries. */
+  messageId: string;
+  /** Who sent it on that channel: a chat id, a LID, a console name. */
+  externalId: string;
+  /** E.164 phone number when the platform tells it. */
+  phone?: string;
+  receivedAt: Date;
+  payload: InboundPayload;
+}
+
+/** A numbered option of a question. */
+export interface OutboundOption {
+  number: number;
+  label: Text;
+}
+
+/** One message the bot sends, before rendering for a platform. */
+export interface Outbound {
+  /** Paragraphs, shown in order. */
+  texts: Text[];
+  /** Options of the question this message asks; `token` ties button presses to it. */
+  choices?: { token: string; options: OutboundOption[]; multiple?: boolean };
+  /** The question waits for a photo or a location (channels may offer a share button). */
+  expect?: 'photo' | 'location';
+}
+
+/** An {@link Outbound} after i18n: plain strings a channel renders. */
+export interface RenderedMessage {
+  texts: string[];
+  choices?: { token: string; options: { number: number; label: string }[]; multiple?: boolean };
+  expect?: 'photo' | 'location';
+  /** The hint under numbered options, already in the person's language. */
+  choiceHint?: string;
+}
