@@ -3,6 +3,7 @@ import {
   answerName,
   END,
   type FlowDefinition,
+  flowTarget,
   isPrompt,
   type PromptStep,
   type Step,
@@ -80,7 +81,7 @@ interface Work {
 export function createEngine(options: EngineOptions): Engine {
   const flows = new Map(options.flows.map((f) => [f.id, f]));
   const commands = new Map(
-    options.flows.filter((f) => f.command).map((f) => [f.command as string, f]),
+    options.flows.flatMap((f) => (f.commands ?? []).map((c) => [c, f] as const)),
   );
 
   const flowOf = (id: string): FlowDefinition => {
@@ -135,7 +136,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   function goTo(w: Work, frame: Frame, target: string): void {
     if (target === END) return endFrame(w);
-    if (target.startsWith('$flow:')) return startFlow(w, target.slice(6), 'replace');
+    const other = flowTarget(target);
+    if (other) return startFlow(w, other.flow, other.mode);
     enter(w, frame, target);
   }
 

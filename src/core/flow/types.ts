@@ -23,8 +23,20 @@ export function goto(flowId: string): string {
   return `$flow:${flowId}`;
 }
 
+/** A step target that starts another flow on top of this one; this step is asked again after it. */
+export function push(flowId: string): string {
+  return `$push:${flowId}`;
+}
+
+/** The flow a `goto` or `push` target names, with how it starts. */
+export function flowTarget(target: string): { flow: string; mode: 'replace' | 'push' } | undefined {
+  if (target.startsWith('$flow:')) return { flow: target.slice(6), mode: 'replace' };
+  if (target.startsWith('$push:')) return { flow: target.slice(6), mode: 'push' };
+  return undefined;
+}
+
 /**
- * Where to go after a step: a step id, {@link END}, {@link goto}, or, for choices,
+ * Where to go after a step: a step id, {@link END}, {@link goto}, {@link push}, or, for choices,
  * yes/no and calls, a map from the chosen value / outcome to a target with `*` as fallback.
  */
 export type Next = string | Record<string, string>;
@@ -137,8 +149,8 @@ export interface FlowDefinition {
   /** Raise when steps change meaning; a conversation saved on another version is restarted if its step is gone. */
   version: number;
   steps: Step[];
-  /** Slash command that starts it (without the slash), e.g. `lapor`. */
-  command?: string;
+  /** Slash commands that start it (without the slash), e.g. `lapor`. */
+  commands?: string[];
   /** Started on top of the current flow, which resumes when this one ends (help, language, privacy). */
   returns?: boolean;
   /** Keys used only by computed texts, listed so start-up can check them. */

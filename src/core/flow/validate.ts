@@ -1,6 +1,6 @@
 import { FlowDefinitionError } from '../errors.js';
 import type { Text, UnsupportedKind } from '../messages.js';
-import { END, type FlowDefinition, type Step } from './types.js';
+import { END, type FlowDefinition, flowTarget, type Step } from './types.js';
 
 /** Keys the engine itself sends, whatever the flows. */
 export const ENGINE_KEYS = [
@@ -54,12 +54,12 @@ export const ENGINE_KEYS = [
 
 /**
  * Checks flow definitions before the bot starts: unique ids, every target known,
- * every step reachable, commands unique, and every fixed text key present in every
- * language. Throws one {@link FlowDefinitionError} listing every problem found.
+ * every step reachable, commands unique, every called action registered, and every
+ * fixed text key present in every language. Throws one {@link FlowDefinitionError} listing every problem found.
  */
 export function validateFlows(
   flows: FlowDefinition[],
-  options: { requiredFlows: string[]; hasKey: (key: string) => boolean },
+  options: { requiredFlows: string[]; actions: string[]; hasKey: (key: string) => boolean },
 ): void {
   const problems: string[] = [];
   const ids = new Set<string>();
@@ -67,15 +67,22 @@ export function validateFlows(
   for (const flow of flows) {
     if (ids.has(flow.id)) problems.push(`flow "${flow.id}" is defined twice`);
     ids.add(flow.id);
-    if (flow.command && commands.has(flow.command)) {
-      problems.push(`command /${flow.command} is used by two flows`);
+    for (const command of flow.commands ?? []) {
+      if (commands.has(command)) problems.push(`command /${command} is used by two flows`);
+      commands.add(command);
     }
-    if (flow.command) commands.add(flow.command);
   }
   for (const id of options.requiredFlows) {
     if (!ids.has(id)) problems.push(`flow "${id}" is required but not defined`);
   }
   for (const flow of flows) problems.push(...checkFlow(flow, ids));
+  for (const flow of flows) {
+    for (const step of flow.steps) {
+      if (step.kind === 'call' && !options.actions.includes(step.action)) {
+        problems.push(`flow "${flow.id}" step "${step.id}" calls unknown action "${step.action}"`);
+      }
+    }
+  }
   const keys = new Set([...ENGINE_KEYS, ...flows.flatMap(textKeysOf)]);
   for (const key of keys) {
     if (!options.hasKey(key)) problems.push(`text key "${key}" is missing in a locale`);
@@ -97,9 +104,10 @@ function checkFlow(flow: FlowDefinition, flowIds: Set<string>): string[] {
   for (const step of flow.steps) {
     for (const target of targetsOf(flow, step)) {
       if (target === END) continue;
-      if (target.startsWith('$flow:')) {
-        if (!flowIds.has(target.slice(6))) {
-          problems.push(`${where} step "${step.id}" goes to unknown flow "${target.slice(6)}"`);
+      const other = flowTarget(target);
+      if (other) {
+        if (!flowIds.has(other.flow)) {
+          problems.push(`${where} step "${step.id}" goes to unknown flow "${other.flow}"`);
         }
       } else if (!stepIds.has(target)) {
         problems.push(`${where} step "${step.id}" goes to unknown step "${target}"`);

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineFlow, goto } from '../src/core/flow/types.js';
+import { t } from '../src/core/messages.js';
+import { insertFeedback } from '../src/db/queries/feedback.js';
+import type { ActionHandler } from '../src/runtime/types.js';
+
+const TOPICS = ['usage', 'content', 'idea', 'problem', 'other'] as const;
+
+/**
+ * "Kirim saran": a suggestion about Sapa Desa for the programme team. Uses most step
+ * kinds (choice, text, number, photos, yes/no, a summary and a saving call).
+ */
+export const feedbackFlow = defineFlow({
+  id: 'feedback',
+  version: 1,
+  commands: ['saran', 'feedback'],
+  extraKeys: ['feedback:summary'],
+  steps: [
+    {
+      id: 'topic',
+      kind: 'choice',
+      prompt: t('feedback:topic.prompt'),
+      options: TOPICS.map((value) => ({ value, label: t(`feedback:topic.options.${value}`) })),
+    },
+    {
+      id: 'message',
+      kind: 'text',
+      prompt: t('feedback:message.prompt'),
+      min: 10,
+      max: 1000,
+      help: t('feedback:message.help'),
+    },
+    { id: 'rating', kind: 'number', prompt: t('feedback:rating.prompt'), min: 1, max: 5 },
+    { id: 'photos', kind: 'photo', prompt: t('feedback:photos.prompt'), min: 0, max: 3 },
+    { id: 'wants_reply', kind: 'yesno', prompt: t('feedback:wants_reply.prompt') },
+    {
+      id: 'confirm',
+      kind: 'yesno',
+      prompt: (ctx) =>
+        t('feedback:summary', {
+          topic: t(`feedback:topic.options.${String(ctx.answers.topic)}`),
+          message: String(ctx.answers.message),
+          rating: Number(ctx.answers.rating),
+          photos: Array.isArray(ctx.answers.photos) ? ctx.answers.photos.length : 0,
+          reply: t(ctx.answers.wants_reply ? 'common:yes' : 'common:no'),
+        }),
+      next: { yes: 'save', no: 'discarded' },
+    },
+    { id: 'discarded', kind: 'say', text: t('feedback:discarded'), next: goto('menu') },
+    {
+      id: 'save',
+      kind: 'call',
+      action: 'feedback.save',
+      input: (ctx) => ctx.answers,
+    },
+    { id: 'thanks', kind: 'say', text: t('feedback:thanks'), next: goto('menu') },
+  ],
+});
+
+const feedbackInput = z.object({
+  topic: z.enum(TOPICS),
+  message: z.string(),
+  rating: z.number().int(),
+  photos: z.array(z.string()).default([]),
+  wants_reply: z.boolean(),
+});
+
+/** Actions of the feedback flow. */
+export const feedbackActions: Record<string, ActionHandler> = {
+  'feedback.save': async ({ tx, contact, input, clock, ids }) => {
+    const answers = feedbackInput.parse(input);
+    await insertFeedback(tx, {
+      id: ids.next(),
+      contactId: contact.id,
+      topic: answers.topic,
+      message: answers.message,
+      rating: answers.rating,
+      wantsReply: answers.wants_reply,
+      mediaIds: answers.photos,
+      now: clock.now(),
+    });
+    return { outcome: 'saved' };
+  },
+};

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import { actions, FLOW_IDS, flows } from '../flows/index.js';
+import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
+import type { Config } from './config.js';
+import { createEngine } from './core/engine/engine.js';
+import { validateFlows } from './core/flow/validate.js';
+import type { Clock, Ids } from './core/ports.js';
+import { type Database, openDatabase } from './db/client.js';
+import {
+  createHealthCheck,
+  createHttpApp,
+  type HttpServer,
+  startHttpServer,
+} from './http/server.js';
+import { createTranslator } from './i18n.js';
+import type { Logger } from './logger.js';
+import { createMediaStore } from './media/store.js';
+import { createRuntime, type Runtime } from './runtime/runtime.js';
+
+/** The running bot, as `main.ts` and the process tests see it. */
+export interface App {
+  runtime: Runtime;
+  database: Database;
+  http: HttpServer;
+  console?: ConsoleChannel;
+  /** Stops intake, finishes work in flight, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** What the composition root is given besides the configuration. */
+export interface AppDeps {
+  logger: Logger;
+  clock?: Clock;
+  ids?: Ids;
+  /** Terminal streams of the console chat. */
+  stdin?: Readable;
+  stdout?: Writable;
+  /** Called when the console's input ends, so the process can shut down. */
+  onConsoleEnd?: () => void;
+}
+
+/** Wires config → db (migrate) → i18n → flows → runtime → channels → http, and starts them. */
+export async function startApp(config: Config, deps: AppDeps): Promise<App> {
+  const { logger } = deps;
+  const clock = deps.clock ?? { now: () => new Date() };
+  const ids = deps.ids ?? { next: () => crypto.randomUUID() };
+  const translator = await createTranslator(config.defaultLanguage);
+  validateFlows(flows, {
+    requiredFlows: Object.values(FLOW_IDS),
+    actions: Object.keys(actions),
+    hasKey: translator.hasKey,
+  });
+  const engine = createEngine({ flows, helpFlow: FLOW_IDS.help, languageFlow: FLOW_IDS.language });
+  const database = await openDatabase(config.database);
+  logger.info({ driver: database.driver }, 'database ready');
+  const media = createMediaStore({
+    db: database.db,
+    mediaDir: config.mediaDir,
+    maxBytes: config.mediaMaxBytes,
+    clock,
+    ids,
+  });
+  const runtime = createRuntime({
+    db: database.db,
+    engine,
+    translator,
+    actions,
+    clock,
+    ids,
+    logger,
+    defaultLanguage: config.defaultLanguage,
+    entryFlowFor: () => FLOW_IDS.menu,
+  });
+
+  const consoleOn = config.console === 'on' || config.console === 'auto';
+  const chat = consoleOn
+    ? createConsoleChannel({
+        input: deps.stdin ?? process.stdin,
+        output: deps.stdout ?? process.stdout,
+        receive: runtime.receive,
+        savePhoto: async (bytes, from) => {
+          const saved = await media.save({ bytes, originChannel: 'console', originRef: from });
+          return saved.type === 'stored'
+            ? { type: 'stored', mediaId: saved.media.id }
+            : { type: 'rejected', reason: saved.reason };
+        },
+        clock,
+        ids,
+        logger,
+        onEnd: deps.onConsoleEnd,
+      })
+    : undefined;
+  if (chat) runtime.addChannel(chat.channel);
+
+  const health = createHealthCheck({
+    database: () => database.ping(),
+    console: async () => (chat ? { status: 'up' } : { status: 'disabled' }),
+  });
+  const http = await startHttpServer({
+    app: createHttpApp({ health, logger }),
+    port: config.port,
+    logger,
+  });
+  logger.info({ port: http.port }, 'http server listening');
+  await runtime.start();
+  chat?.start();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    runtime,
+    database,
+    http,
+    console: chat,
+    stop: () => {
+      stopping ??= (async () => {
+        await chat?.stop();
+        await http.close();
+        await runtime.stop();
+        await database.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs/promises';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Inbound, InboundPayload, RenderedMessage } from '../../core/messages.js';
+import type { Clock, Ids } from '../../core/ports.js';
+import type { Logger } from '../../logger.js';
+import type { RuntimeChannel, SendResult } from '../../runtime/types.js';
+import { renderNumberedText } from '../text-render.js';
+import { consoleIdentity, parseConsoleLine } from './parse.js';
+
+/** The channel name of the console. */
+export const CONSOLE_CHANNEL = 'console';
+/** The console identity of the local operator, who is an admin. */
+export const CONSOLE_OPERATOR = 'operator';
+
+/** Stores a picture sent from the console; returns its media id or why it was refused. */
+export type SavePhoto = (
+  bytes: Uint8Array,
+  from: string,
+) => Promise<{ type: 'stored'; mediaId: string } | { type: 'rejected'; reason: string }>;
+
+/** What the console needs. */
+export interface ConsoleDeps {
+  input: Readable;
+  output: Writable;
+  receive: (inbound: Inbound) => Promise<unknown>;
+  savePhoto?: SavePhoto;
+  clock: Clock;
+  ids: Ids;
+  logger: Logger;
+  /** Called once standard input has ended and every line has been handled. */
+  onEnd?: () => void;
+}
+
+/** The console chat: one terminal, one or several simulated people. */
+export interface ConsoleChannel {
+  channel: RuntimeChannel;
+  start(): void;
+  /** Stops reading; resolves when lines already read are handled. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Creates the console channel. Lines typed are messages from the current person
+ * (the operator at first); replies to them are printed as they are sent, replies to
+ * other simulated people are printed with their name.
+ */
+export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
+  const session = deps.ids.next();
+  let counter = 0;
+  let current = CONSOLE_OPERATOR;
+  let pending: Promise<unknown> = Promise.resolve();
+  let reader: readline.Interface | undefined;
+  const print = (line: string) => deps.output.write(`${line}\n`);
+
+  const channel: RuntimeChannel = {
+    name: CONSOLE_CHANNEL,
+    isAdmin: (inbound) => inbound.externalId === CONSOLE_OPERATOR,
+    async send(externalId: string, message: RenderedMessage): Promise<SendResult> {
+      const who = externalId === current ? '' : ` → ${externalId}`;
+      const text = renderNumberedText(message).replace(/\n/g, '\n    ');
+      print(`bot${who} › ${text}\n`);
+      return { type: 'sent' };
+    },
+  };
+
+  async function toPayload(line: string): Promise<InboundPayload | undefined> {
+    const parsed = parseConsoleLine(line);
+    if (parsed.type === 'empty') return undefined;
+    if (parsed.type === 'message') return parsed.payload;
+    if (parsed.type === 'switch') {
+      current = consoleIdentity(parsed.name);
+      print(`(sekarang Anda sebagai "${current}" / you are now "${current}")\n`);
+      return undefined;
+    }
+    if (!deps.savePhoto) {
+      print('(foto tidak tersedia / photos are not available)');
+      return undefined;
+    }
+    const bytes = await fs.readFile(parsed.path).catch(() => undefined);
+    if (!bytes) {
+      print(`(berkas tidak ditemukan / file not found: ${parsed.path})`);
+      return undefined;
+    }
+    const saved = await deps.savePhoto(bytes, current);
+    if (saved.type === 'rejected') {
+      print(`(foto ditolak / photo refused: ${saved.reason})`);
+      return undefined;
+    }
+    return { type: 'photo', mediaId: saved.mediaId, caption: parsed.caption };
+  }
+
+  async function handleLine(line: string): Promise<void> {
+    const payload = await toPayload(line);
+    if (!payload) return;
+    counter += 1;
+    await deps.receive({
+      channel: CONSOLE_CHANNEL,
+      messageId: `${session}-${counter}`,
+      externalId: current,
+      receivedAt: deps.clock.now(),
+      payload,
+    });
+  }
+
+  return {
+    channel,
+    start() {
+      reader = readline.createInterface({ input: deps.input, terminal: false });
+      reader.on('line', (line) => {
+        pending = pending
+          .then(() => handleLine(line))
+          .catch((error) => deps.logger.error({ err: error }, 'console line failed'));
+      });
+      reader.on('close', () => {
+        void pending.then(() => deps.onEnd?.());
+      });
+    },
+    async stop() {
+      reader?.close();
+      await pending;
+    },
+  };
+}

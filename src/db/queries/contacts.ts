@@ -1,0 +1,102 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { channelIdentities, contacts } from '../schema/index.js';
+
+/** A contact row. */
+export type Contact = typeof contacts.$inferSelect;
+/** A channel identity row. */
+export type ChannelIdentity = typeof channelIdentities.$inferSelect;
+
+/** The contact reached at `externalId` on `channel`, if known. */
+export async function findContactByIdentity(
+  db: Db,
+  params: { channel: string; externalId: string },
+): Promise<{ contact: Contact; identity: ChannelIdentity } | undefined> {
+  const rows = await db
+    .select({ contact: contacts, identity: channelIdentities })
+    .from(channelIdentities)
+    .innerJoin(contacts, eq(contacts.id, channelIdentities.contactId))
+    .where(
+      and(
+        eq(channelIdentities.channel, params.channel),
+        eq(channelIdentities.externalId, params.externalId),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/** Creates a contact and its first channel identity. */
+export async function createContact(
+  db: Db,
+  params: {
+    contactId: string;
+    identityId: string;
+    channel: string;
+    externalId: string;
+    phone?: string;
+    language: string;
+    role: string;
+    now: Date;
+  },
+): Promise<{ contact: Contact; identity: ChannelIdentity }> {
+  const [contact] = await db
+    .insert(contacts)
+    .values({
+      id: params.contactId,
+      language: params.language,
+      role: params.role,
+      createdAt: params.now,
+      updatedAt: params.now,
+    })
+    .returning();
+  const [identity] = await db
+    .insert(channelIdentities)
+    .values({
+      id: params.identityId,
+      contactId: params.contactId,
+      channel: params.channel,
+      externalId: params.externalId,
+      phone: params.phone ?? null,
+      createdAt: params.now,
+    })
+    .returning();
+  if (!contact || !identity) throw new Error('contact insert returned no row');
+  return { contact, identity };
+}
+
+/** The contact with this id, if it exists. */
+export async function getContact(
+  db: Db,
+  params: { contactId: string },
+): Promise<Contact | undefined> {
+  const rows = await db.select().from(contacts).where(eq(contacts.id, params.contactId)).limit(1);
+  return rows[0];
+}
+
+/** Changes the language the contact is spoken to in. */
+export async function setContactLanguage(
+  db: Db,
+  params: { contactId: string; language: string; now: Date },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ language: params.language, updatedAt: params.now })
+    .where(eq(contacts.id, params.contactId));
+}
+
+/** Marks an identity reachable again (the person wrote) or unreachable (blocked the bot). */
+export async function setIdentityReachability(
+  db: Db,
+  params: { channel: string; externalId: string; unreachableSince: Date | null },
+): Promise<void> {
+  await db
+    .update(channelIdentities)
+    .set({ unreachableSince: params.unreachableSince })
+    .where(
+      and(
+        eq(channelIdentities.channel, params.channel),
+        eq(channelIdentities.externalId, params.externalId),
+      ),
+    );
+}

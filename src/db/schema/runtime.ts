@@ -1,0 +1,67 @@
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { contacts } from './contacts.js';
+
+/** Every inbound platform message id seen; a redelivery finds its row and changes nothing. */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    channel: text('channel').notNull(),
+    messageId: text('message_id').notNull(),
+    contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channel, t.messageId] }),
+    index('inbound_messages_received_idx').on(t.receivedAt),
+  ],
+);
+
+/** The one live conversation of a contact: a stack of flow frames, plain JSON. */
+export const conversations = pgTable('conversations', {
+  contactId: text('contact_id')
+    .primaryKey()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  /** Channel the person last wrote on; replies go there. */
+  channel: text('channel').notNull(),
+  state: jsonb('state').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/**
+ * Everything the bot sends, written in the transaction that caused it and sent
+ * after commit. Also the delivery record: status, attempts, last error.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    /** An Outbound message: i18n keys and params, resolved in the person's language at send. */
+    message: jsonb('message').notNull(),
+    /** pending → sending → sent | failed; sending rows past `claimedUntil` are pending again. */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull(),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'date' }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('outbox_contact_status_idx').on(t.contactId, t.status, t.id),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);

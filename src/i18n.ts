@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n as I18nInstance } from 'i18next';
+import { LANGUAGES, type Language } from './config.js';
+import type { Outbound, RenderedMessage, Text, TextParam } from './core/messages.js';
+
+/** The folder holding `locales/<lng>/<namespace>.json`. */
+export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
+
+/** Resolves texts in one language or another; the only place keys become words. */
+export interface Translator {
+  translate(text: Text, language: string): string;
+  /** Resolves a whole outbound message for a person. */
+  render(message: Outbound, language: string): RenderedMessage;
+  /** True when `key` exists in every language. */
+  hasKey(key: string): boolean;
+  /** Every key of a language, `namespace:path` form, sorted. */
+  keysOf(language: Language): string[];
+}
+
+/**
+ * Loads every namespace of every language from `locales/` synchronously (they are
+ * small) into a private i18next instance.
+ */
+export async function createTranslator(defaultLanguage: Language): Promise<Translator> {
+  const resources: Record<string, Record<string, object>> = {};
+  for (const language of LANGUAGES) {
+    resources[language] = {};
+    const dir = path.join(LOCALES_DIR, language);
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const namespace = path.basename(file, '.json');
+      resources[language][namespace] = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    }
+  }
+  const instance: I18nInstance = i18next.createInstance();
+  await instance.init({
+    resources,
+    lng: defaultLanguage,
+    fallbackLng: defaultLanguage,
+    supportedLngs: [...LANGUAGES],
+    ns: Object.keys(resources[defaultLanguage] ?? {}),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+
+  const translate = (text: Text, language: string): string => {
+    const params: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(text.params ?? {})) {
+      params[name] = resolveParam(value, language);
+    }
+    return instance.t(text.key, { ...params, lng: language });
+  };
+  const resolveParam = (value: TextParam, language: string): string | number => {
+    if (Array.isArray(value)) return value.map((v) => translate(v, language)).join(', ');
+    return typeof value === 'object' ? translate(value, language) : value;
+  };
+
+  return {
+    translate,
+    render: (message, language) => renderMessage(message, (text) => translate(text, language)),
+    hasKey: (key) =>
+      LANGUAGES.every((lng) => instance.exists(key, { lng, fallbackLng: false } as never)),
+    keysOf: (language) =>
+      Object.entries(resources[language] ?? {})
+        .flatMap(([namespace, tree]) => flattenKeys(tree).map((k) => `${namespace}:${k}`))
+        .sort(),
+  };
+}
+
+function renderMessage(message: Outbound, translate: (text: Text) => string): RenderedMessage {
+  const rendered: RenderedMessage = { texts: message.texts.map(translate) };
+  if (message.choices) {
+    rendered.choices = {
+      token: message.choices.token,
+      options: message.choices.options.map((o) => ({
+        number: o.number,
+        label: translate(o.label),
+      })),
+      multiple: message.choices.multiple,
+    };
+    rendered.choiceHint = translate({
+      key: message.choices.multiple ? 'common:multi.hint' : 'common:choice.hint',
+    });
+  }
+  if (message.expect) rendered.expect = message.expect;
+  return rendered;
+}
+
+function flattenKeys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null
+      ? flattenKeys(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}

@@ -1,0 +1,196 @@
+import type { Engine, EngineEvent } from '../core/engine/engine.js';
+import { readState } from '../core/engine/state.js';
+import { FlowDefinitionError } from '../core/errors.js';
+import type { Inbound, Json, Outbound } from '../core/messages.js';
+import type { Clock, Ids } from '../core/ports.js';
+import type { Db } from '../db/client.js';
+import {
+  type Contact,
+  createContact,
+  findContactByIdentity,
+  getContact,
+  setIdentityReachability,
+} from '../db/queries/contacts.js';
+import {
+  loadConversationForUpdate,
+  recordInbound,
+  saveConversation,
+} from '../db/queries/conversations.js';
+import { enqueueMessages } from '../db/queries/outbox.js';
+import type { Translator } from '../i18n.js';
+import type { Logger } from '../logger.js';
+import { createKeyedQueue } from './keyed-queue.js';
+import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
+import type { ActionHandler, RuntimeChannel } from './types.js';
+
+/** How one inbound message ended. */
+export type ReceiveOutcome =
+  | { type: 'handled'; contactId: string }
+  | { type: 'duplicate' }
+  /** A bug or an outage; the person was told, their earlier answers are kept. */
+  | { type: 'failed'; contactId?: string };
+
+/** Everything the runtime is built from. */
+export interface RuntimeDeps {
+  db: Db;
+  engine: Engine;
+  translator: Translator;
+  actions: Record<string, ActionHandler>;
+  clock: Clock;
+  ids: Ids;
+  logger: Logger;
+  defaultLanguage: string;
+  /** The flow an idle contact's message opens (onboarding until registered, then the menu). */
+  entryFlowFor(contact: Contact): string;
+}
+
+/** The durable conversation runtime. */
+export interface Runtime {
+  /** Handles one message: dedupe, state, engine, outbox, then sends the replies. */
+  receive(inbound: Inbound): Promise<ReceiveOutcome>;
+  addChannel(channel: RuntimeChannel): void;
+  outbox: OutboxSender;
+  /** Sends messages a crash left behind now, then keeps sweeping periodically. */
+  start(): Promise<void>;
+  /** Stops taking work, finishes what is in flight. */
+  stop(): Promise<void>;
+}
+
+/** Builds the runtime; call `start` once channels are added. */
+export function createRuntime(deps: RuntimeDeps): Runtime {
+  const channels = new Map<string, RuntimeChannel>();
+  const queue = createKeyedQueue();
+  const outbox = createOutboxSender({ ...deps, channels });
+  let stopping = false;
+
+  async function resolveContact(tx: Db, inbound: Inbound): Promise<Contact> {
+    const found = await findContactByIdentity(tx, inbound);
+    if (found) {
+      if (found.identity.unreachableSince) {
+        await setIdentityReachability(tx, { ...inbound, unreachableSince: null });
+      }
+      return found.contact;
+    }
+    const admin = channels.get(inbound.channel)?.isAdmin?.(inbound) === true;
+    const created = await createContact(tx, {
+      contactId: deps.ids.next(),
+      identityId: deps.ids.next(),
+      channel: inbound.channel,
+      externalId: inbound.externalId,
+      phone: inbound.phone,
+      language: deps.defaultLanguage,
+      role: admin ? 'admin' : 'warga',
+      now: deps.clock.now(),
+    });
+    return created.contact;
+  }
+
+  function envFor(contact: Contact) {
+    const snapshot: Record<string, Json> = {
+      id: contact.id,
+      role: contact.role,
+      language: contact.language,
+      displayName: contact.displayName,
+    };
+    return {
+      contact: snapshot,
+      entryFlow: deps.entryFlowFor(contact),
+      translate: (text: Parameters<Translator['translate']>[0]) =>
+        deps.translator.translate(text, contact.language),
+    };
+  }
+
+  /** Runs the engine, and every action it calls, until it waits for the person. */
+  async function runEngine(
+    tx: Db,
+    contact: Contact,
+    state: unknown,
+    event: EngineEvent,
+    log: Logger,
+  ) {
+    let current = contact;
+    let result = deps.engine.handle(readState(state), event, envFor(current));
+    const messages: Outbound[] = [];
+    for (;;) {
+      let call: { action: string; input: Json } | undefined;
+      for (const effect of result.effects) {
+        if (effect.type === 'send') messages.push(effect.message);
+        else call = effect;
+      }
+      if (!call) return { state: result.state, messages };
+      const handler = deps.actions[call.action];
+      if (!handler) throw new FlowDefinitionError(`no action named "${call.action}"`);
+      const value = await handler({
+        ...deps,
+        tx,
+        contact: current,
+        input: call.input,
+        logger: log,
+      });
+      current = (await getContact(tx, { contactId: current.id })) ?? current;
+      result = deps.engine.handle(result.state, { type: 'call_result', value }, envFor(current));
+    }
+  }
+
+  async function handle(inbound: Inbound, log: Logger): Promise<ReceiveOutcome> {
+    return deps.db.transaction(async (tx) => {
+      const contact = await resolveContact(tx, inbound);
+      const now = deps.clock.now();
+      const fresh = await recordInbound(tx, { ...inbound, contactId: contact.id, now });
+      if (!fresh) return { type: 'duplicate' } as const;
+      const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
+      const event: EngineEvent = { type: 'input', payload: inbound.payload };
+      const { state, messages } = await runEngine(tx, contact, saved?.state, event, log);
+      await saveConversation(tx, { contactId: contact.id, channel: inbound.channel, state, now });
+      await enqueueMessages(tx, { ...inbound, contactId: contact.id, messages, now });
+      return { type: 'handled', contactId: contact.id } as const;
+    });
+  }
+
+  /** After a bug: records the message as seen and apologises; the saved state is untouched. */
+  async function apologise(inbound: Inbound): Promise<ReceiveOutcome> {
+    return deps.db.transaction(async (tx) => {
+      const contact = await resolveContact(tx, inbound);
+      const now = deps.clock.now();
+      if (!(await recordInbound(tx, { ...inbound, contactId: contact.id, now }))) {
+        return { type: 'duplicate' } as const;
+      }
+      const messages: Outbound[] = [{ texts: [{ key: 'common:error.internal' }] }];
+      await enqueueMessages(tx, { ...inbound, contactId: contact.id, messages, now });
+      return { type: 'failed', contactId: contact.id } as const;
+    });
+  }
+
+  async function process(inbound: Inbound): Promise<ReceiveOutcome> {
+    const log = deps.logger.child({ channel: inbound.channel, messageId: inbound.messageId });
+    let outcome: ReceiveOutcome;
+    try {
+      outcome = await handle(inbound, log);
+    } catch (error) {
+      log.error({ err: error }, 'message handling failed; apologising to the person');
+      outcome = await apologise(inbound);
+    }
+    if (outcome.type !== 'duplicate' && outcome.contactId) {
+      log.debug({ contactId: outcome.contactId, outcome: outcome.type }, 'message handled');
+      await outbox.flushContact(outcome.contactId);
+    }
+    return outcome;
+  }
+
+  return {
+    outbox,
+    addChannel: (channel) => channels.set(channel.name, channel),
+    receive(inbound) {
+      if (stopping) return Promise.resolve({ type: 'failed' });
+      return queue.run(`${inbound.channel}\u0000${inbound.externalId}`, () => process(inbound));
+    },
+    async start() {
+      await outbox.start();
+    },
+    async stop() {
+      stopping = true;
+      await queue.drain();
+      await outbox.stop();
+    },
+  };
+}

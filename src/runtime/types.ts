@@ -1,0 +1,37 @@
+import type { Inbound, Json, RenderedMessage } from '../core/messages.js';
+import type { Clock, Ids } from '../core/ports.js';
+import type { Db } from '../db/client.js';
+import type { Contact } from '../db/queries/contacts.js';
+import type { Logger } from '../logger.js';
+
+/** How a platform answered one send. */
+export type SendResult =
+  | { type: 'sent' }
+  /** Worth trying again: after `afterMs` when the platform said so, else with backoff. */
+  | { type: 'retry'; error: string; afterMs?: number }
+  /** Never worth retrying; `unreachable` when the person blocked the bot or is gone. */
+  | { type: 'failed'; error: string; unreachable?: boolean };
+
+/** What the runtime needs of a channel: sending, and who is an admin on first contact. */
+export interface RuntimeChannel {
+  name: string;
+  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+  /** True when this sender is a configured administrator of the bot. */
+  isAdmin?(inbound: Inbound): boolean;
+}
+
+/** What an action sees: the transaction of the message, the contact and the step's input. */
+export interface ActionContext {
+  tx: Db;
+  contact: Contact;
+  input: Json;
+  clock: Clock;
+  ids: Ids;
+  logger: Logger;
+}
+
+/**
+ * A named side effect a flow's call step asks for (save a profile, search villages).
+ * It runs inside the message's transaction; its result goes back to the flow.
+ */
+export type ActionHandler = (ctx: ActionContext) => Promise<Json>;
