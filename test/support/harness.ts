@@ -1,0 +1,165 @@
+import { actions as appActions, flows as appFlows, FLOW_IDS } from '../../flows/index.js';
+import { parseConsoleLine } from '../../src/channels/console/parse.js';
+import { renderNumberedText } from '../../src/channels/text-render.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import type { FlowDefinition } from '../../src/core/flow/types.js';
+import { validateFlows } from '../../src/core/flow/validate.js';
+import type { Inbound, InboundPayload, RenderedMessage } from '../../src/core/messages.js';
+import type { Clock, Ids } from '../../src/core/ports.js';
+import { createTranslator, type Translator } from '../../src/i18n.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
+import type { ActionHandler, RuntimeChannel, SendResult } from '../../src/runtime/types.js';
+import { createTestDb, type TestDatabase } from './db.js';
+
+/** A clock tests move by hand. */
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+}
+
+/** Starts at 2026-03-02 08:00 WIB. */
+export function createTestClock(start = new Date('2026-03-02T01:00:00Z')): TestClock {
+  let now = start.getTime();
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
+}
+
+/** Ids `id-1`, `id-2`, ... */
+export function createTestIds(prefix = 'id'): Ids {
+  let n = 0;
+  return { next: () => `${prefix}-${++n}` };
+}
+
+/** A logger that writes nothing. */
+export const silentLogger: Logger = createLogger({
+  level: 'silent',
+  format: 'json',
+  destination: { write: () => {} },
+});
+
+/** A channel that keeps what it is asked to send; `respond` decides each send's result. */
+export interface RecordingChannel extends RuntimeChannel {
+  sent: { externalId: string; message: RenderedMessage; text: string }[];
+  respond: (externalId: string, message: RenderedMessage) => SendResult;
+  /** Texts sent to one person, in order, since the last `take`. */
+  take(externalId: string): string[];
+}
+
+/** Creates a {@link RecordingChannel} named `name` (its text is the numbered rendering). */
+export function createRecordingChannel(name = 'test', admins: string[] = []): RecordingChannel {
+  const cursor = new Map<string, number>();
+  const channel: RecordingChannel = {
+    name,
+    sent: [],
+    respond: () => ({ type: 'sent' }),
+    isAdmin: (inbound: Inbound) => admins.includes(inbound.externalId),
+    async send(externalId, message) {
+      const result = channel.respond(externalId, message);
+      if (result.type === 'sent') {
+        channel.sent.push({ externalId, message, text: renderNumberedText(message) });
+      }
+      return result;
+    },
+    take(externalId) {
+      const mine = channel.sent.filter((s) => s.externalId === externalId);
+      const from = cursor.get(externalId) ?? 0;
+      cursor.set(externalId, mine.length);
+      return mine.slice(from).map((s) => s.text);
+    },
+  };
+  return channel;
+}
+
+/** A runtime on a fresh test database, with a recording channel. */
+export interface Harness {
+  db: TestDatabase;
+  runtime: Runtime;
+  channel: RecordingChannel;
+  clock: TestClock;
+  translator: Translator;
+  /** Sends a text (or any payload) as `from` and returns the bot's replies as text. */
+  say(from: string, input: string | InboundPayload, messageId?: string): Promise<string[]>;
+  /** Builds a runtime again on the same database, as a restarted process would. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Options of {@link createHarness}. */
+export interface HarnessOptions {
+  flows?: FlowDefinition[];
+  actions?: Record<string, ActionHandler>;
+  entryFlow?: string;
+  db?: TestDatabase;
+  admins?: string[];
+}
+
+/** Builds a {@link Harness} on the app's flows (or the given ones). */
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const db = options.db ?? (await createTestDb());
+  const translator = await createTranslator('id');
+  const flows = options.flows ?? appFlows;
+  const actions = options.actions ?? appActions;
+  validateFlows(flows, {
+    requiredFlows: [FLOW_IDS.help, FLOW_IDS.language],
+    actions: Object.keys(actions),
+    hasKey: translator.hasKey,
+  });
+  const clock = createTestClock();
+  const ids = createTestIds();
+  const channel = createRecordingChannel('test', options.admins);
+  let counter = 0;
+  const build = () => {
+    const engine = createEngine({
+      flows,
+      helpFlow: FLOW_IDS.help,
+      languageFlow: FLOW_IDS.language,
+    });
+    const runtime = createRuntime({
+      db: db.db,
+      engine,
+      translator,
+      actions,
+      clock,
+      ids,
+      logger: silentLogger,
+      defaultLanguage: 'id',
+      entryFlowFor: () => options.entryFlow ?? FLOW_IDS.menu,
+    });
+    runtime.addChannel(channel);
+    return runtime;
+  };
+  const harness: Harness = {
+    db,
+    runtime: build(),
+    channel,
+    clock,
+    translator,
+    async say(from, input, messageId) {
+      const payload = typeof input === 'string' ? payloadOf(input) : input;
+      await harness.runtime.receive({
+        channel: channel.name,
+        messageId: messageId ?? `m-${++counter}`,
+        externalId: from,
+        receivedAt: clock.now(),
+        payload,
+      });
+      return channel.take(from);
+    },
+    async restart() {
+      await harness.runtime.stop();
+      harness.runtime = build();
+      await harness.runtime.start();
+    },
+    async close() {
+      await harness.runtime.stop();
+      if (!options.db) await db.close();
+    },
+  };
+  await harness.runtime.start();
+  return harness;
+}
+
+/** A typed line as the console reads it: `/lapor` is a command, anything else text. */
+function payloadOf(line: string): InboundPayload {
+  const parsed = parseConsoleLine(line);
+  return parsed.type === 'message' ? parsed.payload : { type: 'text', text: line };
+}
