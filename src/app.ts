@@ -70,6 +70,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     ids,
     logger,
     defaultLanguage: config.defaultLanguage,
+    exclusiveDatabase: database.driver === 'pglite',
     entryFlowFor: () => FLOW_IDS.menu,
   });
 

@@ -55,6 +55,11 @@ export function createOutboxSender(deps: {
   clock: Clock;
   logger: Logger;
   channels: Map<string, RuntimeChannel>;
+  /**
+   * True when no other process can be sending (embedded PGlite behind its lock file):
+   * messages a dead process held are then taken back at start without waiting for the lease.
+   */
+  exclusive?: boolean;
 }): OutboxSender {
   const queue = createKeyedQueue();
   let timer: NodeJS.Timeout | undefined;
@@ -132,9 +137,10 @@ export function createOutboxSender(deps: {
       }
     });
 
-  async function sweepNow(): Promise<void> {
+  async function sweepNow(atStart = false): Promise<void> {
     const now = deps.clock.now();
-    const reclaimed = await reclaimExpired(deps.db, { now });
+    const leaseEnd = atStart && deps.exclusive ? new Date(now.getTime() + OUTBOX_LEASE_MS) : now;
+    const reclaimed = await reclaimExpired(deps.db, { now: leaseEnd });
     if (reclaimed > 0) deps.logger.warn({ reclaimed }, 'outbox messages reclaimed after a crash');
     const contactIds = await contactsWithDueMessages(deps.db, {
       channels: [...deps.channels.keys()],
@@ -144,8 +150,8 @@ export function createOutboxSender(deps: {
     for (const contactId of contactIds) await flushContact(contactId);
   }
 
-  const sweep = (): Promise<void> => {
-    sweeping ??= sweepNow()
+  const sweep = (atStart = false): Promise<void> => {
+    sweeping ??= sweepNow(atStart)
       .catch((error) => deps.logger.error({ err: error }, 'outbox sweep failed'))
       .finally(() => {
         sweeping = undefined;
@@ -155,10 +161,10 @@ export function createOutboxSender(deps: {
 
   return {
     flushContact,
-    sweep,
+    sweep: () => sweep(),
     async start() {
       stopped = false;
-      await sweep();
+      await sweep(true);
       timer = setInterval(() => {
         if (!stopped) void sweep();
       }, OUTBOX_SWEEP_INTERVAL_MS);

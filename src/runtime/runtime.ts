@@ -40,6 +40,8 @@ export interface RuntimeDeps {
   ids: Ids;
   logger: Logger;
   defaultLanguage: string;
+  /** True when this process is the only one on the database (embedded PGlite). */
+  exclusiveDatabase?: boolean;
   /** The flow an idle contact's message opens (onboarding until registered, then the menu). */
   entryFlowFor(contact: Contact): string;
 }
@@ -60,7 +62,7 @@ export interface Runtime {
 export function createRuntime(deps: RuntimeDeps): Runtime {
   const channels = new Map<string, RuntimeChannel>();
   const queue = createKeyedQueue();
-  const outbox = createOutboxSender({ ...deps, channels });
+  const outbox = createOutboxSender({ ...deps, channels, exclusive: deps.exclusiveDatabase });
   let stopping = false;
 
   async function resolveContact(tx: Db, inbound: Inbound): Promise<Contact> {

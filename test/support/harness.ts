@@ -78,8 +78,11 @@ export interface Harness {
   translator: Translator;
   /** Sends a text (or any payload) as `from` and returns the bot's replies as text. */
   say(from: string, input: string | InboundPayload, messageId?: string): Promise<string[]>;
-  /** Builds a runtime again on the same database, as a restarted process would. */
-  restart(): Promise<void>;
+  /**
+   * Builds a runtime again on the same database, as a restarted process would. With
+   * `crashed`, the old runtime is abandoned mid-work instead of stopped, like a killed process.
+   */
+  restart(options?: { crashed?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,6 +93,8 @@ export interface HarnessOptions {
   entryFlow?: string;
   db?: TestDatabase;
   admins?: string[];
+  /** Run as the only process on the database (as on embedded PGlite). */
+  exclusive?: boolean;
 }
 
 /** Builds a {@link Harness} on the app's flows (or the given ones). */
@@ -122,6 +127,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       ids,
       logger: silentLogger,
       defaultLanguage: 'id',
+      exclusiveDatabase: options.exclusive ?? false,
       entryFlowFor: () => options.entryFlow ?? FLOW_IDS.menu,
     });
     runtime.addChannel(channel);
@@ -144,8 +150,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       });
       return channel.take(from);
     },
-    async restart() {
-      await harness.runtime.stop();
+    async restart({ crashed = false } = {}) {
+      if (!crashed) await harness.runtime.stop();
       harness.runtime = build();
       await harness.runtime.start();
     },
