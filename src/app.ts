@@ -103,7 +103,6 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     port: config.port,
     logger,
   });
-  logger.info({ port: http.port }, 'http server listening');
   await runtime.start();
   chat?.start();
 

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   let shuttingDown = false;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
 
-  const shutdown = (reason: string) => {
+  const shutdown = (reason: string, signal = true) => {
+    if (shuttingDown && !signal) return;
     if (shuttingDown) {
       logger.warn({ reason }, 'second stop request: exiting now');
       process.exit(1);
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   try {
-    app = await startApp(config, { logger, onConsoleEnd: () => shutdown('console input ended') });
+    app = await startApp(config, {
+      logger,
+      onConsoleEnd: () => shutdown('console input ended', false),
+    });
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
     process.stderr.write(`Sapa Desa could not start: ${(error as Error).message}\n`);

@@ -13,6 +13,17 @@ export const CONSOLE_CHANNEL = 'console';
 /** The console identity of the local operator, who is an admin. */
 export const CONSOLE_OPERATOR = 'operator';
 
+const BANNER = [
+  'Sapa Desa: obrolan konsol / console chat',
+  'Ketik pesan lalu Enter. / Type a message and press Enter.',
+  '  /sebagai <nama>    bicara sebagai orang lain / talk as someone else',
+  '  /foto <berkas>     kirim foto / send a photo',
+  '  /lokasi <lat> <lon> bagikan lokasi / share a location',
+  '  /stiker, /suara    coba pesan yang belum didukung / try unsupported messages',
+  '  Ctrl+D             keluar / quit',
+  '',
+].join('\n');
+
 /** Stores a picture sent from the console; returns its media id or why it was refused. */
 export type SavePhoto = (
   bytes: Uint8Array,
@@ -51,6 +62,7 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
   let current = CONSOLE_OPERATOR;
   let pending: Promise<unknown> = Promise.resolve();
   let reader: readline.Interface | undefined;
+  let stopped = false;
   const print = (line: string) => deps.output.write(`${line}\n`);
 
   const channel: RuntimeChannel = {
@@ -106,6 +118,7 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
   return {
     channel,
     start() {
+      print(BANNER);
       reader = readline.createInterface({ input: deps.input, terminal: false });
       reader.on('line', (line) => {
         pending = pending
@@ -113,10 +126,11 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
           .catch((error) => deps.logger.error({ err: error }, 'console line failed'));
       });
       reader.on('close', () => {
-        void pending.then(() => deps.onEnd?.());
+        if (!stopped) void pending.then(() => deps.onEnd?.());
       });
     },
     async stop() {
+      stopped = true;
       reader?.close();
       await pending;
     },
