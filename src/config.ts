@@ -7,6 +7,7 @@ export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+const DEFAULT_WHATSAPP_SEND_INTERVAL_MS = 1_500;
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -37,6 +38,34 @@ const envSchema = z.object({
   CONSOLE_ENABLED: z
     .enum(['true', 'false', 'auto'], { error: 'one of true, false, auto' })
     .default('auto'),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'a bot token from @BotFather, like 123456:ABC-...')
+    .optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16 to 256 characters of A-Z, a-z, 0-9, _ or -')
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+  TELEGRAM_ADMIN_IDS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')
+    .optional(),
+  WHATSAPP_ENABLED: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
+  WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .regex(/^\+?\d{8,15}$/, 'a phone number in international form, like 6281234567890')
+    .optional(),
+  WHATSAPP_SEND_INTERVAL_MS: z.coerce
+    .number({ error: 'a number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .min(0, 'zero or more milliseconds')
+    .default(DEFAULT_WHATSAPP_SEND_INTERVAL_MS),
+  WHATSAPP_ADMIN_NUMBERS: z
+    .string()
+    .regex(/^[\d\s+,-]+$/, 'comma-separated phone numbers (+62… or 08…)')
+    .optional(),
 });
 
 /** The validated configuration every part of the bot is built from. */
@@ -52,6 +81,33 @@ export interface Config {
   mediaMaxBytes: number;
   /** Console chat on stdin/stdout; `auto` means on when no platform channel is configured. */
   console: 'on' | 'off' | 'auto';
+  /** Telegram, when a bot token is set: long polling, or a webhook when its URL is set. */
+  telegram?: {
+    token: string;
+    webhook?: { url: string; secret: string };
+    apiRoot?: string;
+    adminIds: string[];
+  };
+  /** WhatsApp through Baileys, when enabled. */
+  whatsapp?: {
+    pairingNumber?: string;
+    sendIntervalMs: number;
+    /** Admin phone numbers, normalised to digits with the country code (62…). */
+    adminNumbers: string[];
+  };
+}
+
+/** Normalises an Indonesian phone number to digits with country code: 0812… and +62812… → 62812…. */
+export function normalizePhone(input: string): string {
+  const digits = input.replace(/\D/g, '');
+  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }
 
 /**
@@ -71,6 +127,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'TELEGRAM_WEBHOOK_SECRET',
+      'set when TELEGRAM_WEBHOOK_URL is set',
+      undefined,
+    );
+  }
   return {
     database: e.DATABASE_URL
       ? { driver: 'postgres', url: e.DATABASE_URL }
@@ -83,5 +146,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLanguage: e.DEFAULT_LANGUAGE,
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
     console: e.CONSOLE_ENABLED === 'auto' ? 'auto' : e.CONSOLE_ENABLED === 'true' ? 'on' : 'off',
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          webhook:
+            e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+              ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET }
+              : undefined,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          adminIds: list(e.TELEGRAM_ADMIN_IDS),
+        }
+      : undefined,
+    whatsapp:
+      e.WHATSAPP_ENABLED === 'true'
+        ? {
+            pairingNumber: e.WHATSAPP_PAIRING_NUMBER
+              ? normalizePhone(e.WHATSAPP_PAIRING_NUMBER)
+              : undefined,
+            sendIntervalMs: e.WHATSAPP_SEND_INTERVAL_MS,
+            adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
+          }
+        : undefined,
   };
 }

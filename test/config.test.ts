@@ -41,6 +41,38 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the platform variables', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.id/telegram/hook',
+      TELEGRAM_WEBHOOK_SECRET: 'a-very-secret-token',
+      TELEGRAM_ADMIN_IDS: '111, 222',
+      WHATSAPP_ENABLED: 'true',
+      WHATSAPP_PAIRING_NUMBER: '+6281234567890',
+      WHATSAPP_ADMIN_NUMBERS: '081234567890, +62 811-1111-222',
+    });
+    expect(config.telegram).toEqual({
+      token: '123456:ABCdefGHIjklMNOpqrSTUvwx',
+      webhook: { url: 'https://bot.example.id/telegram/hook', secret: 'a-very-secret-token' },
+      apiRoot: undefined,
+      adminIds: ['111', '222'],
+    });
+    expect(config.whatsapp).toEqual({
+      pairingNumber: '6281234567890',
+      sendIntervalMs: 1500,
+      adminNumbers: ['6281234567890', '628111111222'],
+    });
+  });
+
+  it('requires a webhook secret with a webhook URL', () => {
+    expect(() =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.id/hook',
+      }),
+    ).toThrow('TELEGRAM_WEBHOOK_SECRET must be set when TELEGRAM_WEBHOOK_URL is set');
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ' }).port).toBe(3000);
   });
@@ -58,6 +90,23 @@ describe('loadConfig', () => {
     ['DEFAULT_LANGUAGE', 'jv', 'DEFAULT_LANGUAGE must be one of id, en'],
     ['MEDIA_MAX_BYTES', '-1', 'MEDIA_MAX_BYTES must be a positive number of bytes'],
     ['CONSOLE_ENABLED', 'yes', 'CONSOLE_ENABLED must be one of true, false, auto'],
+    [
+      'TELEGRAM_BOT_TOKEN',
+      'abc',
+      'TELEGRAM_BOT_TOKEN must be a bot token from @BotFather, like 123456:ABC-...',
+    ],
+    ['TELEGRAM_API_ROOT', 'ftp://x', 'TELEGRAM_API_ROOT must be an http(s) URL'],
+    [
+      'TELEGRAM_ADMIN_IDS',
+      '12,abc',
+      'TELEGRAM_ADMIN_IDS must be comma-separated Telegram user ids',
+    ],
+    ['WHATSAPP_ENABLED', 'yes', 'WHATSAPP_ENABLED must be true or false'],
+    [
+      'WHATSAPP_SEND_INTERVAL_MS',
+      '-5',
+      'WHATSAPP_SEND_INTERVAL_MS must be zero or more milliseconds',
+    ],
   ])('refuses %s=%s with one clear line', (variable, value, message) => {
     let error: unknown;
     try {
