@@ -74,7 +74,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     entryFlowFor: () => FLOW_IDS.menu,
   });
 
-  const consoleOn = config.console === 'on' || config.console === 'auto';
+  const platformConfigured = config.telegram !== undefined || config.whatsapp !== undefined;
+  const consoleOn = config.console === 'on' || (config.console === 'auto' && !platformConfigured);
   const chat = consoleOn
     ? createConsoleChannel({
         input: deps.stdin ?? process.stdin,

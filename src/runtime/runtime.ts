@@ -16,7 +16,7 @@ import {
   recordInbound,
   saveConversation,
 } from '../db/queries/conversations.js';
-import { enqueueMessages } from '../db/queries/outbox.js';
+import { enqueueMessages, failPendingForAddress } from '../db/queries/outbox.js';
 import type { Translator } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import { createKeyedQueue } from './keyed-queue.js';
@@ -51,6 +51,11 @@ export interface Runtime {
   /** Handles one message: dedupe, state, engine, outbox, then sends the replies. */
   receive(inbound: Inbound): Promise<ReceiveOutcome>;
   addChannel(channel: RuntimeChannel): void;
+  /**
+   * Records that a person cannot be reached on a channel (they blocked the bot): their
+   * waiting messages there are given up. Writing again makes them reachable.
+   */
+  markUnreachable(address: { channel: string; externalId: string }): Promise<void>;
   outbox: OutboxSender;
   /** Sends messages a crash left behind now, then keeps sweeping periodically. */
   start(): Promise<void>;
@@ -182,6 +187,13 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   return {
     outbox,
     addChannel: (channel) => channels.set(channel.name, channel),
+    async markUnreachable(address) {
+      await deps.db.transaction(async (tx) => {
+        const unreachableSince = deps.clock.now();
+        await setIdentityReachability(tx, { ...address, unreachableSince });
+        await failPendingForAddress(tx, { ...address, error: 'unreachable' });
+      });
+    },
     receive(inbound) {
       if (stopping) return Promise.resolve({ type: 'failed' });
       return queue.run(`${inbound.channel}\u0000${inbound.externalId}`, () => process(inbound));
