@@ -113,9 +113,10 @@ function readOptionNumber(number: number, rc: ReadContext): Reading {
   if (!option || number < 1) {
     return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
   }
-  return rc.step.kind === 'multi'
-    ? { type: 'answer', value: [option.value], label: option.label }
-    : { type: 'answer', value: option.value, label: option.label };
+  if (rc.step.kind !== 'multi') return { type: 'answer', value: option.value, label: option.label };
+  const min = rc.step.minSelected ?? 1;
+  if (min > 1) return invalid('common:invalid.multi_min', { min });
+  return { type: 'answer', value: [option.value], label: option.label };
 }
 
 function readChoice(text: string, rc: ReadContext): Reading {

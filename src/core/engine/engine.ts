@@ -16,6 +16,7 @@ import { buildPrompt, textOf } from './prompt.js';
 import {
   type ConversationState,
   type Frame,
+  numberQuestion,
   questionToken,
   STATE_VERSION,
   topFrame,
@@ -129,9 +130,9 @@ export function createEngine(options: EngineOptions): Engine {
     };
     if (step.next === undefined) return following();
     if (typeof step.next === 'string') return step.next;
-    return (
-      (outcome !== undefined ? step.next[outcome] : undefined) ?? step.next['*'] ?? following()
-    );
+    // Own keys only: an option value such as "constructor" must not find Object.prototype's.
+    const mapped = outcome !== undefined && Object.hasOwn(step.next, outcome);
+    return (mapped ? step.next[outcome] : undefined) ?? step.next['*'] ?? following();
   }
 
   function goTo(w: Work, frame: Frame, target: string): void {
@@ -153,6 +154,7 @@ export function createEngine(options: EngineOptions): Engine {
     frame.step = step.id;
     frame.page = 0;
     frame.invalid = 0;
+    if (step.kind === 'photo') forgetPhotos(frame, step);
     if (step.kind === 'say') {
       send(w, { texts: [textOf(step.text, ctx)] });
       return goTo(w, frame, nextTarget(flow, step));
@@ -166,7 +168,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function ask(w: Work, frame: Frame, step: PromptStep, before: Text[]): void {
-    frame.asked += 1;
+    numberQuestion(w.state, frame);
     send(w, buildPrompt(w.state, frame, step, contextOf(w, frame), before));
   }
 
@@ -210,6 +212,7 @@ export function createEngine(options: EngineOptions): Engine {
     frame.invalid = 0;
     const name = answerName(step) ?? step.id;
     const shown = describeAnswer(frame.answers[name], frame.labels[name]);
+    if (step.kind === 'photo') forgetPhotos(frame, step);
     ask(w, frame, step, shown === undefined ? [] : [t('common:back.previous', { answer: shown })]);
   }
 
@@ -281,7 +284,7 @@ export function createEngine(options: EngineOptions): Engine {
         return ask(w, frame, step, []);
       case 'more_photos': {
         frame.answers[name] = reading.value;
-        frame.asked += 1;
+        numberQuestion(w.state, frame);
         const max = step.kind === 'photo' ? (step.max ?? 1) : 1;
         const count = reading.value.length;
         return send(w, { texts: [t('common:photo.more', { count, max })], expect: 'photo' });
@@ -339,6 +342,14 @@ export function createEngine(options: EngineOptions): Engine {
       return { state: w.state, effects: w.effects };
     },
   };
+}
+
+/**
+ * A photo question collects into its answer while it is open, so it starts empty each
+ * time it is asked anew: photos sent after `kembali` replace the earlier ones.
+ */
+function forgetPhotos(frame: Frame, step: Step): void {
+  delete frame.answers[answerName(step) ?? step.id];
 }
 
 function outcomeOf(step: Step, value: Json): string | undefined {

@@ -22,7 +22,8 @@ const LOOKUP = new Map<string, GlobalWord>(
 export function readGlobalWord(input: string, zeroIsNumber: boolean): GlobalWord | undefined {
   const text = normalize(input).replace(/^\//, '');
   if (zeroIsNumber && text === '0') return undefined;
-  return LOOKUP.get(text);
+  // Normalizing drops trailing punctuation, which is all of a lone "?".
+  return LOOKUP.get(text || input.trim());
 }
 
 /** Words that finish a multi-photo question. */

@@ -18,7 +18,7 @@ export interface Frame {
   history: string[];
   /** Page of a long choice list, from 0. */
   page: number;
-  /** Counts prompts, so a button press can be tied to the question it was sent with. */
+  /** Number of the question this frame asked last (see {@link ConversationState.asked}). */
   asked: number;
   /** Wrong answers in a row at this step. */
   invalid: number;
@@ -32,6 +32,12 @@ export interface Frame {
 export interface ConversationState {
   v: number;
   frames: Frame[];
+  /**
+   * Questions asked in this conversation, across flows and restarts: numbers each
+   * question, so a button under an older question never answers a newer one. Absent
+   * in states saved before it existed.
+   */
+  asked?: number;
 }
 
 /** The state of a contact with no conversation running. */
@@ -42,6 +48,12 @@ export function idleState(): ConversationState {
 /** The frame currently talking, if any. */
 export function topFrame(state: ConversationState): Frame | undefined {
   return state.frames[state.frames.length - 1];
+}
+
+/** Gives the question `frame` is about to ask the next number of the conversation. */
+export function numberQuestion(state: ConversationState, frame: Frame): void {
+  state.asked = Math.max(state.asked ?? 0, ...state.frames.map((f) => f.asked)) + 1;
+  frame.asked = state.asked;
 }
 
 /** The token that ties a button press to the question of `frame` just asked. */

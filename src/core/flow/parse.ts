@@ -97,7 +97,10 @@ function parseNumberWords(text: string): number | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (word in DIGIT_WORDS) {
-      current += DIGIT_WORDS[word] ?? 0;
+      const value = DIGIT_WORDS[word] ?? 0;
+      // A digit word only fills an empty place ("dua puluh lima"): "dua lima" is not 7.
+      if (current % (value >= 10 ? 100 : 10) !== 0) return undefined;
+      current += value;
       seen = true;
     } else if (word === 'belas') {
       if (!seen) return undefined;
@@ -178,7 +181,7 @@ export function parseYesNo(input: string): boolean | undefined {
   const text = replaceKeycaps(normalize(input));
   if (text === '1') return true;
   if (text === '2') return false;
-  const first = text.split(' ')[0] ?? '';
+  const first = text.split(/[^\p{L}\p{N}]+/u)[0] ?? '';
   if (YES.has(text) || (YES.has(first) && !NO.has(text))) return true;
   if (NO.has(text) || NO.has(first)) return false;
   return undefined;
@@ -261,7 +264,7 @@ export function matchLabel(input: string, labels: string[]): number | undefined 
   const exact = folded.indexOf(typed);
   if (exact >= 0) return exact;
   let best: number | undefined;
-  let bestDistance = allowedTypos(typed.length) + 1;
+  let bestDistance = Number.POSITIVE_INFINITY;
   let tie = false;
   folded.forEach((label, index) => {
     const distance = editDistance(typed, label, allowedTypos(label.length));

@@ -113,6 +113,10 @@ function checkFlow(flow: FlowDefinition, flowIds: Set<string>): string[] {
         problems.push(`${where} step "${step.id}" goes to unknown step "${target}"`);
       }
     }
+    // A pushed flow resumes the step that pushed it: a say step would say and push again, forever.
+    if (step.kind === 'say' && targetsOf(flow, step).some((t) => flowTarget(t)?.mode === 'push')) {
+      problems.push(`${where} step "${step.id}" is a say step that pushes a flow; use goto`);
+    }
     if (step.kind === 'multi' && Array.isArray(step.options) && step.options.length > 9) {
       problems.push(`${where} step "${step.id}" offers more than 9 options to pick several from`);
     }

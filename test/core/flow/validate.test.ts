@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { actions, FLOW_IDS, flows } from '../../../flows/index.js';
+import { FlowDefinitionError } from '../../../src/core/errors.js';
+import {
+  defineFlow,
+  END,
+  type FlowDefinition,
+  goto,
+  push,
+  type Step,
+} from '../../../src/core/flow/types.js';
+import { ENGINE_KEYS, textKeysOf, validateFlows } from '../../../src/core/flow/validate.js';
+import { t } from '../../../src/core/messages.js';
+import { createTranslator } from '../../../src/i18n.js';
+
+const base: Parameters<typeof validateFlows>[1] = {
+  requiredFlows: ['menu'],
+  actions: ['report.save'],
+  hasKey: () => true,
+};
+
+function flow(id: string, steps: Step[], extra: Partial<FlowDefinition> = {}): FlowDefinition {
+  return defineFlow({ id, version: 1, steps, ...extra });
+}
+
+const menu = flow(
+  'menu',
+  [
+    {
+      id: 'choose',
+      kind: 'choice',
+      prompt: t('menu:prompt'),
+      options: [
+        { value: 'report', label: t('menu:options.report') },
+        { value: 'help', label: t('menu:options.help') },
+      ],
+      next: { report: goto('report'), help: push('help') },
+    },
+  ],
+  { commands: ['menu'] },
+);
+
+const help = flow('help', [{ id: 'text', kind: 'say', text: t('help:text') }], {
+  commands: ['bantuan'],
+  returns: true,
+});
+
+const report = flow(
+  'report',
+  [
+    { id: 'what', kind: 'text', prompt: t('report:what'), help: t('report:what_help') },
+    { id: 'urgent', kind: 'yesno', prompt: t('report:urgent'), next: { no: 'save' } },
+    {
+      id: 'why',
+      kind: 'text',
+      prompt: (ctx) => t('report:why', { what: String(ctx.answers.what) }),
+    },
+    { id: 'save', kind: 'call', action: 'report.save', next: { saved: 'thanks', '*': 'failed' } },
+    { id: 'thanks', kind: 'say', text: t('report:thanks', { item: t('report:item') }), next: END },
+    { id: 'failed', kind: 'say', text: t('report:failed'), next: goto('menu') },
+  ],
+  { commands: ['lapor'], extraKeys: ['report:why'] },
+);
+
+const valid = [menu, help, report];
+
+/** The message validateFlows throws for `flows`, or undefined when they pass. */
+function problemsOf(flows: FlowDefinition[], options: Partial<typeof base> = {}): string {
+  try {
+    validateFlows(flows, { ...base, ...options });
+  } catch (error) {
+    expect(error).toBeInstanceOf(FlowDefinitionError);
+    return (error as Error).message;
+  }
+  return '';
+}
+
+describe('validateFlows', () => {
+  it('passes a consistent set of flows', () => {
+    expect(() => validateFlows(valid, base)).not.toThrow();
+  });
+
+  it('names a next step that does not exist', () => {
+    const broken = flow('broken', [
+      { id: 'a', kind: 'text', prompt: t('x:a'), next: 'nowhere' },
+      { id: 'b', kind: 'yesno', prompt: t('x:b'), next: { yes: 'a', no: 'missing' } },
+    ]);
+    const message = problemsOf([...valid, broken]);
+    expect(message).toContain('flow "broken" step "a" goes to unknown step "nowhere"');
+    expect(message).toContain('flow "broken" step "b" goes to unknown step "missing"');
+  });
+
+  it('names goto and push targets that are not flows', () => {
+    const broken = flow('broken', [
+      {
+        id: 'a',
+        kind: 'yesno',
+        prompt: t('x:a'),
+        next: { yes: goto('ghost'), no: push('phantom') },
+      },
+    ]);
+    const message = problemsOf([...valid, broken]);
+    expect(message).toContain('flow "broken" step "a" goes to unknown flow "ghost"');
+    expect(message).toContain('flow "broken" step "a" goes to unknown flow "phantom"');
+  });
+
+  it('names unreachable steps', () => {
+    const broken = flow('broken', [
+      { id: 'a', kind: 'text', prompt: t('x:a'), next: END },
+      { id: 'orphan', kind: 'say', text: t('x:orphan') },
+    ]);
+    expect(problemsOf([...valid, broken])).toContain('flow "broken" step "orphan" is unreachable');
+  });
+
+  it('counts the following step as reachable from a map without a fallback', () => {
+    const mapped = flow('mapped', [
+      { id: 'a', kind: 'yesno', prompt: t('x:a'), next: { yes: END } },
+      { id: 'b', kind: 'say', text: t('x:b') },
+    ]);
+    expect(problemsOf([...valid, mapped])).toBe('');
+  });
+
+  it('names a flow defined twice, and a command used twice', () => {
+    const twin = flow('report', [{ id: 'x', kind: 'say', text: t('x:x') }], {
+      commands: ['lapor'],
+    });
+    const message = problemsOf([...valid, twin]);
+    expect(message).toContain('flow "report" is defined twice');
+    expect(message).toContain('command /lapor is used by two flows');
+  });
+
+  it('names a required flow that is missing', () => {
+    expect(problemsOf([help, report], { requiredFlows: ['menu'] })).toContain(
+      'flow "menu" is required but not defined',
+    );
+  });
+
+  it('names a call to an action that is not registered', () => {
+    expect(problemsOf(valid, { actions: ['other.action'] })).toContain(
+      'flow "report" step "save" calls unknown action "report.save"',
+    );
+  });
+
+  it('names every text key some locale lacks, including nested and engine keys', () => {
+    const missing = new Set(['report:item', 'report:why', 'menu:options.help', 'common:stuck']);
+    const message = problemsOf(valid, { hasKey: (key) => !missing.has(key) });
+    for (const key of missing)
+      expect(message).toContain(`text key "${key}" is missing in a locale`);
+    expect(message).not.toContain('"report:thanks"');
+  });
+
+  it('names empty flows, duplicate step ids and multi choices over 9 options', () => {
+    const empty = flow('empty', []);
+    const doubled = flow('doubled', [
+      { id: 'a', kind: 'text', prompt: t('x:a') },
+      { id: 'a', kind: 'text', prompt: t('x:b') },
+    ]);
+    const options = Array.from({ length: 10 }, (_, i) => ({ value: `${i}`, label: t('x:o') }));
+    const wide = flow('wide', [{ id: 'pick', kind: 'multi', prompt: t('x:p'), options }]);
+    const message = problemsOf([...valid, empty, doubled, wide]);
+    expect(message).toContain('flow "empty" has no steps');
+    expect(message).toContain('flow "doubled" has two steps "a"');
+    expect(message).toContain('flow "wide" step "pick" offers more than 9 options');
+  });
+
+  it('refuses a say step that pushes a flow, which would repeat forever', () => {
+    const looping = flow('looping', [
+      { id: 'intro', kind: 'say', text: t('x:intro'), next: push('help') },
+    ]);
+    expect(problemsOf([...valid, looping])).toContain('flow "looping" step "intro"');
+  });
+
+  it('lists every problem in one error', () => {
+    const broken = flow('broken', [
+      { id: 'a', kind: 'call', action: 'nope', next: 'gone' },
+      { id: 'b', kind: 'say', text: t('x:b') },
+    ]);
+    const lines = problemsOf([...valid, broken]).split('\n- ');
+    expect(lines[0]).toBe('flow definitions are invalid:');
+    expect(lines.length).toBe(4);
+  });
+});
+
+describe('textKeysOf', () => {
+  it('collects prompts, help, option labels, nested params and extra keys, not computed texts', () => {
+    expect(textKeysOf(report).sort()).toEqual(
+      [
+        'report:why',
+        'report:what',
+        'report:what_help',
+        'report:urgent',
+        'report:thanks',
+        'report:item',
+        'report:failed',
+      ].sort(),
+    );
+    expect(textKeysOf(menu)).toEqual(['menu:prompt', 'menu:options.report', 'menu:options.help']);
+  });
+});
+
+describe('the app flows', () => {
+  it('pass validation against the real locales', async () => {
+    const translator = await createTranslator('id');
+    expect(() =>
+      validateFlows(flows, {
+        requiredFlows: Object.values(FLOW_IDS),
+        actions: Object.keys(actions),
+        hasKey: translator.hasKey,
+      }),
+    ).not.toThrow();
+  });
+
+  it('have every engine key in every language', async () => {
+    const translator = await createTranslator('id');
+    expect(ENGINE_KEYS.filter((key) => !translator.hasKey(key))).toEqual([]);
+  });
+});
