@@ -201,6 +201,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   function goBack(w: Work, frame: Frame): void {
     const previous = frame.history.pop();
+    if (previous === undefined && w.state.frames.length > 1) return endFrame(w);
     if (previous === undefined) return reask(w, frame, [t('common:back.first')]);
     const current = stepOf(flowOf(frame.flow), frame.step);
     const currentName = current ? answerName(current) : undefined;
@@ -231,11 +232,13 @@ export function createEngine(options: EngineOptions): Engine {
       case 'help': {
         const step = stepOf(flowOf(frame.flow), frame.step);
         if (step?.help) send(w, { texts: [step.help] });
-        startFlow(w, options.helpFlow, 'push');
+        if (frame.flow === options.helpFlow) reask(w, frame, []);
+        else startFlow(w, options.helpFlow, 'push');
         return true;
       }
       case 'language':
-        startFlow(w, options.languageFlow, 'push');
+        if (frame.flow === options.languageFlow) reask(w, frame, []);
+        else startFlow(w, options.languageFlow, 'push');
         return true;
       default:
         return false;

@@ -179,6 +179,7 @@ const NO = new Set([
 /** Reads ya/tidak in Indonesian, English and a few regional forms; "1" is yes and "2" no. */
 export function parseYesNo(input: string): boolean | undefined {
   const text = replaceKeycaps(normalize(input));
+  if (UNSURE.test(text)) return undefined;
   if (text === '1') return true;
   if (text === '2') return false;
   const first = text.split(/[^\p{L}\p{N}]+/u)[0] ?? '';
@@ -186,6 +187,10 @@ export function parseYesNo(input: string): boolean | undefined {
   if (NO.has(text) || NO.has(first)) return false;
   return undefined;
 }
+
+/** "tidak tahu", "gak tau", "ya tidak", "don't know": neither yes nor no. */
+const UNSURE =
+  /^((tidak|tdk|gak|ga|nggak|ngga|enggak|belum) (tahu|tau)|entah|ragu|mungkin|don'?t know|not sure|maybe|ya tidak|yes no)\b/u;
 
 const ORDINAL_WORDS = [
   'satu',

@@ -161,6 +161,25 @@ describe('global words at a question', () => {
   });
 });
 
+describe('global words inside a flow opened on top', () => {
+  it('"bahasa" at the language question asks it again instead of stacking a second one', () => {
+    const chat = atNeed();
+    chat.text('bahasa');
+    chat.text('bahasa');
+    expect(chat.stack()).toEqual(['survey', 'language']);
+    expect(chat.options()).toEqual(['1. Bahasa Indonesia', '2. English']);
+  });
+
+  it('"kembali" at its first question returns to the question below', () => {
+    const chat = atNeed();
+    chat.text('bahasa');
+    chat.text('kembali');
+    expect(chat.stack()).toEqual(['survey']);
+    expect(chat.lines()).toEqual(['Kebutuhan?']);
+    expect(chat.answers()).toEqual({ name: 'Siti' });
+  });
+});
+
 describe('an idle person', () => {
   it('opens the entry flow with any message', () => {
     const chat = createChat([]);

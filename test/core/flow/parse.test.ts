@@ -227,3 +227,12 @@ describe('label matching', () => {
     expect(editDistance('a', 'abcdef', 2)).toBe(3);
   });
 });
+
+describe('parseYesNo with unsure answers', () => {
+  it.each(['tidak tahu', 'Gak tau', 'belum tahu', 'entah', 'mungkin', "don't know", 'ya tidak'])(
+    '"%s" is neither yes nor no',
+    (input) => {
+      expect(parseYesNo(input)).toBeUndefined();
+    },
+  );
+});
