@@ -212,7 +212,8 @@ function heapMb(gc: () => void): number {
   return process.memoryUsage().heapUsed / BYTES_PER_MB;
 }
 
-function printFigures(figures: VillageSearchBenchFigures): void {
+/** Prints the figures as a plain two-column table. */
+export function printVillageSearchFigures(figures: VillageSearchBenchFigures): void {
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   const mb = (value: number) => `${value.toFixed(1)} MB`;
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -238,5 +239,5 @@ function printFigures(figures: VillageSearchBenchFigures): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  printFigures(await runVillageSearchBench());
+  printVillageSearchFigures(await runVillageSearchBench());
 }

@@ -1,0 +1,83 @@
+/**
+ * Every benchmark, one plain table each: the runtime on PGlite, then on PostgreSQL when
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL names a server (a fresh database is created
+ * on it and dropped), then the village search. `npm run bench [-- --people N]`.
+ * Exits 1 when a correctness check failed.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_PEOPLE,
+  problemLines,
+  type RuntimeBenchOptions,
+  runRuntimeBench,
+  runtimeBenchRows,
+} from './runtime.js';
+import { printVillageSearchFigures, runVillageSearchBench } from './village-search.js';
+
+/**
+ * Pause before the village search measures heap: a just-closed PGlite still frees
+ * ~10 MB of JS heap a turn later, which otherwise halves the "heap: directory" figure.
+ */
+const HEAP_SETTLE_MS = 1_000;
+
+const { values } = parseArgs({ options: { people: { type: 'string' } } });
+const people = Number(values.people ?? DEFAULT_PEOPLE);
+if (!Number.isInteger(people) || people < 1) throw new Error('--people must be a whole number');
+const urlVariable = ['BENCH_DATABASE_URL', 'TEST_DATABASE_URL'].find((name) => process.env[name]);
+const postgresUrl = urlVariable ? process.env[urlVariable] : undefined;
+
+printHeader();
+let failed = false;
+failed = (await runtimeBench({ driver: 'pglite', people })) || failed;
+if (postgresUrl) {
+  failed = (await runtimeBench({ driver: 'postgres', url: postgresUrl, people })) || failed;
+} else {
+  console.log('\n== runtime on PostgreSQL: skipped');
+  console.log('   set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a server to run it, e.g.');
+  console.log('   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench');
+}
+console.log('\n== village search');
+await sleep(HEAP_SETTLE_MS);
+printVillageSearchFigures(await runVillageSearchBench());
+if (failed) {
+  console.error('\nBENCH FAILED: a correctness check failed (see PROBLEM lines above)');
+  process.exitCode = 1;
+}
+
+/** Runs one runtime bench and prints its table; returns true when a check failed. */
+async function runtimeBench(options: RuntimeBenchOptions): Promise<boolean> {
+  const where = options.url ? ` (${redact(options.url)}, from ${urlVariable})` : ' (in memory)';
+  console.log(`\n== runtime on ${options.driver}${where}`);
+  const figures = await runRuntimeBench(options);
+  printTable(runtimeBenchRows(figures));
+  for (const line of problemLines(figures)) console.error(`PROBLEM: ${line}`);
+  return figures.problems.length > 0;
+}
+
+function printHeader(): void {
+  const script = [path.relative(process.cwd(), process.argv[1] ?? ''), ...process.argv.slice(2)];
+  const command = `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench → ' : ''}tsx ${script.join(' ')}`;
+  const cpus = os.cpus();
+  printTable([
+    ['command', command],
+    ['database variable', urlVariable ?? 'none'],
+    ['machine', `${cpus.length} CPUs (${cpus[0]?.model ?? 'unknown'}), ${os.platform()}`],
+    ['node', process.version],
+    ['load average (1 min)', os.loadavg()[0]?.toFixed(2) ?? '?'],
+  ]);
+}
+
+function printTable(rows: [string, string][]): void {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+}
+
+/** The URL without its password, fit to print. */
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
