@@ -59,7 +59,10 @@ export async function createTranslator(defaultLanguage: Language): Promise<Trans
 
   return {
     translate,
-    render: (message, language) => renderMessage(message, (text) => translate(text, language)),
+    render: (message, language) => ({
+      ...renderMessage(message, (text) => translate(text, language)),
+      language,
+    }),
     hasKey: (key) =>
       LANGUAGES.every((lng) => instance.exists(key, { lng, fallbackLng: false } as never)),
     keysOf: (language) =>

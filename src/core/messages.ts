@@ -83,4 +83,6 @@ export interface RenderedMessage {
   expect?: 'photo' | 'location';
   /** The hint under numbered options, already in the person's language. */
   choiceHint?: string;
+  /** The language the texts were resolved in, for words a channel adds itself (button labels). */
+  language?: string;
 }
