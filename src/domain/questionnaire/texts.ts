@@ -1,0 +1,55 @@
+/**
+ * Texts every bank shares, as i18n keys of the `questionnaire` namespace
+ * (`locales/<lng>/questionnaire.json`).
+ */
+import { type Text, t } from '../../core/messages.js';
+import { BANDS, type Band } from './bands.js';
+import { PILLAR_IDS, type PillarId, SCALE_POINTS } from './types.js';
+
+/** Label of the "ya" option of yes/no items. */
+export const YES_LABEL: Text = t('questionnaire:answer.yes');
+/** Label of the "tidak" option of yes/no items. */
+export const NO_LABEL: Text = t('questionnaire:answer.no');
+/** Label of the "tidak tahu" option every item offers. */
+export const DONT_KNOW_LABEL: Text = t('questionnaire:answer.dont_know');
+/** Generic label of the "tidak berlaku" option. */
+export const NOT_APPLICABLE_LABEL: Text = t('questionnaire:answer.not_applicable');
+/** Shown in place of a score whose completeness is under the gate. */
+export const NOT_ENOUGH_DATA: Text = t('questionnaire:result.not_enough_data');
+/** Says plainly that the scores are informational, not an official index. */
+export const DISCLAIMER: Text = t('questionnaire:result.disclaimer');
+
+/**
+ * The five point labels of a named scale (`ease`, `confidence`, `safety`), worst first:
+ * keys `questionnaire:scale.<name>.1` to `.5`.
+ */
+export function scaleLabels(name: string): Text[] {
+  return Array.from({ length: SCALE_POINTS }, (_, i) => t(`questionnaire:scale.${name}.${i + 1}`));
+}
+
+/** The name of a score band ("Rintisan", ...). */
+export function bandText(band: Band): Text {
+  return t(`questionnaire:band.${band}`);
+}
+
+/** A pillar's name ("Tata Kelola Cerdas"). */
+export function pillarName(pillar: PillarId): Text {
+  return t(`questionnaire:pillar.${pillar}.name`);
+}
+
+/** A pillar's one-line description. */
+export function pillarDescription(pillar: PillarId): Text {
+  return t(`questionnaire:pillar.${pillar}.description`);
+}
+
+/** Every key of this module (bands and pillars included), for the start-up key check. */
+export const SHARED_KEYS: readonly string[] = [
+  YES_LABEL.key,
+  NO_LABEL.key,
+  DONT_KNOW_LABEL.key,
+  NOT_APPLICABLE_LABEL.key,
+  NOT_ENOUGH_DATA.key,
+  DISCLAIMER.key,
+  ...BANDS.map((band) => bandText(band).key),
+  ...PILLAR_IDS.flatMap((pillar) => [pillarName(pillar).key, pillarDescription(pillar).key]),
+];
