@@ -95,6 +95,8 @@ export interface HarnessOptions {
   admins?: string[];
   /** Run as the only process on the database (as on embedded PGlite). */
   exclusive?: boolean;
+  /** More channels (a Telegram channel on a fake server), added to every runtime built. */
+  channels?: RuntimeChannel[];
 }
 
 /** Builds a {@link Harness} on the app's flows (or the given ones). */
@@ -131,6 +133,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       entryFlowFor: () => options.entryFlow ?? FLOW_IDS.menu,
     });
     runtime.addChannel(channel);
+    for (const extra of options.channels ?? []) runtime.addChannel(extra);
     return runtime;
   };
   const harness: Harness = {

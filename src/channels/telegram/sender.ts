@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { type Api, GrammyError, HttpError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { RenderedMessage, Text } from '../../core/messages.js';
+import type { Logger } from '../../logger.js';
+import type { SendResult } from '../../runtime/types.js';
+import type { CallbackSigner } from './callback-data.js';
+import { stripMarkers, toTelegramHtml } from './format.js';
+import type { Pace } from './pace.js';
+import { type ReplyMarkup, renderForTelegram, type TelegramPart } from './render.js';
+
+/** Wait after a 429 that named no `retry_after`, in milliseconds. */
+export const TELEGRAM_DEFAULT_RETRY_AFTER_MS = 1_000;
+/** Messages whose first parts went out before a failure, remembered so a retry skips them. */
+export const PARTIAL_SENDS_REMEMBERED = 1_000;
+
+/** Descriptions of a 400 that mean the chat is gone for good. */
+const GONE = /chat not found|user is deactivated|bot was blocked|peer_id_invalid|user not found/i;
+/** A 400 that only says our HTML was not accepted. */
+const BAD_ENTITIES = /can't parse entities|unsupported start tag|can't find end tag/i;
+
+/** What the sender needs. */
+export interface TelegramSenderDeps {
+  api: Api;
+  pace: Pace;
+  signer: CallbackSigner;
+  translate(text: Text, language: string): string;
+  defaultLanguage: string;
+  logger: Logger;
+}
+
+/** Sends rendered messages and the channel's own short notices. */
+export interface TelegramSender {
+  /** Sends one outbox message; the outbox retries or gives up from the result. */
+  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+  /** Sends a notice outside any conversation (group invitations, refused photos); never throws. */
+  notify(chatId: number, text: string, extra?: NoticeExtra): Promise<void>;
+  /** Takes the inline keyboard off a message; never throws. */
+  removeKeyboard(chatId: number, messageId: number): Promise<void>;
+}
+
+/** Optional parts of a notice. */
+export interface NoticeExtra {
+  replyMarkup?: ReplyMarkup;
+  replyTo?: number;
+}
+
+/**
+ * A failed call as a short string for logs. Never the error object itself: a
+ * GrammyError carries the call's payload (message text, chat id).
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof GrammyError) {
+    return `${error.method}: ${error.error_code} ${error.description}`;
+  }
+  if (error instanceof HttpError) return `network: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Maps a failed Bot API call to what the outbox should do about it. */
+export function sendResultOf(error: unknown): SendResult {
+  if (error instanceof GrammyError) {
+    const message = `telegram ${error.error_code}: ${error.description}`;
+    if (error.error_code === 429) {
+      const seconds = error.parameters.retry_after;
+      const afterMs = seconds === undefined ? TELEGRAM_DEFAULT_RETRY_AFTER_MS : seconds * 1000;
+      return { type: 'retry', error: message, afterMs };
+    }
+    if (error.error_code === 403 || (error.error_code === 400 && GONE.test(error.description))) {
+      return { type: 'failed', error: message, unreachable: true };
+    }
+    // 5xx is Telegram's trouble; 401 and 404 mean a revoked token or a wrong API root,
+    // which the operator fixes: the messages wait for it.
+    if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 404) {
+      return { type: 'retry', error: message };
+    }
+    return { type: 'failed', error: message };
+  }
+  return { type: 'retry', error: describeError(error) };
+}
+
+/** Builds the sender of one bot. */
+export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
+  /** Chats that show the share-location keyboard (kept in memory: a restart forgets it). */
+  const locationKeyboards = new Set<string>();
+  const partial = new Map<string, number>();
+
+  async function call<T>(run: () => Promise<T>): Promise<T> {
+    await deps.pace.take();
+    try {
+      return await run();
+    } catch (error) {
+      const result = sendResultOf(error);
+      if (result.type === 'retry' && result.afterMs !== undefined) deps.pace.pause(result.afterMs);
+      throw error;
+    }
+  }
+
+  async function sendText(chatId: string | number, text: string, extra: NoticeExtra = {}) {
+    const options = {
+      reply_markup: extra.replyMarkup,
+      link_preview_options: { is_disabled: true },
+      ...(extra.replyTo === undefined
+        ? {}
+        : { reply_parameters: { message_id: extra.replyTo, allow_sending_without_reply: true } }),
+    };
+    try {
+      const html = toTelegramHtml(text);
+      return await call(() =>
+        deps.api.sendMessage(chatId, html, { ...options, parse_mode: 'HTML' }),
+      );
+    } catch (error) {
+      if (!(error instanceof GrammyError && BAD_ENTITIES.test(error.description))) throw error;
+      deps.logger.warn(
+        { error: describeError(error) },
+        'telegram refused the formatting; sending plain text',
+      );
+      return call(() => deps.api.sendMessage(chatId, stripMarkers(text), options));
+    }
+  }
+
+  async function sendParts(externalId: string, parts: TelegramPart[], key: string) {
+    let lastId: number | undefined;
+    for (let index = partial.get(key) ?? 0; index < parts.length; index++) {
+      const part = parts[index] as TelegramPart;
+      try {
+        lastId = (await sendText(externalId, part.text, { replyMarkup: part.replyMarkup }))
+          .message_id;
+      } catch (error) {
+        if (index > 0) remember(key, index);
+        return { result: sendResultOf(error) };
+      }
+    }
+    partial.delete(key);
+    return { result: { type: 'sent' } as SendResult, lastId };
+  }
+
+  function remember(key: string, sentParts: number) {
+    partial.delete(key);
+    partial.set(key, sentParts);
+    const oldest = partial.keys().next().value;
+    if (partial.size > PARTIAL_SENDS_REMEMBERED && oldest !== undefined) partial.delete(oldest);
+  }
+
+  async function addKeyboard(chatId: string, messageId: number, markup: InlineKeyboardMarkup) {
+    try {
+      await call(() =>
+        deps.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: markup }),
+      );
+    } catch (error) {
+      // The numbered text is in the message: typing the number still works.
+      deps.logger.warn({ error: describeError(error) }, 'telegram keyboard could not be added');
+    }
+  }
+
+  return {
+    async send(externalId, message) {
+      const language = message.language ?? deps.defaultLanguage;
+      const rendering = renderForTelegram(message, {
+        encode: (choice) => deps.signer.encode(externalId, choice),
+        locationButton: deps.translate({ key: 'telegram:location_button' }, language),
+        locationKeyboardOpen: locationKeyboards.has(externalId),
+      });
+      const key = createHash('sha256')
+        .update(externalId)
+        .update(JSON.stringify(message))
+        .digest('base64url');
+      const { result, lastId } = await sendParts(externalId, rendering.parts, key);
+      if (result.type !== 'sent') return result;
+      if (rendering.locationKeyboardOpen) locationKeyboards.add(externalId);
+      else locationKeyboards.delete(externalId);
+      if (rendering.inlineAfter && lastId !== undefined) {
+        await addKeyboard(externalId, lastId, rendering.inlineAfter);
+      }
+      return result;
+    },
+    async notify(chatId, text, extra) {
+      try {
+        await sendText(chatId, text, extra);
+      } catch (error) {
+        deps.logger.warn({ error: describeError(error) }, 'telegram notice not sent');
+      }
+    },
+    async removeKeyboard(chatId, messageId) {
+      try {
+        await call(() => deps.api.editMessageReplyMarkup(chatId, messageId));
+      } catch (error) {
+        // Already removed, or the message is too old to edit: nothing left to do.
+        deps.logger.debug({ error: describeError(error) }, 'telegram keyboard not removed');
+      }
+    },
+  };
+}
