@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { actions, FLOW_IDS, flows } from '../flows/index.js';
 import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
-import type { Config } from './config.js';
+import { createTelegramChannel, TELEGRAM_CHANNEL } from './channels/telegram/index.js';
+import { type Config, LANGUAGES } from './config.js';
 import { createEngine } from './core/engine/engine.js';
 import { validateFlows } from './core/flow/validate.js';
 import type { Clock, Ids } from './core/ports.js';
@@ -94,18 +95,43 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       })
     : undefined;
   if (chat) runtime.addChannel(chat.channel);
+  const telegram = config.telegram
+    ? createTelegramChannel({
+        ...config.telegram,
+        receive: runtime.receive,
+        markUnreachable: runtime.markUnreachable,
+        savePhoto: async ({ bytes, fileId }) => {
+          const saved = await media.save({
+            bytes,
+            originChannel: TELEGRAM_CHANNEL,
+            originRef: fileId,
+          });
+          return saved.type === 'stored' ? { type: 'stored', mediaId: saved.media.id } : saved;
+        },
+        maxPhotoBytes: config.mediaMaxBytes,
+        translate: translator.translate,
+        languages: LANGUAGES,
+        defaultLanguage: config.defaultLanguage,
+        clock,
+        logger,
+      })
+    : undefined;
+  if (telegram) runtime.addChannel(telegram.channel);
 
   const health = createHealthCheck({
     database: () => database.ping(),
     console: async () => (chat ? { status: 'up' } : { status: 'disabled' }),
+    telegram: async () => (telegram ? telegram.health() : { status: 'disabled' }),
   });
   const http = await startHttpServer({
-    app: createHttpApp({ health, logger }),
+    app: createHttpApp({ health, logger, mount: telegram?.mount }),
     port: config.port,
     logger,
   });
   await runtime.start();
   chat?.start();
+  // After the server listens: the webhook must answer as soon as Telegram knows it.
+  await telegram?.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -116,6 +142,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     stop: () => {
       stopping ??= (async () => {
         await chat?.stop();
+        await telegram?.stop();
         await http.close();
         await runtime.stop();
         await database.close();
