@@ -85,7 +85,7 @@ export function bankTextKeys(bank: Bank): string[] {
 function checkItem(item: Item): string[] {
   const problems: string[] = [];
   if (!item.id) problems.push('empty id');
-  if (!AUDIENCES.includes(item.audience)) problems.push(`audience must be K or W`);
+  if (!AUDIENCES.includes(item.audience)) problems.push('audience must be K or W');
   if (!(Number.isFinite(item.weight) && item.weight > 0)) problems.push('weight must be positive');
   if (item.notApplicableLabel && !item.notApplicable) {
     problems.push('notApplicableLabel without notApplicable');
