@@ -2,6 +2,7 @@ import type { Outbound } from '../core/messages.js';
 import type { Clock } from '../core/ports.js';
 import type { Db } from '../db/client.js';
 import { getContact, setIdentityReachability } from '../db/queries/contacts.js';
+import { purgeDeletedContact } from '../db/queries/erasure.js';
 import {
   claimContactMessages,
   contactsWithDueMessages,
@@ -135,6 +136,8 @@ export function createOutboxSender(deps: {
       while (await flushOnce(contactId)) {
         // A full batch was sent; look for more.
       }
+      // A person who deleted their data is kept only until their goodbye is sent or given up.
+      await purgeDeletedContact(deps.db, { contactId });
     });
 
   async function sweepNow(atStart = false): Promise<void> {

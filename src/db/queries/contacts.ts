@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { channelIdentities, contacts } from '../schema/index.js';
+import { channelIdentities, contacts, conversations } from '../schema/index.js';
 
 /** A contact row. */
 export type Contact = typeof contacts.$inferSelect;
@@ -99,4 +99,85 @@ export async function setIdentityReachability(
         eq(channelIdentities.externalId, params.externalId),
       ),
     );
+}
+
+/** Sets the name the person gave (2-60 characters, checked by the flow). */
+export async function setDisplayName(
+  db: Db,
+  params: { contactId: string; name: string; now: Date },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ displayName: params.name, updatedAt: params.now })
+    .where(eq(contacts.id, params.contactId));
+}
+
+/** Sets the person's village by its Kemendagri code. */
+export async function setVillageCode(
+  db: Db,
+  params: { contactId: string; villageCode: string; now: Date },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ villageCode: params.villageCode, updatedAt: params.now })
+    .where(eq(contacts.id, params.contactId));
+}
+
+/** Sets the role the person holds (warga at once; others after an admin confirms). */
+export async function setRole(
+  db: Db,
+  params: { contactId: string; role: string; now: Date },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ role: params.role, updatedAt: params.now })
+    .where(eq(contacts.id, params.contactId));
+}
+
+/** Records that the person confirmed their profile; keeps the first time. */
+export async function markRegistered(
+  db: Db,
+  params: { contactId: string; now: Date },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({
+      registeredAt: sql`coalesce(${contacts.registeredAt}, ${params.now})`,
+      updatedAt: params.now,
+    })
+    .where(eq(contacts.id, params.contactId));
+}
+
+/** Every channel identity of a contact, oldest first. */
+export async function listIdentities(
+  db: Db,
+  params: { contactId: string },
+): Promise<ChannelIdentity[]> {
+  return db
+    .select()
+    .from(channelIdentities)
+    .where(eq(channelIdentities.contactId, params.contactId))
+    .orderBy(asc(channelIdentities.createdAt), asc(channelIdentities.id));
+}
+
+/**
+ * Where to reach a contact without a message of theirs to answer: the identity on the
+ * channel they last wrote on, else their newest reachable identity.
+ */
+export async function lastAddressOf(
+  db: Db,
+  params: { contactId: string },
+): Promise<{ channel: string; externalId: string } | undefined> {
+  const rows = await db
+    .select({ channel: channelIdentities.channel, externalId: channelIdentities.externalId })
+    .from(channelIdentities)
+    .leftJoin(conversations, eq(conversations.contactId, channelIdentities.contactId))
+    .where(eq(channelIdentities.contactId, params.contactId))
+    .orderBy(
+      sql`(${channelIdentities.channel} = ${conversations.channel}) is true desc`,
+      sql`(${channelIdentities.unreachableSince} is null) desc`,
+      desc(channelIdentities.createdAt),
+    )
+    .limit(1);
+  return rows[0];
 }

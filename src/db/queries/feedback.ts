@@ -1,3 +1,4 @@
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { feedback } from '../schema/index.js';
 
@@ -16,4 +17,19 @@ export async function insertFeedback(
   },
 ): Promise<void> {
   await db.insert(feedback).values({ ...params, createdAt: params.now });
+}
+
+/** One stored suggestion. */
+export type FeedbackRow = typeof feedback.$inferSelect;
+
+/** Every suggestion the contact sent, newest first. */
+export async function listFeedbackOf(
+  db: Db,
+  params: { contactId: string },
+): Promise<FeedbackRow[]> {
+  return db
+    .select()
+    .from(feedback)
+    .where(eq(feedback.contactId, params.contactId))
+    .orderBy(desc(feedback.createdAt), desc(feedback.id));
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { outbox } from '../schema/index.js';
+import { lastAddressOf } from './contacts.js';
 
 /** An outbox row. */
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -171,4 +172,19 @@ export async function contactsWithDueMessages(
     .orderBy(sql`min(${outbox.id})`)
     .limit(params.limit);
   return rows.map((r) => r.contactId);
+}
+
+/**
+ * Queues messages for a contact who is not the one writing (a notification), on the
+ * channel they last wrote on, in the caller's transaction. Returns false when the contact
+ * has no channel identity left to reach.
+ */
+export async function enqueueForContact(
+  db: Db,
+  params: { contactId: string; messages: unknown[]; now: Date },
+): Promise<boolean> {
+  const address = await lastAddressOf(db, { contactId: params.contactId });
+  if (!address) return false;
+  await enqueueMessages(db, { ...params, ...address });
+  return true;
 }

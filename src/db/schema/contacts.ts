@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A person the bot talks to, whatever channels they use. */
 export const contacts = pgTable('contacts', {
@@ -8,6 +8,20 @@ export const contacts = pgTable('contacts', {
   language: text('language').notNull(),
   /** warga, kader_digital, duta_digital, perangkat_desa, pendamping_desa or admin. */
   role: text('role').notNull().default('warga'),
+  /** Kemendagri code of the person's desa/kelurahan (`PP.KK.CC.TNNN`); never the name. */
+  villageCode: text('village_code'),
+  /**
+   * Version of the privacy notice the person agreed to and has not withdrawn; null when
+   * they have not agreed (or declined, or withdrew). The record itself is in `consents`.
+   */
+  consentVersion: integer('consent_version'),
+  /** When the person confirmed their profile at the end of onboarding. */
+  registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'date' }),
+  /**
+   * Set when the person deleted their data: the row is an empty tombstone kept only until
+   * the goodbye message is sent, then removed by the outbox sender.
+   */
+  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 });

@@ -1,0 +1,61 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { consents, contacts } from '../schema/index.js';
+
+/** A consent record. */
+export type ConsentRow = typeof consents.$inferSelect;
+
+/**
+ * Records a consent answer and keeps the contact's current consent in step: the notice
+ * version after `accepted`, null after `declined` or `withdrawn`.
+ */
+export async function recordConsent(
+  db: Db,
+  params: {
+    id: string;
+    contactId: string;
+    noticeVersion: number;
+    answer: 'accepted' | 'declined' | 'withdrawn';
+    channel: string;
+    now: Date;
+  },
+): Promise<void> {
+  await db.insert(consents).values({
+    id: params.id,
+    contactId: params.contactId,
+    noticeVersion: params.noticeVersion,
+    answer: params.answer,
+    channel: params.channel,
+    createdAt: params.now,
+  });
+  await db
+    .update(contacts)
+    .set({
+      consentVersion: params.answer === 'accepted' ? params.noticeVersion : null,
+      updatedAt: params.now,
+    })
+    .where(eq(contacts.id, params.contactId));
+}
+
+/** The contact's latest consent record, if they ever answered. */
+export async function latestConsent(
+  db: Db,
+  params: { contactId: string },
+): Promise<ConsentRow | undefined> {
+  const rows = await db
+    .select()
+    .from(consents)
+    .where(eq(consents.contactId, params.contactId))
+    .orderBy(desc(consents.createdAt), desc(consents.id))
+    .limit(1);
+  return rows[0];
+}
+
+/** Every consent record of the contact, newest first. */
+export async function listConsents(db: Db, params: { contactId: string }): Promise<ConsentRow[]> {
+  return db
+    .select()
+    .from(consents)
+    .where(eq(consents.contactId, params.contactId))
+    .orderBy(desc(consents.createdAt), desc(consents.id));
+}
