@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { actions, FLOW_IDS, flows } from '../flows/index.js';
+import { createActions, entryFlowFor, FLOW_IDS, flows, withConsentGate } from '../flows/index.js';
 import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
 import { createTelegramChannel, TELEGRAM_CHANNEL } from './channels/telegram/index.js';
 import { type Config, LANGUAGES } from './config.js';
@@ -8,6 +9,7 @@ import { createEngine } from './core/engine/engine.js';
 import { validateFlows } from './core/flow/validate.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
+import { loadVillageIndex } from './domain/village-index.js';
 import {
   createHealthCheck,
   createHttpApp,
@@ -47,12 +49,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? { now: () => new Date() };
   const ids = deps.ids ?? { next: () => crypto.randomUUID() };
   const translator = await createTranslator(config.defaultLanguage);
-  validateFlows(flows, {
-    requiredFlows: Object.values(FLOW_IDS),
-    actions: Object.keys(actions),
-    hasKey: translator.hasKey,
-  });
-  const engine = createEngine({ flows, helpFlow: FLOW_IDS.help, languageFlow: FLOW_IDS.language });
+  const started = performance.now();
+  const villages = await loadVillageIndex();
+  const villageMs = Math.round(performance.now() - started);
+  logger.info({ villages: villages.directory.size, ms: villageMs }, 'village index ready');
   const database = await openDatabase(config.database);
   logger.info({ driver: database.driver }, 'database ready');
   const media = createMediaStore({
@@ -62,6 +62,18 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     clock,
     ids,
   });
+  const actions = createActions({
+    villages: async () => villages,
+    removeMediaFile: (sha256) => fs.rm(media.pathOf(sha256), { force: true }),
+  });
+  validateFlows(flows, {
+    requiredFlows: Object.values(FLOW_IDS),
+    actions: Object.keys(actions),
+    hasKey: translator.hasKey,
+  });
+  const engine = withConsentGate(
+    createEngine({ flows, helpFlow: FLOW_IDS.help, languageFlow: FLOW_IDS.language }),
+  );
   const runtime = createRuntime({
     db: database.db,
     engine,
@@ -72,7 +84,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     logger,
     defaultLanguage: config.defaultLanguage,
     exclusiveDatabase: database.driver === 'pglite',
-    entryFlowFor: () => FLOW_IDS.menu,
+    entryFlowFor,
   });
 
   const platformConfigured = config.telegram !== undefined || config.whatsapp !== undefined;

@@ -1,4 +1,10 @@
-import { actions as appActions, flows as appFlows, FLOW_IDS } from '../../flows/index.js';
+import {
+  flows as appFlows,
+  createActions,
+  entryFlowFor,
+  FLOW_IDS,
+  withConsentGate,
+} from '../../flows/index.js';
 import { parseConsoleLine } from '../../src/channels/console/parse.js';
 import { renderNumberedText } from '../../src/channels/text-render.js';
 import { createEngine } from '../../src/core/engine/engine.js';
@@ -11,6 +17,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import type { ActionHandler, RuntimeChannel, SendResult } from '../../src/runtime/types.js';
 import { createTestDb, type TestDatabase } from './db.js';
+import { testVillages } from './villages.js';
 
 /** A clock tests move by hand. */
 export interface TestClock extends Clock {
@@ -76,6 +83,8 @@ export interface Harness {
   channel: RecordingChannel;
   clock: TestClock;
   translator: Translator;
+  /** SHA-256 of the photo files /hapusdata asked to remove. */
+  removedMediaFiles: string[];
   /** Sends a text (or any payload) as `from` and returns the bot's replies as text. */
   say(from: string, input: string | InboundPayload, messageId?: string): Promise<string[]>;
   /**
@@ -90,7 +99,15 @@ export interface Harness {
 export interface HarnessOptions {
   flows?: FlowDefinition[];
   actions?: Record<string, ActionHandler>;
+  /** The flow every idle contact opens (default the menu), unless `onboarding` is set. */
   entryFlow?: string;
+  /**
+   * As in the app: idle contacts open onboarding until they have consented and confirmed
+   * a profile (see test/support/register.ts to start from a registered person), and flows
+   * that need consent are closed to them. Off by default, so that runtime tests start at
+   * the menu.
+   */
+  onboarding?: boolean;
   db?: TestDatabase;
   admins?: string[];
   /** Run as the only process on the database (as on embedded PGlite). */
@@ -104,7 +121,15 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const db = options.db ?? (await createTestDb());
   const translator = await createTranslator('id');
   const flows = options.flows ?? appFlows;
-  const actions = options.actions ?? appActions;
+  const removedMediaFiles: string[] = [];
+  const actions =
+    options.actions ??
+    createActions({
+      villages: testVillages,
+      removeMediaFile: async (sha256) => {
+        removedMediaFiles.push(sha256);
+      },
+    });
   validateFlows(flows, {
     requiredFlows: [FLOW_IDS.help, FLOW_IDS.language],
     actions: Object.keys(actions),
@@ -115,11 +140,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const channel = createRecordingChannel('test', options.admins);
   let counter = 0;
   const build = () => {
-    const engine = createEngine({
-      flows,
-      helpFlow: FLOW_IDS.help,
-      languageFlow: FLOW_IDS.language,
-    });
+    const engine = withConsentGate(
+      createEngine({ flows, helpFlow: FLOW_IDS.help, languageFlow: FLOW_IDS.language }),
+    );
     const runtime = createRuntime({
       db: db.db,
       engine,
@@ -130,7 +153,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       logger: silentLogger,
       defaultLanguage: 'id',
       exclusiveDatabase: options.exclusive ?? false,
-      entryFlowFor: () => options.entryFlow ?? FLOW_IDS.menu,
+      entryFlowFor: options.onboarding ? entryFlowFor : () => options.entryFlow ?? FLOW_IDS.menu,
     });
     runtime.addChannel(channel);
     for (const extra of options.channels ?? []) runtime.addChannel(extra);
@@ -142,6 +165,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     channel,
     clock,
     translator,
+    removedMediaFiles,
     async say(from, input, messageId) {
       const payload = typeof input === 'string' ? payloadOf(input) : input;
       await harness.runtime.receive({

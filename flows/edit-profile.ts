@@ -1,0 +1,53 @@
+import { defineFlow, goto, push, type StepContext } from '../src/core/flow/types.js';
+import { t } from '../src/core/messages.js';
+import { FLOW_IDS } from './flow-ids.js';
+import { nameSteps, PROFILE_STEP_KEYS, roleSteps, villageSteps } from './profile-steps.js';
+import { PROFILE_TEXT_KEYS, profileText, summaryOf } from './profile-text.js';
+
+const OPTION_KEYS = ['name', 'village', 'role', 'language', 'done'];
+
+function options(ctx: StepContext) {
+  const shown =
+    ctx.contact.role === 'admin' ? OPTION_KEYS.filter((o) => o !== 'role') : OPTION_KEYS;
+  return shown.map((value) => ({ value, label: t(`edit-profile:options.${value}`) }));
+}
+
+/**
+ * /ubahdata: correct the name, the village, the role (a request when above warga) or the
+ * language, one at a time, with the profile shown before each choice.
+ */
+export const editProfileFlow = defineFlow({
+  id: 'edit-profile',
+  version: 1,
+  commands: ['ubahdata', 'editdata'],
+  extraKeys: [
+    ...PROFILE_STEP_KEYS,
+    ...PROFILE_TEXT_KEYS,
+    ...OPTION_KEYS.map((value) => `edit-profile:options.${value}`),
+    'edit-profile:prompt',
+  ],
+  steps: [
+    { id: 'load', kind: 'call', action: 'profile.summary' },
+    {
+      id: 'choose',
+      kind: 'choice',
+      prompt: (ctx) =>
+        t('edit-profile:prompt', {
+          profile: profileText(summaryOf(ctx, 'load'), ctx.contact.language),
+        }),
+      options,
+      next: {
+        name: 'name',
+        village: 'village_query',
+        role: 'role',
+        language: push(FLOW_IDS.language),
+        done: 'done',
+      },
+    },
+    ...nameSteps({ after: 'saved' }),
+    ...roleSteps({ after: 'saved' }),
+    ...villageSteps({ after: 'saved' }),
+    { id: 'saved', kind: 'say', text: t('edit-profile:saved'), next: 'load' },
+    { id: 'done', kind: 'say', text: t('edit-profile:done'), next: goto(FLOW_IDS.menu) },
+  ],
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { Json } from '../src/core/messages.js';
+import {
+  markRegistered,
+  setDisplayName,
+  setRole,
+  setVillageCode,
+} from '../src/db/queries/contacts.js';
+import {
+  cancelPendingRequests,
+  pendingRequestOf,
+  requestRole,
+} from '../src/db/queries/role-requests.js';
+import { isSelectableRole } from '../src/domain/roles.js';
+import type { VillageIndexSource } from '../src/domain/village-index.js';
+import { placeOf } from '../src/domain/village-place.js';
+import type { ActionHandler } from '../src/runtime/types.js';
+import type { ProfileSummary } from './profile-text.js';
+
+const nameInput = z.object({ name: z.string(), editing: z.boolean() });
+const roleInput = z.object({ role: z.string().refine(isSelectableRole), editing: z.boolean() });
+const villageInput = z.object({ code: z.string(), editing: z.boolean() });
+const searchInput = z.object({ query: z.string() });
+
+/** A name must hold at least one letter: "123" or "..." is no name. */
+const HAS_LETTER = /\p{L}/u;
+
+function saved(editing: boolean) {
+  return { outcome: editing ? 'edited' : 'saved' };
+}
+
+/**
+ * Actions of the profile questions: save the name, the role (a request when above warga),
+ * the village; search villages; summarise the profile; mark onboarding complete.
+ */
+export function createProfileActions(deps: {
+  villages: VillageIndexSource;
+}): Record<string, ActionHandler> {
+  return {
+    'profile.set_name': async ({ tx, contact, input, clock }) => {
+      const { name, editing } = nameInput.parse(input);
+      if (!HAS_LETTER.test(name)) return { outcome: 'invalid' };
+      await setDisplayName(tx, { contactId: contact.id, name, now: clock.now() });
+      return saved(editing);
+    },
+    'profile.set_role': async ({ tx, contact, input, clock, ids }) => {
+      const { role, editing } = roleInput.parse(input);
+      const now = clock.now();
+      if (role === contact.role || role === 'warga') {
+        await cancelPendingRequests(tx, { contactId: contact.id, now });
+        if (role !== contact.role) await setRole(tx, { contactId: contact.id, role, now });
+        return saved(editing);
+      }
+      await requestRole(tx, { id: ids.next(), contactId: contact.id, role, now });
+      return saved(editing);
+    },
+    'profile.set_village': async ({ tx, contact, input, clock }) => {
+      const { code, editing } = villageInput.parse(input);
+      const { directory } = await deps.villages();
+      if (!directory.get(code)) throw new Error(`unknown village code ${code}`);
+      await setVillageCode(tx, { contactId: contact.id, villageCode: code, now: clock.now() });
+      return saved(editing);
+    },
+    'village.search': async ({ input }): Promise<Json> => {
+      const { query } = searchInput.parse(input);
+      const { search } = await deps.villages();
+      const result = search.search(query);
+      if (result.type !== 'found') return { outcome: result.type, query };
+      const hits = result.hits.map((hit) => ({ code: hit.code, ...placeOf(hit) }));
+      return { outcome: 'found', query, total: result.total, narrowing: result.narrowing, hits };
+    },
+    'profile.summary': async ({ tx, contact }) => {
+      const { directory } = await deps.villages();
+      const village = contact.villageCode ? directory.get(contact.villageCode) : undefined;
+      const pending = await pendingRequestOf(tx, { contactId: contact.id });
+      const summary: ProfileSummary = {
+        outcome: 'ok',
+        name: contact.displayName,
+        role: contact.role,
+        requested: pending?.role ?? null,
+        village: village ? placeOf(village) : null,
+      };
+      return { ...summary, village: summary.village ? { ...summary.village } : null };
+    },
+    'profile.complete': async ({ tx, contact, clock }): Promise<Json> => {
+      await markRegistered(tx, { contactId: contact.id, now: clock.now() });
+      const pending = await pendingRequestOf(tx, { contactId: contact.id });
+      return pending ? { outcome: 'requested', role: pending.role } : { outcome: 'registered' };
+    },
+  };
+}

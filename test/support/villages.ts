@@ -1,0 +1,4 @@
+import { lazyVillageIndex } from '../../src/domain/village-index.js';
+
+/** The village index of this test file, built on the first search (about a second). */
+export const testVillages = lazyVillageIndex();
