@@ -1,0 +1,175 @@
+import type { Readable } from 'node:stream';
+import { jidNormalizedUser, type WAMessage } from '@whiskeysockets/baileys';
+import type { Inbound, InboundPayload } from '../../core/messages.js';
+import type { Clock } from '../../core/ports.js';
+import type { Logger } from '../../logger.js';
+import type { SaveMediaInput, SaveMediaResult } from '../../media/store.js';
+import { createKeyedQueue } from '../../runtime/keyed-queue.js';
+import {
+  type ParsedWhatsappMessage,
+  parseWhatsappMessage,
+  phoneOf,
+  type WhatsappAddress,
+  type WhatsappImage,
+} from './parse.js';
+import type { WhatsappSocket } from './socket.js';
+
+type ParsedMessage = Extract<ParsedWhatsappMessage, { type: 'message' }>;
+
+/** Fetches the bytes of an image message (Baileys' `downloadMediaMessage` in production). */
+export type DownloadImage = (
+  message: WAMessage,
+  socket: WhatsappSocket,
+) => Promise<Readable | Uint8Array>;
+
+/** Finds or re-keys the identity of a sender; returns the external id to use. */
+export type LinkIdentity = (sender: {
+  channel: string;
+  lid?: string;
+  pn?: string;
+  phone?: string;
+}) => Promise<{ externalId: string }>;
+
+/** What inbound handling needs. */
+export interface InboundDeps {
+  channel: string;
+  receive(inbound: Inbound): Promise<unknown>;
+  linkIdentity: LinkIdentity;
+  media: { save(input: SaveMediaInput): Promise<SaveMediaResult> };
+  /** Largest picture downloaded, in bytes (`MEDIA_MAX_BYTES`). */
+  mediaMaxBytes: number;
+  downloadImage: DownloadImage;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Turns WhatsApp messages into runtime input, one person's messages in order. */
+export interface InboundHandler {
+  /** Queues one message; returns at once. */
+  handle(socket: WhatsappSocket, message: WAMessage): void;
+  /** Resolves when every message queued so far has been handed to the runtime. */
+  idle(): Promise<void>;
+}
+
+/**
+ * Creates the inbound handler. Per message: parse (ignored kinds stop here), complete
+ * the sender's address from Baileys' LID mapping, link the identity (LID first, phone
+ * number kept), download a picture into the media store, then `receive`.
+ */
+export function createInboundHandler(deps: InboundDeps): InboundHandler {
+  const queue = createKeyedQueue();
+
+  async function deliver(
+    socket: WhatsappSocket,
+    message: WAMessage,
+    parsed: ParsedMessage,
+  ): Promise<void> {
+    const from = await completeAddress(socket, parsed.from);
+    const phone = phoneOf(from.pn);
+    const { externalId } = await deps.linkIdentity({ channel: deps.channel, ...from, phone });
+    const payload =
+      parsed.content.type === 'payload'
+        ? parsed.content.payload
+        : await imagePayload(socket, message, parsed.content, parsed.messageId);
+    await deps.receive({
+      channel: deps.channel,
+      messageId: parsed.messageId,
+      externalId,
+      ...(phone ? { phone } : {}),
+      receivedAt: deps.clock.now(),
+      payload,
+    });
+  }
+
+  /** Fills in the phone number of a LID-only sender when Baileys has learnt it. */
+  async function completeAddress(
+    socket: WhatsappSocket,
+    from: WhatsappAddress,
+  ): Promise<WhatsappAddress> {
+    const mapping = socket.signalRepository?.lidMapping;
+    if (!from.lid || from.pn || !mapping) return from;
+    try {
+      const pn = await mapping.getPNForLID(from.lid);
+      return pn ? { ...from, pn: jidNormalizedUser(pn) } : from;
+    } catch (error) {
+      deps.logger.debug({ err: error }, 'whatsapp LID mapping lookup failed');
+      return from;
+    }
+  }
+
+  async function imagePayload(
+    socket: WhatsappSocket,
+    message: WAMessage,
+    image: WhatsappImage,
+    messageId: string,
+  ): Promise<InboundPayload> {
+    const refused: InboundPayload = { type: 'unsupported', kind: 'other' };
+    if (image.fileLength !== undefined && image.fileLength > deps.mediaMaxBytes) {
+      deps.logger.info({ bytes: image.fileLength }, 'whatsapp picture too large; not downloaded');
+      return refused;
+    }
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readAtMost(await deps.downloadImage(message, socket), deps.mediaMaxBytes);
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'whatsapp picture download failed');
+      return refused;
+    }
+    if (!bytes) {
+      deps.logger.info('whatsapp picture larger than declared and the limit; dropped');
+      return refused;
+    }
+    const saved = await deps.media.save({
+      bytes,
+      ...(image.mimeType ? { mimeType: image.mimeType } : {}),
+      originChannel: deps.channel,
+      originRef: messageId,
+    });
+    if (saved.type === 'rejected') {
+      deps.logger.info({ reason: saved.reason }, 'whatsapp picture refused by the media store');
+      return refused;
+    }
+    return {
+      type: 'photo',
+      mediaId: saved.media.id,
+      ...(image.caption ? { caption: image.caption } : {}),
+    };
+  }
+
+  return {
+    handle(socket, message) {
+      const parsed = parseWhatsappMessage(message);
+      if (parsed.type === 'ignore') {
+        deps.logger.debug({ reason: parsed.reason }, 'whatsapp message ignored');
+        return;
+      }
+      // One queue per person: by phone number when known, since a person may appear
+      // under their number and their LID.
+      const key = phoneOf(parsed.from.pn) ?? parsed.from.lid ?? '';
+      void queue
+        .run(key, () => deliver(socket, message, parsed))
+        .catch((error) => deps.logger.error({ err: error }, 'whatsapp message handling failed'));
+    },
+    idle: () => queue.drain(),
+  };
+}
+
+/** The bytes of a download, or undefined as soon as they exceed `maxBytes`. */
+async function readAtMost(
+  source: Readable | Uint8Array,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  if (source instanceof Uint8Array) return source.byteLength > maxBytes ? undefined : source;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of source) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    total += buffer.byteLength;
+    if (total > maxBytes) {
+      source.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
