@@ -115,6 +115,8 @@ export interface FakeChat {
 
 const FAKE_DATE = 1_772_413_200;
 
+type ChatLog = Map<number, { messages: SentMessage[]; listeners: Set<() => void> }>;
+
 /** Starts the fake on a free port of 127.0.0.1. */
 export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const token = options.token ?? FAKE_TOKEN;
@@ -128,7 +130,16 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const files = new Map<string, Uint8Array>();
   const keyboards = new Map<string, InlineKeyboardMarkup | undefined>();
   const messageCounters = new Map<number, number>();
-  const sendListeners = new Set<() => void>();
+  /** Per chat: its messages and who waits for more (a bench has hundreds of chats). */
+  const chats: ChatLog = new Map();
+  const logOf = (chatId: number) => {
+    let log = chats.get(chatId);
+    if (!log) {
+      log = { messages: [], listeners: new Set() };
+      chats.set(chatId, log);
+    }
+    return log;
+  };
   let lastUpdateId = 100_000;
   let webhook: { url: string; secret?: string } | undefined;
 
@@ -183,8 +194,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const markup = message.replyMarkup as InlineKeyboardMarkup | undefined;
     keyboards.set(`${chatId}:${messageId}`, markup?.inline_keyboard ? markup : undefined);
     sent.push(message);
+    const log = logOf(chatId);
+    log.messages.push(message);
     options.onSend?.(message);
-    for (const listener of sendListeners) listener();
+    for (const listener of log.listeners) listener();
     return {
       message_id: messageId,
       date: FAKE_DATE,
@@ -301,7 +314,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     callsOf: (method) => calls.filter((c) => c.method === method),
     keyboardOf: (chatId, messageId) => keyboards.get(`${chatId}:${messageId}`),
-    chat: (chatId, chatOptions) => createFakeChat(fake, chatId, chatOptions, sendListeners),
+    chat: (chatId, chatOptions) => createFakeChat(fake, chatId, chatOptions, logOf(chatId)),
     nextUpdateId: () => ++lastUpdateId,
     async close() {
       wake();
@@ -316,7 +329,7 @@ function createFakeChat(
   fake: FakeBotApi,
   chatId: number,
   options: { languageCode?: string; firstName?: string } = {},
-  sendListeners: Set<() => void>,
+  log: { messages: SentMessage[]; listeners: Set<() => void> },
 ): FakeChat {
   let messageId = 0;
   let read = 0;
@@ -327,7 +340,7 @@ function createFakeChat(
     language_code: options.languageCode ?? 'id',
   };
   const chat = { id: chatId, type: 'private' as const, first_name: from.first_name };
-  const messages = () => fake.sent.filter((m) => m.chatId === chatId);
+  const messages = () => log.messages;
   const message = (content: Partial<Message>) =>
     ({ message_id: ++messageId, date: FAKE_DATE, chat, from, ...content }) as Message;
   const pressData = (data: string, keyboardMessageId: number) =>
@@ -379,15 +392,15 @@ function createFakeChat(
           const check = () => {
             if (messages().length < want) return;
             clearTimeout(timer);
-            sendListeners.delete(check);
+            log.listeners.delete(check);
             resolve();
           };
           const timer = setTimeout(() => {
-            sendListeners.delete(check);
+            log.listeners.delete(check);
             const got = messages().length - read;
             reject(new Error(`chat ${chatId}: waited for ${count} messages, ${got} came`));
           }, timeoutMs);
-          sendListeners.add(check);
+          log.listeners.add(check);
         });
       }
       const fresh = messages().slice(read, want);

@@ -1,0 +1,265 @@
+/**
+ * Benchmark of the Telegram channel: many simulated people at once, each walking the
+ * feedback flow with button presses and typed numbers, through real grammY (runner,
+ * long polling) against the fake Bot API, and the runtime as the test harness builds it.
+ * Latency of an update: from injecting it into the fake to the bot's last `sendMessage`
+ * for it. The channel's send pace (25 a second, under Telegram's limit) is the ceiling
+ * unless `sendsPerSecond` lifts it.
+ *
+ * Run: `npx tsx test/bench/telegram.ts [--people 200] [--url postgres://...] [--unpaced]`.
+ */
+import crypto from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { count, ne } from 'drizzle-orm';
+import postgres from 'postgres';
+import { createTelegramChannel } from '../../src/channels/telegram/index.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { feedback, outbox } from '../../src/db/schema/index.js';
+import { withDatabase } from '../support/db-shared.js';
+import { type FakeChat, startFakeBotApi } from '../support/fake-bot-api.js';
+import { createHarness, type Harness, silentLogger } from '../support/harness.js';
+
+/** Simulated people at once, unless told otherwise. */
+export const DEFAULT_TELEGRAM_PEOPLE = 200;
+/** People who walk the conversation first, untimed, so the JIT and the database are warm. */
+const WARMUP_PEOPLE = 5;
+/** How long the outbox may take to record the last sends, in milliseconds. */
+const OUTBOX_SETTLE_MS = 5_000;
+/** First chat id of the simulated people. */
+const FIRST_CHAT_ID = 900_000;
+
+/**
+ * One step: typed text or a press of button `press` on the latest keyboard; the replies
+ * it must get; a text the last one must contain (`{n}` is the person's number).
+ */
+type Step = { say?: string; press?: number; replies: number; expect: string };
+const CONVERSATION: readonly Step[] = [
+  { say: '/start', replies: 1, expect: '1. Kirim saran untuk Sapa Desa' },
+  { press: 1, replies: 1, expect: 'Saran Anda tentang apa?' },
+  { say: '3', replies: 1, expect: 'Silakan tulis saran Anda' },
+  { say: 'Menu laporan belum ada, warga {n}', replies: 1, expect: 'Seberapa puas' },
+  { say: '4', replies: 1, expect: 'Ada tangkapan layar' },
+  { say: 'lewati', replies: 1, expect: 'ingin dihubungi' },
+  { press: 1, replies: 1, expect: '• Saran: Menu laporan belum ada, warga {n}' },
+  { press: 1, replies: 2, expect: 'Apa yang ingin Anda lakukan?' },
+];
+
+/** Options of {@link runTelegramBench}; `url` is the PostgreSQL server for `postgres`. */
+export interface TelegramBenchOptions {
+  driver: 'pglite' | 'postgres';
+  url?: string;
+  people?: number;
+  /** The channel's overall send pace; Infinity measures the bot without Telegram's limit. */
+  sendsPerSecond?: number;
+}
+
+/** What one run measured; times in milliseconds. `problems` is empty when all was right. */
+export interface TelegramBenchFigures {
+  driver: 'pglite' | 'postgres';
+  people: number;
+  sendsPerSecond: number | 'default';
+  updates: number;
+  replies: number;
+  wallMs: number;
+  updatesPerSecond: number;
+  repliesPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  feedbackRows: number;
+  problems: string[];
+}
+
+/** Runs warm-up and then `people` concurrent conversations on a fresh database. */
+export async function runTelegramBench(
+  options: TelegramBenchOptions,
+): Promise<TelegramBenchFigures> {
+  const people = options.people ?? DEFAULT_TELEGRAM_PEOPLE;
+  const database = await openFreshDatabase(options);
+  const fake = await startFakeBotApi({ longPollMs: 500 });
+  let h: Harness | undefined;
+  const telegram = createTelegramChannel({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    adminIds: [],
+    receive: (inbound) => (h as Harness).runtime.receive(inbound),
+    markUnreachable: (address) => (h as Harness).runtime.markUnreachable(address),
+    savePhoto: async () => ({ type: 'rejected', reason: 'not_an_image' }),
+    maxPhotoBytes: 1_000_000,
+    translate: (text, language) => (h as Harness).translator.translate(text, language),
+    languages: ['id', 'en'],
+    defaultLanguage: 'id',
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    sendsPerSecond: options.sendsPerSecond,
+    pollTimeoutSeconds: 1,
+  });
+  h = await createHarness({
+    db: database,
+    channels: [telegram.channel],
+    exclusive: database.driver === 'pglite',
+  });
+  await telegram.start();
+  try {
+    const problems: string[] = [];
+    const warmups = chatIds(FIRST_CHAT_ID, WARMUP_PEOPLE).map((id) => fake.chat(id));
+    await Promise.all(warmups.map((chat) => walk(chat, [], problems)));
+    const latencies: number[] = [];
+    const chats = chatIds(FIRST_CHAT_ID + WARMUP_PEOPLE, people).map((id) => fake.chat(id));
+    const started = performance.now();
+    await Promise.all(chats.map((chat) => walk(chat, latencies, problems)));
+    const wallMs = performance.now() - started;
+    const feedbackRows = await checkDatabase(database, WARMUP_PEOPLE + people, problems);
+    latencies.sort((a, b) => a - b);
+    const replies = chats.reduce((sum, chat) => sum + chat.messages().length, 0);
+    return {
+      driver: options.driver,
+      people,
+      sendsPerSecond: options.sendsPerSecond ?? 'default',
+      updates: latencies.length,
+      replies,
+      wallMs,
+      updatesPerSecond: (latencies.length / wallMs) * 1000,
+      repliesPerSecond: (replies / wallMs) * 1000,
+      p50Ms: percentile(latencies, 0.5),
+      p90Ms: percentile(latencies, 0.9),
+      p99Ms: percentile(latencies, 0.99),
+      maxMs: latencies[latencies.length - 1] ?? 0,
+      feedbackRows,
+      problems,
+    };
+  } finally {
+    await telegram.stop();
+    await h.close();
+    await fake.close();
+    await database.close();
+  }
+}
+
+/** One person's conversation, each update sent once the replies to the previous one came. */
+async function walk(chat: FakeChat, latencies: number[], problems: string[]): Promise<void> {
+  const number = String(chat.chatId);
+  for (const step of CONVERSATION) {
+    const start = performance.now();
+    if (step.press !== undefined) chat.press(step.press);
+    else chat.say((step.say ?? '').replaceAll('{n}', number));
+    let replies: Awaited<ReturnType<FakeChat['next']>>;
+    try {
+      replies = await chat.next(step.replies, 120_000);
+    } catch (error) {
+      problems.push(`${number} ${step.say ?? `press ${step.press}`}: ${(error as Error).message}`);
+      return;
+    }
+    const last = replies[replies.length - 1];
+    latencies.push((last?.at ?? performance.now()) - start);
+    const wanted = step.expect.replaceAll('{n}', number);
+    if (!last?.text.includes(wanted)) {
+      problems.push(`${number}: wanted "${wanted}", got "${last?.text.slice(0, 80)}"`);
+      return;
+    }
+  }
+}
+
+/**
+ * Counts saved suggestions and messages not marked sent; returns the suggestion count.
+ * The last replies reach the fake just before their rows are marked: give that a moment.
+ */
+async function checkDatabase(database: Database, want: number, problems: string[]) {
+  const unsent = async () => {
+    const [row] = await database.db
+      .select({ n: count() })
+      .from(outbox)
+      .where(ne(outbox.status, 'sent'));
+    return Number(row?.n ?? 0);
+  };
+  const end = Date.now() + OUTBOX_SETTLE_MS;
+  while ((await unsent()) > 0 && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const left = await unsent();
+  if (left > 0) problems.push(`outbox rows not sent: ${left}`);
+  const [saved] = await database.db.select({ n: count() }).from(feedback);
+  const rows = Number(saved?.n ?? 0);
+  if (rows !== want) problems.push(`feedback rows: want ${want}, found ${rows}`);
+  return rows;
+}
+
+/** PGlite in memory, or a fresh database on the server, dropped again on `close`. */
+async function openFreshDatabase(options: TelegramBenchOptions): Promise<Database> {
+  if (options.driver === 'pglite') return openDatabase({ driver: 'pglite', memory: true });
+  if (!options.url) throw new Error('the postgres Telegram bench needs a server url');
+  const name = `sapa_tgbench_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(options.url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const drop = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  const database = await openDatabase({
+    driver: 'postgres',
+    url: withDatabase(options.url, name),
+  }).catch(async (error: unknown) => {
+    await drop();
+    throw error;
+  });
+  return {
+    ...database,
+    close: async () => {
+      try {
+        await database.close();
+      } finally {
+        await drop();
+      }
+    },
+  };
+}
+
+function chatIds(first: number, amount: number): number[] {
+  return Array.from({ length: amount }, (_, i) => first + i);
+}
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
+}
+
+/** The figures as label/value rows for a plain table. */
+export function telegramBenchRows(figures: TelegramBenchFigures): [string, string][] {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  return [
+    ['database', figures.driver],
+    ['people at once', String(figures.people)],
+    ['send pace', `${figures.sendsPerSecond} messages/s`],
+    ['updates / replies', `${figures.updates} / ${figures.replies}`],
+    ['wall time', ms(figures.wallMs)],
+    ['updates per second', figures.updatesPerSecond.toFixed(1)],
+    ['replies per second', figures.repliesPerSecond.toFixed(1)],
+    ['update → reply p50', ms(figures.p50Ms)],
+    ['update → reply p90', ms(figures.p90Ms)],
+    ['update → reply p99', ms(figures.p99Ms)],
+    ['update → reply max', ms(figures.maxMs)],
+    ['feedback rows (incl. warm-up)', String(figures.feedbackRows)],
+    ['correctness', figures.problems.length === 0 ? 'ok' : `${figures.problems.length} problems`],
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      people: { type: 'string' },
+      url: { type: 'string' },
+      unpaced: { type: 'boolean' },
+    },
+  });
+  const figures = await runTelegramBench({
+    driver: values.url ? 'postgres' : 'pglite',
+    url: values.url,
+    people: values.people ? Number(values.people) : undefined,
+    sendsPerSecond: values.unpaced ? Number.POSITIVE_INFINITY : undefined,
+  });
+  for (const [label, value] of telegramBenchRows(figures))
+    console.log(`${label.padEnd(30)}  ${value}`);
+  for (const problem of figures.problems.slice(0, 10)) console.error(`PROBLEM: ${problem}`);
+  process.exitCode = figures.problems.length === 0 ? 0 : 1;
+}
