@@ -106,6 +106,7 @@ export const onboardingFlow = defineFlow({
       action: 'contact.set_language',
       input: (ctx) => ({ language: ctx.answers.language ?? null }),
     },
+    { id: 'language_set', kind: 'say', text: t('language:changed') },
     {
       id: 'age',
       kind: 'yesno',

@@ -83,8 +83,6 @@ describe('onboarding (transcript)', () => {
       > 1
       < Pendaftaran selesai 🎉
       < Halo, Siti Aminah 👋
-      < 4. Data & privasi saya
-      <! Kelola peran
       `,
     );
     expect(await contactOf(h, 'siti')).toMatchObject({
