@@ -4,11 +4,14 @@ import type { Readable, Writable } from 'node:stream';
 import { createActions, entryFlowFor, FLOW_IDS, flows, withConsentGate } from '../flows/index.js';
 import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
 import { createTelegramChannel, TELEGRAM_CHANNEL } from './channels/telegram/index.js';
+import { createAdvisoryLock, createWhatsappChannel } from './channels/whatsapp/index.js';
 import { type Config, LANGUAGES } from './config.js';
 import { createEngine } from './core/engine/engine.js';
 import { validateFlows } from './core/flow/validate.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
+import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
+import { linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
 import { loadVillageIndex } from './domain/village-index.js';
 import {
   createHealthCheck,
@@ -129,11 +132,26 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       })
     : undefined;
   if (telegram) runtime.addChannel(telegram.channel);
+  const whatsapp = config.whatsapp
+    ? createWhatsappChannel({
+        config: { ...config.whatsapp, mediaMaxBytes: config.mediaMaxBytes },
+        authStore: whatsappAuthStore(database.db),
+        linkIdentity: (sender) => linkWhatsappIdentity(database.db, sender),
+        media,
+        receive: runtime.receive,
+        // One process per number: on PostgreSQL an advisory lock; on PGlite the data-folder lock.
+        lock: database.sql ? createAdvisoryLock(database.sql) : undefined,
+        clock,
+        logger,
+      })
+    : undefined;
+  if (whatsapp) runtime.addChannel(whatsapp.channel);
 
   const health = createHealthCheck({
     database: () => database.ping(),
     console: async () => (chat ? { status: 'up' } : { status: 'disabled' }),
     telegram: async () => (telegram ? telegram.health() : { status: 'disabled' }),
+    whatsapp: async () => (whatsapp ? whatsapp.health() : { status: 'disabled' }),
   });
   const http = await startHttpServer({
     app: createHttpApp({ health, logger, mount: telegram?.mount }),
@@ -144,6 +162,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   chat?.start();
   // After the server listens: the webhook must answer as soon as Telegram knows it.
   await telegram?.start();
+  await whatsapp?.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -155,6 +174,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       stopping ??= (async () => {
         await chat?.stop();
         await telegram?.stop();
+        await whatsapp?.stop();
         await http.close();
         await runtime.stop();
         await database.close();

@@ -153,9 +153,12 @@ export function createConnection(deps: ConnectionDeps): Connection {
     const created = deps.makeSocket({
       auth: { creds: current.stored.state.creds, keys: current.keys },
       logger: deps.baileysLogger,
+      // Keep the phone's notifications: the bot does not show as "online" all the time.
       markOnlineOnConnect: false,
+      // Baileys' default history sync (all but the full history) stays on: it carries the
+      // LID ↔ phone-number pairs; the old messages themselves arrive as `append` and are
+      // ignored.
       syncFullHistory: false,
-      shouldSyncHistoryMessage: () => false,
       getMessage: async (key) => deps.getMessage(key),
     });
     socket = created;
