@@ -187,6 +187,24 @@ describe('WhatsApp channel', () => {
     ).toContain('Silakan tulis saran Anda');
   });
 
+  it('refuses a picture that is too large once downloaded, or no picture at all', async () => {
+    t = await createWhatsappTest();
+    await t.say(BUDI_LID, '/saran', { alt: BUDI_PN });
+    await t.say(BUDI_LID, '1', { alt: BUDI_PN });
+    await t.say(BUDI_LID, 'Tolong tambah jadwal bimtek', { alt: BUDI_PN });
+    expect((await t.say(BUDI_LID, '5', { alt: BUDI_PN })).join('\n')).toContain('tangkapan layar');
+    const picture = { imageMessage: { mimetype: 'image/jpeg' } };
+    t.image.bytes = new Uint8Array(TEST_MEDIA_MAX_BYTES + 1);
+    expect((await t.say(BUDI_LID, picture, { alt: BUDI_PN })).join('\n')).toContain(
+      'Jenis pesan ini belum bisa saya baca',
+    );
+    t.image.bytes = new TextEncoder().encode('not a picture at all');
+    expect((await t.say(BUDI_LID, picture, { alt: BUDI_PN })).join('\n')).toContain(
+      'Jenis pesan ini belum bisa saya baca',
+    );
+    expect(await t.h.db.db.$count(media)).toBe(0);
+  });
+
   it('sends nothing for what is not a person writing to the bot', async () => {
     t = await createWhatsappTest();
     const socket = t.socket();
