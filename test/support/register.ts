@@ -21,6 +21,8 @@ export interface TestProfile {
   villageCode?: string;
   role?: string;
   language?: string;
+  /** E.164 phone number, as WhatsApp would give it. */
+  phone?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function registerContact(
     identityId: `identity-${externalId}`,
     channel: h.channel.name,
     externalId,
+    phone: profile.phone,
     language: profile.language ?? 'id',
     role: 'warga',
     now,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, contacts, conversations } from '../schema/index.js';
 
@@ -141,11 +141,8 @@ export async function markRegistered(
 ): Promise<void> {
   await db
     .update(contacts)
-    .set({
-      registeredAt: sql`coalesce(${contacts.registeredAt}, ${params.now})`,
-      updatedAt: params.now,
-    })
-    .where(eq(contacts.id, params.contactId));
+    .set({ registeredAt: params.now, updatedAt: params.now })
+    .where(and(eq(contacts.id, params.contactId), isNull(contacts.registeredAt)));
 }
 
 /** Every channel identity of a contact, oldest first. */
