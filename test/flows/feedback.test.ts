@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedback } from '../../src/db/schema/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
+import { registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
 
 describe('feedback flow (transcript)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ onboarding: true });
+    await registerContact(h, 'siti', { name: 'Siti' });
+    await registerContact(h, 'budi', { name: 'Budi' });
   });
   afterAll(() => h.close());
 
@@ -16,7 +19,7 @@ describe('feedback flow (transcript)', () => {
       'siti',
       `
       > halo
-      < Selamat datang di *Sapa Desa*
+      < Halo, Siti 👋
       < 1. Kirim saran untuk Sapa Desa
       < 3. Ganti bahasa
       > satu
@@ -76,7 +79,7 @@ describe('feedback flow (transcript)', () => {
       > batal
       < Baik, dibatalkan. Tidak ada yang disimpan.
       > 3
-      < Selamat datang
+      < Halo, Budi 👋
       `,
     );
     const rows = await h.db.db.select().from(feedback);
