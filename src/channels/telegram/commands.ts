@@ -7,7 +7,14 @@ import type { Text } from '../../core/messages.js';
  * (`commands.<key>.name` and `.description`). Each name must start a flow in that
  * language (see `commands` in flows/).
  */
-export const MENU_COMMANDS = ['menu', 'feedback', 'help', 'language'] as const;
+export const MENU_COMMANDS = [
+  'menu',
+  'feedback',
+  'help',
+  'language',
+  'privacy',
+  'my_data',
+] as const;
 
 /** The command menu in one language. */
 export function botCommands(

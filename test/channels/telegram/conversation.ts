@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { expect } from 'vitest';
-import { feedback, media } from '../../../src/db/schema/index.js';
+import { channelIdentities, contacts, feedback, media } from '../../../src/db/schema/index.js';
 import type { FakeChat, SentMessage } from '../../support/fake-bot-api.js';
 import { jpeg, photoSizes, type TelegramTest } from './setup.js';
 
@@ -18,33 +18,99 @@ export function callbackData(keyboard: InlineKeyboardMarkup | undefined, number:
   return button.callback_data;
 }
 
+/** Reads the bot's messages until one contains `text`; returns all of them, that one last. */
+export async function until(
+  chat: FakeChat,
+  text: string,
+  timeoutMs = 20_000,
+): Promise<SentMessage[]> {
+  const got: SentMessage[] = [];
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const [message] = await chat.next(1, Math.max(1, end - Date.now()));
+    if (!message) throw new Error(`no message containing "${text}"`);
+    got.push(message);
+    if (message.text.includes(text)) return got;
+  }
+}
+
+/** The name the walks register with: it needs escaping in HTML. */
+export const NAME = 'Siti <Aminah> & Co';
+
 /**
- * Walks the feedback flow from the main menu like a person on Telegram, with button
- * presses and typed numbers, a photo with a caption and text that needs escaping.
+ * Onboarding like a person on Telegram, with button presses and typed numbers: language,
+ * age, consent, name, role, village (searched, then picked), summary confirmed.
  */
-export async function walkFeedbackFlow(t: TelegramTest, chat: FakeChat): Promise<void> {
+export async function walkOnboarding(t: TelegramTest, chat: FakeChat): Promise<void> {
   chat.say('/start');
-  const [menu] = await chat.next();
-  expect(menu?.parseMode).toBe('HTML');
-  expect(menu?.text).toContain('Selamat datang di <b>Sapa Desa</b>');
-  expect(menu?.text).toContain('1. Kirim saran untuk Sapa Desa');
-  expect(menu?.text).toContain('<i>Balas dengan angka pilihan Anda.</i>');
-  expect(buttons(menu)).toEqual([
-    '1. Kirim saran untuk Sapa Desa',
-    '2. Bantuan',
-    '3. Ganti bahasa',
-  ]);
+  const [welcome] = await chat.next();
+  expect(welcome?.parseMode).toBe('HTML');
+  expect(welcome?.text).toContain('Selamat datang di <b>Sapa Desa</b>');
+  expect(welcome?.text).toContain('1. Bahasa Indonesia');
+  expect(welcome?.text).toContain('<i>Balas dengan angka pilihan Anda.</i>');
+  expect(buttons(welcome)).toEqual(['1. Bahasa Indonesia', '2. English']);
 
   const press = chat.press(1);
-  const [topic] = await chat.next();
-  expect(topic?.text).toContain('Saran Anda tentang apa?');
-  const queryId = press.callback_query?.id;
+  const age = (await until(chat, 'Apakah Anda berusia 18 tahun')).at(-1);
   expect(t.fake.callsOf('answerCallbackQuery').map((c) => c.params)).toContainEqual({
-    callback_query_id: queryId,
+    callback_query_id: press.callback_query?.id,
   });
-  expect(t.fake.keyboardOf(chat.chatId, menu?.messageId ?? 0)).toBeUndefined();
+  await waitForNoKeyboard(t, chat.chatId, welcome?.messageId ?? 0);
+  expect(buttons(age)).toEqual(['1. Ya', '2. Tidak']);
 
-  chat.say('3');
+  chat.say('1');
+  const consent = (await until(chat, 'Apakah Anda setuju?')).at(-1);
+  expect(consent?.text).toContain('<b>Privasi Anda</b>');
+  expect(buttons(consent)).toEqual(['1. Setuju', '2. Tidak setuju']);
+  chat.press(1);
+  await until(chat, 'Siapa nama Anda?');
+  chat.say(NAME);
+  const role = (await until(chat, 'Apa peran Anda di desa?')).at(-1);
+  expect(buttons(role)[0]).toBe('1. Warga');
+  chat.say('1');
+  await until(chat, 'Di desa/kelurahan mana Anda tinggal?');
+  chat.say('desa bojongsoang');
+  const pick = (await until(chat, 'Pilih desa Anda:', 60_000)).at(-1);
+  expect(buttons(pick)[0]).toMatch(/^1\. Bojongsoang/);
+  chat.press(1);
+  const summary = (await until(chat, 'Periksa profil Anda:')).at(-1);
+  expect(summary?.text).toContain('• Nama: Siti &lt;Aminah&gt; &amp; Co');
+  expect(buttons(summary)[0]).toBe('1. Benar, simpan');
+  chat.press(1);
+  await until(chat, 'Pendaftaran selesai 🎉');
+  await until(chat, 'Halo, Siti &lt;Aminah&gt; &amp; Co 👋');
+
+  const [registered] = await t.h.db.db
+    .select({ contact: contacts })
+    .from(contacts)
+    .innerJoin(channelIdentities, eq(channelIdentities.contactId, contacts.id))
+    .where(eq(channelIdentities.externalId, String(chat.chatId)));
+  expect(registered?.contact).toMatchObject({
+    displayName: NAME,
+    role: 'warga',
+    villageCode: '32.04.08.2002',
+    language: 'id',
+  });
+  expect(registered?.contact.registeredAt).not.toBeNull();
+}
+
+async function waitForNoKeyboard(t: TelegramTest, chatId: number, messageId: number) {
+  const end = Date.now() + 5_000;
+  while (t.fake.keyboardOf(chatId, messageId) !== undefined) {
+    if (Date.now() > end) throw new Error(`the keyboard of message ${messageId} stayed`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * The feedback flow for a registered person, with button presses and typed numbers, a
+ * photo with a caption and text that needs escaping.
+ */
+export async function walkFeedbackFlow(t: TelegramTest, chat: FakeChat): Promise<void> {
+  chat.say('/saran');
+  const topic = (await until(chat, 'Saran Anda tentang apa?')).at(-1);
+  expect(buttons(topic)).toHaveLength(5);
+  chat.press(3);
   expect((await chat.next())[0]?.text).toContain('Silakan tulis saran Anda');
   chat.say('Menu <laporan> & peta belum ada');
   expect((await chat.next())[0]?.text).toContain('Seberapa puas');
@@ -65,9 +131,7 @@ export async function walkFeedbackFlow(t: TelegramTest, chat: FakeChat): Promise
   expect(summary?.text).toContain('• Foto: 1');
   expect(summary?.text).toContain('• Ingin dihubungi: Ya');
   chat.say('1');
-  const done = await chat.next(2);
-  expect(done[0]?.text).toContain('Terima kasih! Saran Anda sudah kami terima');
-  expect(done[1]?.text).toContain('Apa yang ingin Anda lakukan?');
+  await until(chat, 'Terima kasih! Saran Anda sudah kami terima');
 
   const saved = await t.h.db.db.select().from(feedback);
   const mine = saved.find((row) => row.message === 'Menu <laporan> & peta belum ada');

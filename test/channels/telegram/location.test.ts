@@ -3,7 +3,7 @@ import { flows as appFlows } from '../../../flows/index.js';
 import { defineFlow } from '../../../src/core/flow/types.js';
 import { t as text } from '../../../src/core/messages.js';
 import { buttons } from './conversation.js';
-import { startTelegramTest, type TelegramTest, until } from './setup.js';
+import { eventually, startTelegramTest, type TelegramTest } from './setup.js';
 
 /** A flow with a location step followed by a question with buttons. */
 const placeFlow = defineFlow({
@@ -38,7 +38,10 @@ describe('Telegram location steps', () => {
     const [next] = await chat.next();
     expect(next?.text).toContain('ingin dihubungi');
     expect(next?.replyMarkup).toEqual({ remove_keyboard: true });
-    await until(() => t.fake.keyboardOf(4001, next?.messageId ?? 0) !== undefined, 'the buttons');
+    await eventually(
+      () => t.fake.keyboardOf(4001, next?.messageId ?? 0) !== undefined,
+      'the buttons',
+    );
     expect(
       t.fake
         .keyboardOf(4001, next?.messageId ?? 0)

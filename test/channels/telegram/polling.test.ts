@@ -7,14 +7,14 @@ import {
   outbox,
 } from '../../../src/db/schema/index.js';
 import { FAKE_BOT } from '../../support/fake-bot-api.js';
-import { buttons, callbackData, walkFeedbackFlow } from './conversation.js';
+import { buttons, callbackData, until, walkFeedbackFlow, walkOnboarding } from './conversation.js';
 import {
+  eventually,
   jpeg,
   photoSizes,
   quietFor,
   startTelegramTest,
   type TelegramTest,
-  until,
 } from './setup.js';
 
 describe('Telegram channel, long polling against a fake Bot API', () => {
@@ -47,7 +47,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
 
   it('starts: deletes any webhook, registers commands in id and en, reports up', async () => {
     expect(t.fake.callsOf('deleteWebhook')).toHaveLength(1);
-    await until(() => t.fake.callsOf('setMyCommands').length === 3, 'commands');
+    await eventually(() => t.fake.callsOf('setMyCommands').length === 3, 'commands');
     const commands = t.fake.callsOf('setMyCommands').map((c) => c.params);
     expect(commands).toContainEqual(
       expect.objectContaining({
@@ -69,8 +69,16 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     expect(await t.telegram.health()).toEqual({ status: 'up' });
   });
 
-  it('completes the feedback flow with button presses and typed numbers', async () => {
-    await walkFeedbackFlow(t, t.fake.chat(1001));
+  it('completes onboarding, then the feedback flow, with button presses and typed numbers', async () => {
+    const chat = t.fake.chat(1000);
+    await walkOnboarding(t, chat);
+    await walkFeedbackFlow(t, chat);
+  });
+
+  it('makes the configured Telegram admins admins on first contact', async () => {
+    const chat = t.fake.chat(1001);
+    chat.say('/start');
+    await chat.next();
     const [admin] = await t.h.db.db
       .select({ role: contacts.role })
       .from(contacts)
@@ -85,7 +93,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     const [menu] = await chat.next();
     const oldData = callbackData(t.fake.keyboardOf(1002, menu?.messageId ?? 0), 2);
     chat.say('1');
-    expect((await chat.next())[0]?.text).toContain('Saran Anda tentang apa?');
+    await until(chat, 'Apakah Anda berusia 18 tahun');
 
     const press = chat.pressData(oldData, menu?.messageId ?? 0);
     const [stale] = await chat.next();
@@ -94,8 +102,8 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
       callback_query_id: press.callback_query?.id,
     });
     expect(t.fake.keyboardOf(1002, menu?.messageId ?? 0)).toBeUndefined();
-    chat.say('2');
-    expect((await chat.next())[0]?.text).toContain('Silakan tulis saran Anda');
+    chat.say('ya');
+    expect((await chat.next())[0]?.text).toContain('Apakah Anda setuju?');
   });
 
   it('refuses tampered callback data with a short answer, nothing else', async () => {
@@ -107,7 +115,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     const tampered = [data.replace('|1|', '|2|'), 'c|1.1|1|AAAAAAAAAAA', 'hapus-semua'];
     for (const forged of tampered) {
       const press = chat.pressData(forged, menu?.messageId ?? 0);
-      await until(
+      await eventually(
         () =>
           t.fake
             .callsOf('answerCallbackQuery')
@@ -128,7 +136,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
 
   it('names a sticker as unsupported and asks the question again', async () => {
     const chat = t.fake.chat(1004);
-    chat.say('/saran');
+    chat.say('/start');
     await chat.next();
     chat.send({
       sticker: {
@@ -143,13 +151,13 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     });
     const [reply] = await chat.next();
     expect(reply?.text).toContain('Stiker belum bisa saya baca.');
-    expect(reply?.text).toContain('Saran Anda tentang apa?');
-    expect(buttons(reply)).toHaveLength(5);
+    expect(reply?.text).toContain('Pilih bahasa / Choose a language:');
+    expect(buttons(reply)).toEqual(['1. Bahasa Indonesia', '2. English']);
   });
 
   it('takes a location where none is asked politely, and refuses a file that is no picture', async () => {
     const chat = t.fake.chat(1005);
-    chat.say('/saran');
+    chat.say('/start');
     await chat.next();
     chat.send({ location: { latitude: -7.797, longitude: 110.37 } });
     expect((await chat.next())[0]?.text).toContain('saat ini saya belum perlu lokasi');
@@ -170,14 +178,14 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
       retryAfter: 1,
     });
     chat.say('/start');
-    await until(async () => (await outboxOf(1006))[0]?.attempts === 1, 'the failed attempt');
+    await eventually(async () => (await outboxOf(1006))[0]?.attempts === 1, 'the failed attempt');
     const [row] = await outboxOf(1006);
     expect(row?.status).toBe('pending');
     expect(row?.lastError).toContain('429');
     expect(row?.nextAttemptAt.getTime()).toBe(t.h.clock.now().getTime() + 1000);
     t.h.clock.advance(1000);
     await t.h.runtime.outbox.sweep();
-    expect((await chat.next())[0]?.text).toContain('Selamat datang');
+    expect((await chat.next())[0]?.text).toContain('Pilih bahasa');
     expect((await outboxOf(1006))[0]?.status).toBe('sent');
   });
 
@@ -185,12 +193,12 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     const chat = t.fake.chat(1007);
     t.fake.failNext('sendMessage', { status: 500, description: 'Internal Server Error' });
     chat.say('/start');
-    await until(async () => (await outboxOf(1007))[0]?.attempts === 1, 'the failed attempt');
+    await eventually(async () => (await outboxOf(1007))[0]?.attempts === 1, 'the failed attempt');
     const [row] = await outboxOf(1007);
     expect(row?.nextAttemptAt.getTime()).toBe(t.h.clock.now().getTime() + 2000);
     t.h.clock.advance(2000);
     await t.h.runtime.outbox.sweep();
-    expect((await chat.next())[0]?.text).toContain('Selamat datang');
+    expect((await chat.next())[0]?.text).toContain('Pilih bahasa');
   });
 
   it('falls back to plain text when Telegram refuses the formatting', async () => {
@@ -209,7 +217,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     const chat = t.fake.chat(1009);
     t.fake.block(1009);
     chat.say('/start');
-    await until(async () => (await identity(1009))?.unreachableSince != null, 'unreachable');
+    await eventually(async () => (await identity(1009))?.unreachableSince != null, 'unreachable');
     expect((await outboxOf(1009))[0]).toMatchObject({ status: 'failed' });
     expect((await outboxOf(1009))[0]?.lastError).toContain('403');
   });
@@ -227,9 +235,9 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
         new_chat_member: { status: 'kicked', user: FAKE_BOT, until_date: 0 },
       },
     });
-    await until(async () => (await identity(1010))?.unreachableSince != null, 'unreachable');
+    await eventually(async () => (await identity(1010))?.unreachableSince != null, 'unreachable');
     chat.say('menu');
-    expect((await chat.next())[0]?.text).toContain('Selamat datang');
+    expect((await chat.next())[0]?.text).toContain('Pilih bahasa');
     expect((await identity(1010))?.unreachableSince).toBeNull();
   });
 
@@ -272,7 +280,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
         entities: [{ type: 'bot_command', offset: 0, length: 20 }],
       },
     });
-    await until(() => t.fake.sent.some((m) => m.chatId === group.id), 'the invitation');
+    await eventually(() => t.fake.sent.some((m) => m.chatId === group.id), 'the invitation');
     await quietFor();
     const inGroup = t.fake.sent.filter((m) => m.chatId === group.id);
     expect(inGroup).toHaveLength(1);
@@ -297,8 +305,8 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     t.fake.redeliver(update);
     t.fake.redeliver(photoUpdate);
     chat.say('1');
-    const [topic] = await chat.next();
-    expect(topic?.text).toContain('Saran Anda tentang apa?');
+    const replies = await until(chat, 'Apakah Anda berusia 18 tahun');
+    expect(replies.map((m) => m.text).join('\n')).not.toContain('Pilih bahasa');
     await quietFor();
     expect(chat.unread()).toEqual([]);
   });

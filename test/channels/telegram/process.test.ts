@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api.js';
-import { until } from './setup.js';
+import { eventually } from './setup.js';
 
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
@@ -50,7 +50,7 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     cleanups.push(() => fake.close());
     const port = await freePort();
     const bot = await startBot(fake, { PORT: String(port) });
-    await until(() => fake.callsOf('getUpdates').length > 0, 'polling', 60_000);
+    await eventually(() => fake.callsOf('getUpdates').length > 0, 'polling', 60_000);
     const chat = fake.chat(5001);
     chat.say('/start');
     expect((await chat.next(1, 30_000))[0]?.parseMode).toBe('HTML');
@@ -73,7 +73,7 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
       TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
       TELEGRAM_WEBHOOK_SECRET: secret,
     });
-    await until(() => fake.webhook() !== undefined, 'the webhook', 60_000);
+    await eventually(() => fake.webhook() !== undefined, 'the webhook', 60_000);
     expect(fake.webhook()).toEqual({ url: `http://127.0.0.1:${port}/telegram/hook`, secret });
     const chat = fake.chat(5002);
     const update = chat.say('/start');

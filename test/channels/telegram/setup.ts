@@ -37,6 +37,7 @@ export interface TelegramTest {
 export interface TelegramTestOptions {
   webhook?: boolean;
   flows?: FlowDefinition[];
+  /** A fixed entry flow; without it idle people open onboarding, as in the app. */
   entryFlow?: string;
   adminIds?: string[];
 }
@@ -98,6 +99,7 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
   h = await createHarness({
     flows: options.flows,
     entryFlow: options.entryFlow,
+    onboarding: options.entryFlow === undefined,
     channels,
   });
   await telegram.start();
@@ -144,7 +146,7 @@ export function photoSizes(fake: FakeBotApi, id: string, bytes: Uint8Array) {
 }
 
 /** Polls `check` until it is true. */
-export async function until(
+export async function eventually(
   check: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 10_000,

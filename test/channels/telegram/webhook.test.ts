@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelIdentities, inboundMessages } from '../../../src/db/schema/index.js';
-import { walkFeedbackFlow } from './conversation.js';
+import { walkFeedbackFlow, walkOnboarding } from './conversation.js';
 import { quietFor, startTelegramTest, type TelegramTest, WEBHOOK_SECRET } from './setup.js';
 
 describe('Telegram channel, webhook mode against a fake Bot API', () => {
@@ -36,8 +36,10 @@ describe('Telegram channel, webhook mode against a fake Bot API', () => {
     expect(await health.json()).toMatchObject({ parts: { telegram: { status: 'up' } } });
   });
 
-  it('completes the feedback flow with button presses and typed numbers', async () => {
-    await walkFeedbackFlow(t, t.fake.chat(3000));
+  it('completes onboarding, then the feedback flow, with button presses and typed numbers', async () => {
+    const chat = t.fake.chat(3000);
+    await walkOnboarding(t, chat);
+    await walkFeedbackFlow(t, chat);
     expect(t.fake.webhookStatuses.every((status) => status === 200)).toBe(true);
   });
 
@@ -70,9 +72,10 @@ describe('Telegram channel, webhook mode against a fake Bot API', () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     await quietFor();
     const texts = chat.unread().map((m) => m.text);
-    expect(texts).toHaveLength(2);
+    expect(texts).toHaveLength(3);
     expect(texts[0]).toContain('Selamat datang');
-    expect(texts[1]).toContain('Saran Anda tentang apa?');
+    expect(texts[1]).toContain('Baik, sekarang kita pakai Bahasa Indonesia');
+    expect(texts[2]).toContain('Apakah Anda berusia 18 tahun');
     const rows = await t.h.db.db.select().from(inboundMessages);
     expect(rows.filter((r) => r.messageId.startsWith('3002:'))).toHaveLength(2);
   });
