@@ -53,6 +53,8 @@ export interface TelegramChannelDeps {
   sendsPerSecond?: number;
   /** Long-polling wait; defaults to {@link TELEGRAM_POLL_TIMEOUT_SECONDS}. */
   pollTimeoutSeconds?: number;
+  /** Wait before trying again after a failed start; defaults to {@link TELEGRAM_RESTART_DELAY_MS}. */
+  restartDelayMs?: number;
 }
 
 /** The running Telegram channel. */
@@ -147,7 +149,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     state = { status: 'down', detail: `${what}: ${describeError(error)}` };
     log.error({ error: describeError(error) }, `telegram ${what} failed; trying again`);
     if (stopped) return;
-    retry = setTimeout(() => void again(), TELEGRAM_RESTART_DELAY_MS);
+    retry = setTimeout(() => void again(), deps.restartDelayMs ?? TELEGRAM_RESTART_DELAY_MS);
     retry.unref();
   }
 

@@ -40,6 +40,9 @@ export interface TelegramTestOptions {
   /** A fixed entry flow; without it idle people open onboarding, as in the app. */
   entryFlow?: string;
   adminIds?: string[];
+  restartDelayMs?: number;
+  /** Runs before the channel starts (to script failures of start-up calls). */
+  beforeStart?: (fake: FakeBotApi) => void;
 }
 
 /** Starts everything; polling by default, webhook mode with `webhook`. */
@@ -82,6 +85,7 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
       clock: { now: () => harness().clock.now() },
       logger: silentLogger,
       pollTimeoutSeconds: 1,
+      restartDelayMs: options.restartDelayMs,
     });
 
   let telegram: TelegramChannel;
@@ -102,6 +106,7 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
     onboarding: options.entryFlow === undefined,
     channels,
   });
+  options.beforeStart?.(fake);
   await telegram.start();
 
   const test: TelegramTest = {
