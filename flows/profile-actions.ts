@@ -25,8 +25,71 @@ const searchInput = z.object({ query: z.string() });
 /** A name must hold at least one letter: "123" or "..." is no name. */
 const HAS_LETTER = /\p{L}/u;
 
-function saved(editing: boolean) {
+function saved(editing: boolean): Json {
   return { outcome: editing ? 'edited' : 'saved' };
+}
+
+const setName: ActionHandler = async ({ tx, contact, input, clock }) => {
+  const { name, editing } = nameInput.parse(input);
+  if (!HAS_LETTER.test(name)) return { outcome: 'invalid' };
+  await setDisplayName(tx, { contactId: contact.id, name, now: clock.now() });
+  return saved(editing);
+};
+
+/** Warga (or the role already held) is set at once; any other role becomes a request. */
+const chooseRole: ActionHandler = async ({ tx, contact, input, clock, ids }) => {
+  const { role, editing } = roleInput.parse(input);
+  const now = clock.now();
+  if (role === contact.role || role === 'warga') {
+    await cancelPendingRequests(tx, { contactId: contact.id, now });
+    if (role !== contact.role) await setRole(tx, { contactId: contact.id, role, now });
+    return saved(editing);
+  }
+  await requestRole(tx, { id: ids.next(), contactId: contact.id, role, now });
+  return saved(editing);
+};
+
+const complete: ActionHandler = async ({ tx, contact, clock }): Promise<Json> => {
+  await markRegistered(tx, { contactId: contact.id, now: clock.now() });
+  const pending = await pendingRequestOf(tx, { contactId: contact.id });
+  return pending ? { outcome: 'requested', role: pending.role } : { outcome: 'registered' };
+};
+
+function setVillage(villages: VillageIndexSource): ActionHandler {
+  return async ({ tx, contact, input, clock }) => {
+    const { code, editing } = villageInput.parse(input);
+    const { directory } = await villages();
+    if (!directory.get(code)) throw new Error(`unknown village code ${code}`);
+    await setVillageCode(tx, { contactId: contact.id, villageCode: code, now: clock.now() });
+    return saved(editing);
+  };
+}
+
+function searchVillages(villages: VillageIndexSource): ActionHandler {
+  return async ({ input }): Promise<Json> => {
+    const { query } = searchInput.parse(input);
+    const { search } = await villages();
+    const result = search.search(query);
+    if (result.type !== 'found') return { outcome: result.type, query };
+    const hits = result.hits.map((hit) => ({ code: hit.code, ...placeOf(hit) }));
+    return { outcome: 'found', query, total: result.total, narrowing: result.narrowing, hits };
+  };
+}
+
+function summarise(villages: VillageIndexSource): ActionHandler {
+  return async ({ tx, contact }) => {
+    const { directory } = await villages();
+    const village = contact.villageCode ? directory.get(contact.villageCode) : undefined;
+    const pending = await pendingRequestOf(tx, { contactId: contact.id });
+    const summary: ProfileSummary = {
+      outcome: 'ok',
+      name: contact.displayName,
+      role: contact.role,
+      requested: pending?.role ?? null,
+      village: village ? placeOf(village) : null,
+    };
+    return { ...summary, village: summary.village ? { ...summary.village } : null };
+  };
 }
 
 /**
@@ -37,55 +100,11 @@ export function createProfileActions(deps: {
   villages: VillageIndexSource;
 }): Record<string, ActionHandler> {
   return {
-    'profile.set_name': async ({ tx, contact, input, clock }) => {
-      const { name, editing } = nameInput.parse(input);
-      if (!HAS_LETTER.test(name)) return { outcome: 'invalid' };
-      await setDisplayName(tx, { contactId: contact.id, name, now: clock.now() });
-      return saved(editing);
-    },
-    'profile.set_role': async ({ tx, contact, input, clock, ids }) => {
-      const { role, editing } = roleInput.parse(input);
-      const now = clock.now();
-      if (role === contact.role || role === 'warga') {
-        await cancelPendingRequests(tx, { contactId: contact.id, now });
-        if (role !== contact.role) await setRole(tx, { contactId: contact.id, role, now });
-        return saved(editing);
-      }
-      await requestRole(tx, { id: ids.next(), contactId: contact.id, role, now });
-      return saved(editing);
-    },
-    'profile.set_village': async ({ tx, contact, input, clock }) => {
-      const { code, editing } = villageInput.parse(input);
-      const { directory } = await deps.villages();
-      if (!directory.get(code)) throw new Error(`unknown village code ${code}`);
-      await setVillageCode(tx, { contactId: contact.id, villageCode: code, now: clock.now() });
-      return saved(editing);
-    },
-    'village.search': async ({ input }): Promise<Json> => {
-      const { query } = searchInput.parse(input);
-      const { search } = await deps.villages();
-      const result = search.search(query);
-      if (result.type !== 'found') return { outcome: result.type, query };
-      const hits = result.hits.map((hit) => ({ code: hit.code, ...placeOf(hit) }));
-      return { outcome: 'found', query, total: result.total, narrowing: result.narrowing, hits };
-    },
-    'profile.summary': async ({ tx, contact }) => {
-      const { directory } = await deps.villages();
-      const village = contact.villageCode ? directory.get(contact.villageCode) : undefined;
-      const pending = await pendingRequestOf(tx, { contactId: contact.id });
-      const summary: ProfileSummary = {
-        outcome: 'ok',
-        name: contact.displayName,
-        role: contact.role,
-        requested: pending?.role ?? null,
-        village: village ? placeOf(village) : null,
-      };
-      return { ...summary, village: summary.village ? { ...summary.village } : null };
-    },
-    'profile.complete': async ({ tx, contact, clock }): Promise<Json> => {
-      await markRegistered(tx, { contactId: contact.id, now: clock.now() });
-      const pending = await pendingRequestOf(tx, { contactId: contact.id });
-      return pending ? { outcome: 'requested', role: pending.role } : { outcome: 'registered' };
-    },
+    'profile.set_name': setName,
+    'profile.set_role': chooseRole,
+    'profile.set_village': setVillage(deps.villages),
+    'village.search': searchVillages(deps.villages),
+    'profile.summary': summarise(deps.villages),
+    'profile.complete': complete,
   };
 }

@@ -26,7 +26,7 @@ import {
 } from '../schema/index.js';
 
 /** The name of the text param and state field that ties shown data to its person. */
-export const ABOUT_PARAM = 'about';
+const ABOUT_PARAM = 'about';
 
 /** Finds an {@link ABOUT_PARAM} equal to `$id` at any depth of a JSON document. */
 const MENTION_PATH = `$.**.${ABOUT_PARAM} ? (@ == $id)`;
