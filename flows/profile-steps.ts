@@ -10,8 +10,9 @@ import { SELECTABLE_ROLES } from '../src/domain/roles.js';
 import type { VillagePlace } from '../src/domain/village-place.js';
 import { roleName } from './profile-text.js';
 
-/** Shortest and longest name accepted, in characters. */
+/** Shortest name accepted, in characters. */
 export const NAME_MIN_CHARS = 2;
+/** Longest name accepted, in characters. */
 export const NAME_MAX_CHARS = 60;
 /** Longest village query accepted, in characters. */
 export const VILLAGE_QUERY_MAX_CHARS = 120;
