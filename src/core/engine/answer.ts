@@ -1,4 +1,5 @@
 import {
+  isUnsure,
   matchLabel,
   normalize,
   parseNumber,
@@ -9,7 +10,7 @@ import {
 import type { ChoiceOption, PromptStep, StepContext } from '../flow/types.js';
 import { type InboundPayload, type Json, type Text, t } from '../messages.js';
 import { DONE_WORDS, SKIP_WORDS } from './globals.js';
-import { NEXT_PAGE_NUMBER, optionsOf, pageOf } from './prompt.js';
+import { alternativesOf, boundOf, NEXT_PAGE_NUMBER, optionsOf, pageOf } from './prompt.js';
 
 /** What an input means at a question. */
 export type Reading =
@@ -58,11 +59,9 @@ function readText(text: string, rc: ReadContext): Reading {
     case 'text':
       return readFreeText(text, step.min ?? 1, step.max ?? 1000);
     case 'number':
-      return readNumber(text, step.min, step.max);
-    case 'yesno': {
-      const yes = parseYesNo(text);
-      return yes === undefined ? invalid('common:invalid.yesno') : yesNoAnswer(yes);
-    }
+      return readNumber(text, rc);
+    case 'yesno':
+      return readYesNo(text, rc);
     case 'choice':
       return readChoice(text, rc);
     case 'multi':
@@ -89,12 +88,42 @@ function readFreeText(text: string, min: number, max: number): Reading {
   return { type: 'answer', value };
 }
 
-function readNumber(text: string, min?: number, max?: number): Reading {
+/** The option whose label the person typed, or the doubtful one when they typed doubt. */
+function namedOption(text: string, options: ChoiceOption[], rc: ReadContext): Reading | undefined {
+  const index = matchLabel(
+    text,
+    options.map((o) => rc.translate(o.label)),
+  );
+  const option =
+    (index === undefined ? undefined : options[index]) ??
+    (isUnsure(text) ? options.find((o) => o.unsure) : undefined);
+  return option ? { type: 'answer', value: option.value, label: option.label } : undefined;
+}
+
+function readYesNo(text: string, rc: ReadContext): Reading {
+  const yes = parseYesNo(text);
+  if (yes !== undefined) return yesNoAnswer(yes);
+  const named = namedOption(text, alternativesOf(rc.step, rc.ctx), rc);
+  if (named) return named;
+  const number = parseOptionNumber(text);
+  if (number !== undefined && alternativesOf(rc.step, rc.ctx).length > 0) {
+    return readOptionNumber(number, rc);
+  }
+  return invalid('common:invalid.yesno');
+}
+
+function readNumber(text: string, rc: ReadContext): Reading {
+  if (rc.step.kind !== 'number') return invalid('common:invalid.generic');
   const value = parseNumber(text);
-  const low = min ?? 0;
-  const high = max ?? 1_000_000_000;
+  const low = boundOf(rc.step.min, rc.ctx) ?? 0;
+  const high = boundOf(rc.step.max, rc.ctx) ?? 1_000_000_000;
   const example = Math.min(high, Math.max(low, low === 0 ? 15 : low + 1));
-  if (value === undefined) return invalid('common:invalid.number', { example });
+  if (value === undefined) {
+    return (
+      namedOption(text, alternativesOf(rc.step, rc.ctx), rc) ??
+      invalid('common:invalid.number', { example })
+    );
+  }
   if (value < low || value > high) {
     return invalid('common:invalid.number_range', { min: low, max: high, example });
   }
@@ -102,9 +131,8 @@ function readNumber(text: string, min?: number, max?: number): Reading {
 }
 
 function readOptionNumber(number: number, rc: ReadContext): Reading {
-  if (rc.step.kind === 'yesno') {
-    if (number === 1 || number === 2) return yesNoAnswer(number === 1);
-    return invalid('common:invalid.choice', { count: 2 });
+  if (rc.step.kind === 'yesno' || rc.step.kind === 'number') {
+    return readNamedNumber(number, rc);
   }
   const options = optionsOf(rc.step, rc.ctx);
   const { shown, paged } = pageOf(options, rc.page);
@@ -119,16 +147,27 @@ function readOptionNumber(number: number, rc: ReadContext): Reading {
   return { type: 'answer', value: [option.value], label: option.label };
 }
 
+/**
+ * Option `number` of a yes/no step (1 ya, 2 tidak, then its alternatives) or, pressed as
+ * a button, of a number step's alternatives.
+ */
+function readNamedNumber(number: number, rc: ReadContext): Reading {
+  const alternatives = alternativesOf(rc.step, rc.ctx);
+  const first = rc.step.kind === 'yesno' ? 3 : 1;
+  if (rc.step.kind === 'yesno' && (number === 1 || number === 2)) {
+    return yesNoAnswer(number === 1);
+  }
+  const option = number >= first ? alternatives[number - first] : undefined;
+  if (option) return { type: 'answer', value: option.value, label: option.label };
+  return invalid('common:invalid.choice', { count: first - 1 + alternatives.length });
+}
+
 function readChoice(text: string, rc: ReadContext): Reading {
   const number = parseOptionNumber(text);
   if (number !== undefined) return readOptionNumber(number, rc);
   const options = optionsOf(rc.step, rc.ctx);
-  const index = matchLabel(
-    text,
-    options.map((o) => rc.translate(o.label)),
-  );
-  const option = index === undefined ? undefined : options[index];
-  if (option) return { type: 'answer', value: option.value, label: option.label };
+  const named = namedOption(text, options, rc);
+  if (named) return named;
   const { shown, paged } = pageOf(options, rc.page);
   return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
 }

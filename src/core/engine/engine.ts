@@ -226,9 +226,12 @@ export function createEngine(options: EngineOptions): Engine {
         w.state.frames = [];
         send(w, { texts: [t('common:cancelled')] });
         return true;
-      case 'back':
-        goBack(w, frame);
+      case 'back': {
+        const step = stepOf(flowOf(frame.flow), frame.step);
+        if (step && isPrompt(step) && step.back !== undefined) goTo(w, frame, step.back);
+        else goBack(w, frame);
         return true;
+      }
       case 'help': {
         const step = stepOf(flowOf(frame.flow), frame.step);
         if (step?.help) send(w, { texts: [step.help] });
@@ -356,6 +359,7 @@ function forgetPhotos(frame: Frame, step: Step): void {
 }
 
 function outcomeOf(step: Step, value: Json): string | undefined {
+  if (step.kind === 'yesno' && typeof value === 'string') return value;
   if (step.kind === 'yesno') return value ? 'yes' : 'no';
   if (step.kind === 'choice' && typeof value === 'string') return value;
   if (

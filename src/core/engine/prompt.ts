@@ -10,16 +10,39 @@ export const PAGE_SIZE = 8;
 /** Number of the "next page" option. */
 export const NEXT_PAGE_NUMBER = 9;
 
-/** The options of a choice step, computed from the context when they are a function. */
+/**
+ * The numbered options of a step, computed from the context when they are a function:
+ * a choice's options; ya, tidak and a yes/no step's alternatives; none for other steps
+ * (a number step's alternatives are typed, see {@link alternativesOf}).
+ */
 export function optionsOf(step: PromptStep, ctx: StepContext): ChoiceOption[] {
   if (step.kind === 'yesno') {
     return [
       { value: 'yes', label: t('common:yes') },
       { value: 'no', label: t('common:no') },
+      ...alternativesOf(step, ctx),
     ];
   }
   if (step.kind !== 'choice' && step.kind !== 'multi') return [];
-  return typeof step.options === 'function' ? step.options(ctx) : step.options;
+  return resolve(step.options, ctx);
+}
+
+/** The named answers a yes/no or number step takes besides its own. */
+export function alternativesOf(step: PromptStep, ctx: StepContext): ChoiceOption[] {
+  if (step.kind !== 'yesno' && step.kind !== 'number') return [];
+  return step.alternatives ? resolve(step.alternatives, ctx) : [];
+}
+
+/** A number bound of a step, computed from the context when it is a function. */
+export function boundOf(
+  bound: number | ((ctx: StepContext) => number) | undefined,
+  ctx: StepContext,
+): number | undefined {
+  return typeof bound === 'function' ? bound(ctx) : bound;
+}
+
+function resolve<T>(source: T | ((ctx: StepContext) => T), ctx: StepContext): T {
+  return typeof source === 'function' ? (source as (ctx: StepContext) => T)(ctx) : source;
 }
 
 /** The options shown on the frame's current page, numbered from 1. */
@@ -53,7 +76,12 @@ export function buildPrompt(
     const hints = step.optional ? [t('common:location.optional')] : [];
     return { texts: [...texts, ...hints], expect: 'location' };
   }
-  if (step.kind === 'text' || step.kind === 'number') return { texts };
+  if (step.kind === 'text') return { texts };
+  if (step.kind === 'number') {
+    const alternatives = alternativesOf(step, ctx).map((o) => o.label);
+    if (alternatives.length === 0) return { texts };
+    return { texts: [...texts, t('common:number.alternatives', { options: alternatives })] };
+  }
   const { shown, paged } = pageOf(optionsOf(step, ctx), frame.page);
   const options: OutboundOption[] = shown.map((o, i) => ({ number: i + 1, label: o.label }));
   if (paged) options.push({ number: NEXT_PAGE_NUMBER, label: t('common:choice.next_page') });

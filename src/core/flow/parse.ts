@@ -188,6 +188,11 @@ export function parseYesNo(input: string): boolean | undefined {
   return undefined;
 }
 
+/** True for typed doubt: "tidak tahu", "gak tau", "entah", "ragu", "don't know", "not sure". */
+export function isUnsure(input: string): boolean {
+  return UNSURE.test(replaceKeycaps(normalize(input)));
+}
+
 /** "tidak tahu", "gak tau", "ya tidak", "don't know": neither yes nor no. */
 const UNSURE =
   /^((tidak|tdk|gak|ga|nggak|ngga|enggak|belum) (tahu|tau)|entah|ragu|mungkin|don'?t know|not sure|maybe|ya tidak|yes no)\b/u;

@@ -45,7 +45,18 @@ export type Next = string | Record<string, string>;
 export interface ChoiceOption {
   value: string;
   label: Text;
+  /**
+   * Typed doubt ("tidak tahu", "gak tau", "don't know", "ragu") also chooses this option,
+   * besides its label and number.
+   */
+  unsure?: boolean;
 }
+
+/** Options of a step, fixed or computed from the context. */
+export type OptionsSource = ChoiceOption[] | ((ctx: StepContext) => ChoiceOption[]);
+
+/** A number bound of a step, fixed or computed from the context. */
+export type NumberSource = number | ((ctx: StepContext) => number);
 
 interface StepBase {
   /** Stable id: conversation state refers to it, so never reuse an id for another meaning. */
@@ -62,6 +73,12 @@ interface PromptBase extends StepBase {
   prompt: TextSource;
   /** Answer name in {@link Answers}; defaults to the step id. */
   save?: string;
+  /**
+   * Where `kembali` goes from this question, instead of the question answered before it:
+   * for a step asked again and again in a loop (its history says nothing), usually a call
+   * step that works out what came before.
+   */
+  back?: string;
 }
 
 /** Sends a text and moves on. */
@@ -77,29 +94,40 @@ export interface TextStep extends PromptBase {
   max?: number;
 }
 
-/** A whole number in a range; digits, "15 menit" and number words are accepted. */
+/**
+ * A whole number in a range; digits, "15 menit" and number words are accepted.
+ * `alternatives` are named answers besides a number ("Tidak tahu"), chosen by their label
+ * (or a button press, where shown): a typed digit is always the number. One is saved as its
+ * value, a string.
+ */
 export interface NumberStep extends PromptBase {
   kind: 'number';
-  min?: number;
-  max?: number;
+  min?: NumberSource;
+  max?: NumberSource;
+  alternatives?: OptionsSource;
 }
 
 /** One option; more than 9 are paged. `options` may be computed from earlier answers. */
 export interface ChoiceStep extends PromptBase {
   kind: 'choice';
-  options: ChoiceOption[] | ((ctx: StepContext) => ChoiceOption[]);
+  options: OptionsSource;
 }
 
 /** Several options at once ("1,3"); saved as a list of values. */
 export interface MultiChoiceStep extends PromptBase {
   kind: 'multi';
-  options: ChoiceOption[] | ((ctx: StepContext) => ChoiceOption[]);
+  options: OptionsSource;
   minSelected?: number;
 }
 
-/** Ya or tidak; saved as a boolean, `next` may map `yes` and `no`. */
+/**
+ * Ya or tidak; saved as a boolean, `next` may map `yes` and `no`. `alternatives` are
+ * numbered after them (3 "Tidak tahu") and saved as their value, a string, which `next`
+ * may map too.
+ */
 export interface YesNoStep extends PromptBase {
   kind: 'yesno';
+  alternatives?: OptionsSource;
 }
 
 /** Photos, saved as a list of media ids; with `max` over 1 the person sends "selesai" to go on. */

@@ -29,6 +29,7 @@ export const ENGINE_KEYS = [
   'common:invalid.text_long',
   'common:invalid.number',
   'common:invalid.number_range',
+  'common:number.alternatives',
   'common:invalid.yesno',
   'common:invalid.choice',
   'common:invalid.multi',
@@ -129,11 +130,12 @@ function checkFlow(flow: FlowDefinition, flowIds: Set<string>): string[] {
 }
 
 function targetsOf(flow: FlowDefinition, step: Step): string[] {
+  const back = 'back' in step && step.back !== undefined ? [step.back] : [];
   const following = flow.steps[flow.steps.indexOf(step) + 1]?.id ?? END;
-  if (step.next === undefined) return [following];
-  if (typeof step.next === 'string') return [step.next];
+  if (step.next === undefined) return [following, ...back];
+  if (typeof step.next === 'string') return [step.next, ...back];
   const mapped = Object.values(step.next);
-  return '*' in step.next ? mapped : [...mapped, following];
+  return '*' in step.next ? [...mapped, ...back] : [...mapped, following, ...back];
 }
 
 function reachableSteps(flow: FlowDefinition): Set<string> {
@@ -162,6 +164,9 @@ export function textKeysOf(flow: FlowDefinition): string[] {
     if ('prompt' in step) add(step.prompt);
     if ((step.kind === 'choice' || step.kind === 'multi') && Array.isArray(step.options)) {
       for (const option of step.options) add(option.label);
+    }
+    if ((step.kind === 'yesno' || step.kind === 'number') && Array.isArray(step.alternatives)) {
+      for (const option of step.alternatives) add(option.label);
     }
   }
   return keys;

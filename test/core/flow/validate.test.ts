@@ -196,6 +196,40 @@ describe('textKeysOf', () => {
     );
     expect(textKeysOf(menu)).toEqual(['menu:prompt', 'menu:options.report', 'menu:options.help']);
   });
+
+  it('collects the fixed alternatives of yes/no and number steps', () => {
+    const asked = flow('asked', [
+      {
+        id: 'a',
+        kind: 'yesno',
+        prompt: t('x:a'),
+        alternatives: [{ value: 'dont_know', label: t('x:dont_know') }],
+      },
+      {
+        id: 'b',
+        kind: 'number',
+        prompt: t('x:b'),
+        alternatives: [{ value: 'none', label: t('x:none') }],
+      },
+    ]);
+    expect(textKeysOf(asked)).toEqual(['x:a', 'x:dont_know', 'x:b', 'x:none']);
+  });
+});
+
+describe('back targets', () => {
+  it('are checked like next targets and make their step reachable', () => {
+    const looped = flow('looped', [
+      { id: 'ask', kind: 'text', prompt: t('x:ask'), back: 'before', next: END },
+      { id: 'before', kind: 'call', action: 'report.save', next: 'ask' },
+    ]);
+    expect(problemsOf([...valid, looped])).toBe('');
+    const broken = flow('broken', [
+      { id: 'ask', kind: 'text', prompt: t('x:ask'), back: 'nowhere', next: END },
+    ]);
+    expect(problemsOf([...valid, broken])).toContain(
+      'flow "broken" step "ask" goes to unknown step "nowhere"',
+    );
+  });
 });
 
 describe('the app flows', () => {
