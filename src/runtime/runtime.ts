@@ -25,7 +25,7 @@ import type { ActionHandler, RuntimeChannel } from './types.js';
 
 /** How one inbound message ended. */
 export type ReceiveOutcome =
-  | { type: 'handled'; contactId: string }
+  | { type: 'handled'; contactId: string; actionsRan?: boolean }
   | { type: 'duplicate' }
   /** A bug or an outage; the person was told, their earlier answers are kept. */
   | { type: 'failed'; contactId?: string };
@@ -113,18 +113,19 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     contact: Contact,
     state: unknown,
     event: EngineEvent,
-    log: Logger,
+    context: { inbound: Inbound; log: Logger },
   ) {
     let current = contact;
     let result = deps.engine.handle(readState(state), event, envFor(current));
     const messages: Outbound[] = [];
-    for (;;) {
+    let calls = 0;
+    for (; ; calls++) {
       let call: { action: string; input: Json } | undefined;
       for (const effect of result.effects) {
         if (effect.type === 'send') messages.push(effect.message);
         else call = effect;
       }
-      if (!call) return { state: result.state, messages };
+      if (!call) return { state: result.state, messages, calls };
       const handler = deps.actions[call.action];
       if (!handler) throw new FlowDefinitionError(`no action named "${call.action}"`);
       const value = await handler({
@@ -132,7 +133,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         tx,
         contact: current,
         input: call.input,
-        logger: log,
+        channel: context.inbound.channel,
+        logger: context.log,
       });
       current = (await getContact(tx, { contactId: current.id })) ?? current;
       result = deps.engine.handle(result.state, { type: 'call_result', value }, envFor(current));
@@ -147,10 +149,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       if (!fresh) return { type: 'duplicate' } as const;
       const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
       const event: EngineEvent = { type: 'input', payload: inbound.payload };
-      const { state, messages } = await runEngine(tx, contact, saved?.state, event, log);
+      const context = { inbound, log };
+      const { state, messages, calls } = await runEngine(tx, contact, saved?.state, event, context);
       await saveConversation(tx, { contactId: contact.id, channel: inbound.channel, state, now });
       await enqueueMessages(tx, { ...inbound, contactId: contact.id, messages, now });
-      return { type: 'handled', contactId: contact.id } as const;
+      return { type: 'handled', contactId: contact.id, actionsRan: calls > 0 } as const;
     });
   }
 
@@ -181,6 +184,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       log.debug({ contactId: outcome.contactId, outcome: outcome.type }, 'message handled');
       await outbox.flushContact(outcome.contactId);
     }
+    // Actions may have written messages for other people (a role decision, a report
+    // move): send them now rather than at the next periodic sweep.
+    if (outcome.type === 'handled' && outcome.actionsRan) void outbox.sweep();
     return outcome;
   }
 

@@ -25,6 +25,8 @@ export interface ActionContext {
   tx: Db;
   contact: Contact;
   input: Json;
+  /** The channel the message that led here came in on. */
+  channel: string;
   clock: Clock;
   ids: Ids;
   logger: Logger;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actions as appActions, flows as appFlows, FLOW_IDS } from '../../flows/index.js';
 import { defineFlow } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
+import { enqueueForContact } from '../../src/db/queries/outbox.js';
 import { channelIdentities, conversations, outbox } from '../../src/db/schema/index.js';
 import { OUTBOX_LEASE_MS } from '../../src/runtime/outbox-sender.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -157,6 +158,47 @@ describe('runtime', () => {
     expect(replies[0]).toContain('Selamat datang');
     const [again] = await h.db.db.select().from(channelIdentities);
     expect(again?.unreachableSince).toBeNull();
+  });
+
+  it('delivers at once what an action wrote for someone else, and tells actions the channel', async () => {
+    const notify = defineFlow({
+      id: 'notify',
+      version: 1,
+      commands: ['colek'],
+      steps: [
+        { id: 'poke', kind: 'call', action: 'test.poke' },
+        { id: 'done', kind: 'say', text: t('feedback:thanks') },
+      ],
+    });
+    let seenChannel = '';
+    h = await createHarness({
+      flows: [...appFlows, notify],
+      actions: {
+        ...appActions,
+        'test.poke': async ({ tx, channel, clock }) => {
+          seenChannel = channel;
+          const [budi] = await tx
+            .select()
+            .from(channelIdentities)
+            .where(eq(channelIdentities.externalId, 'budi'));
+          const messages = [{ texts: [t('feedback:discarded')] }];
+          await enqueueForContact(tx, {
+            contactId: budi?.contactId ?? '',
+            messages,
+            now: clock.now(),
+          });
+          return { outcome: 'ok' };
+        },
+      },
+    });
+    await h.say('budi', 'halo');
+    await h.say('ani', '/colek');
+    await waitFor(
+      async () =>
+        h?.channel.sent.some((s) => s.externalId === 'budi' && s.text.includes('tidak dikirim')) ===
+        true,
+    );
+    expect(seenChannel).toBe('test');
   });
 
   it('apologises after a bug and keeps what the person already answered', async () => {
