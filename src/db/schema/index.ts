@@ -2,6 +2,7 @@ export * from './consents.js';
 export * from './contacts.js';
 export * from './feedback.js';
 export * from './media.js';
+export * from './questionnaires.js';
 export * from './reports.js';
 export * from './role-requests.js';
 export * from './runtime.js';
