@@ -16,12 +16,13 @@ import {
   recordInbound,
   saveConversation,
 } from '../db/queries/conversations.js';
+import { enqueueToAddress, notificationAddressOf } from '../db/queries/notifications.js';
 import { enqueueMessages, failPendingForAddress } from '../db/queries/outbox.js';
 import type { Translator } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
-import type { ActionHandler, RuntimeChannel } from './types.js';
+import type { ActionHandler, RuntimeChannel, StartFlowOutcome } from './types.js';
 
 /** How one inbound message ended. */
 export type ReceiveOutcome =
@@ -107,13 +108,16 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     };
   }
 
-  /** Runs the engine, and every action it calls, until it waits for the person. */
+  /**
+   * Runs the engine, and every action it calls, until it waits for the person. `nested`
+   * is set while running a flow started for someone else, which may not start another.
+   */
   async function runEngine(
     tx: Db,
     contact: Contact,
     state: unknown,
     event: EngineEvent,
-    context: { inbound: Inbound; log: Logger },
+    context: { channel: string; log: Logger; nested?: boolean },
   ) {
     let current = contact;
     let result = deps.engine.handle(readState(state), event, envFor(current));
@@ -133,12 +137,41 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         tx,
         contact: current,
         input: call.input,
-        channel: context.inbound.channel,
+        channel: context.channel,
         logger: context.log,
+        startFlow: (contactId, flow, args) =>
+          startFlowFor(tx, { contactId, flow, args }, { ...context, callerId: contact.id }),
       });
       current = (await getContact(tx, { contactId: current.id })) ?? current;
       result = deps.engine.handle(result.state, { type: 'call_result', value }, envFor(current));
     }
+  }
+
+  /** Opens `flow` for another contact, on top of what they are doing (see ActionContext). */
+  async function startFlowFor(
+    tx: Db,
+    request: { contactId: string; flow: string; args?: string },
+    caller: { callerId: string; log: Logger; nested?: boolean },
+  ): Promise<StartFlowOutcome> {
+    if (caller.nested) return { type: 'skipped', reason: 'nested' };
+    if (request.contactId === caller.callerId) return { type: 'skipped', reason: 'self' };
+    const contact = await getContact(tx, { contactId: request.contactId });
+    const address = contact
+      ? await notificationAddressOf(tx, { contactId: contact.id })
+      : undefined;
+    if (!contact || contact.deletedAt || !address) return { type: 'skipped', reason: 'gone' };
+    // A question they cannot receive would silently take over their next message.
+    if (address.unreachable) return { type: 'skipped', reason: 'unreachable' };
+    const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
+    const event: EngineEvent = { type: 'start', ...request, mode: 'push' };
+    const log = caller.log.child({ startedFor: contact.id, flow: request.flow });
+    const context = { channel: address.channel, log, nested: true };
+    const { state, messages } = await runEngine(tx, contact, saved?.state, event, context);
+    const now = deps.clock.now();
+    const channel = saved?.channel ?? address.channel;
+    await saveConversation(tx, { contactId: contact.id, channel, state, now });
+    await enqueueToAddress(tx, { contactId: contact.id, address, messages, now });
+    return { type: 'started' };
   }
 
   async function handle(inbound: Inbound, log: Logger): Promise<ReceiveOutcome> {
@@ -149,7 +182,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       if (!fresh) return { type: 'duplicate' } as const;
       const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
       const event: EngineEvent = { type: 'input', payload: inbound.payload };
-      const context = { inbound, log };
+      const context = { channel: inbound.channel, log };
       const { state, messages, calls } = await runEngine(tx, contact, saved?.state, event, context);
       await saveConversation(tx, { contactId: contact.id, channel: inbound.channel, state, now });
       await enqueueMessages(tx, { ...inbound, contactId: contact.id, messages, now });

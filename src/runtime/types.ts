@@ -30,7 +30,24 @@ export interface ActionContext {
   clock: Clock;
   ids: Ids;
   logger: Logger;
+  /**
+   * Starts `flow` for another contact in this transaction, pushed on top of whatever they
+   * are doing, which resumes (its question asked again) when it ends: a proactive question
+   * such as "is your report fixed?". Its messages go to their best address and are sent
+   * after the commit, with the rest of this transaction's outbox rows.
+   */
+  startFlow(contactId: string, flow: string, args?: string): Promise<StartFlowOutcome>;
 }
+
+/** How {@link ActionContext.startFlow} ended. */
+export type StartFlowOutcome =
+  | { type: 'started' }
+  /**
+   * Nothing was started: `self` (the contact of this message: answer in the flow instead),
+   * `gone` (deleted, or no channel left), `unreachable` (blocked the bot), `nested`
+   * (a flow started for someone else may not start another).
+   */
+  | { type: 'skipped'; reason: 'self' | 'gone' | 'unreachable' | 'nested' };
 
 /**
  * A named side effect a flow's call step asks for (save a profile, search villages).

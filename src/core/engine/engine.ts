@@ -30,8 +30,12 @@ export const STUCK_AFTER_INVALID = 3;
 /** What the engine is asked to handle. */
 export type EngineEvent =
   | { type: 'input'; payload: InboundPayload }
-  /** Start a flow on the runtime's behalf (a proactive conversation). */
-  | { type: 'start'; flow: string; args?: string }
+  /**
+   * Start a flow on the runtime's behalf (a proactive conversation). `reset` (the default)
+   * drops whatever was running; `push` opens it on top, and what was running resumes,
+   * its question asked again, once it ends: nothing the person was typing is lost.
+   */
+  | { type: 'start'; flow: string; args?: string; mode?: 'reset' | 'push' }
   /** The result of the call effect the engine asked for last. */
   | { type: 'call_result'; value: Json };
 
@@ -323,6 +327,11 @@ export function createEngine(options: EngineOptions): Engine {
     startFlow(w, flow.id, flow.returns && w.state.frames.length > 0 ? 'push' : 'reset', args);
   }
 
+  function onStart(w: Work, event: Extract<EngineEvent, { type: 'start' }>): void {
+    const onTop = event.mode === 'push' && w.state.frames.length > 0;
+    startFlow(w, event.flow, onTop ? 'push' : 'reset', event.args);
+  }
+
   function onCallResult(w: Work, value: Json): void {
     const frame = topFrame(w.state);
     const step = frame ? stepOf(flowOf(frame.flow), frame.step) : undefined;
@@ -343,7 +352,7 @@ export function createEngine(options: EngineOptions): Engine {
         budget: MAX_STEPS_PER_EVENT,
       };
       if (event.type === 'input') onInput(w, event.payload);
-      else if (event.type === 'start') startFlow(w, event.flow, 'reset', event.args);
+      else if (event.type === 'start') onStart(w, event);
       else onCallResult(w, event.value);
       return { state: w.state, effects: w.effects };
     },
