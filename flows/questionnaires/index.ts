@@ -1,5 +1,7 @@
+import { type BankRegistry, createBankRegistry } from '../../src/domain/questionnaire/registry.js';
 import type { Bank, PillarId } from '../../src/domain/questionnaire/types.js';
 import { ekonomiBank } from './ekonomi.js';
+import { frozenBanks } from './frozen/index.js';
 import { hidupBank } from './hidup.js';
 import { lingkunganBank } from './lingkungan.js';
 import { masyarakatBank } from './masyarakat.js';
@@ -26,3 +28,12 @@ export function bankOf(pillar: PillarId): Bank {
   if (!bank) throw new Error(`no question bank for pillar ${pillar}`);
   return bank;
 }
+
+/**
+ * The current banks and every frozen earlier version: responses are scored by the
+ * version they were given under. Check it at start-up with `validateBankHistory`.
+ */
+export const questionnaireRegistry: BankRegistry = createBankRegistry(
+  questionnaireBanks,
+  frozenBanks,
+);

@@ -4,7 +4,13 @@
  * the option's `answer`; {@link answerFits} guards anything else before it is stored.
  */
 import type { Text } from '../../core/messages.js';
-import { DONT_KNOW_LABEL, NO_LABEL, NOT_APPLICABLE_LABEL, YES_LABEL } from './texts.js';
+import {
+  DONT_KNOW_LABEL,
+  NO_LABEL,
+  NOT_APPLICABLE_LABEL,
+  numberAnswerText,
+  YES_LABEL,
+} from './texts.js';
 import { type Answer, type AnswerKey, type Item, SCALE_POINTS } from './types.js';
 
 /** The answer "tidak tahu", accepted by every item. */
@@ -99,5 +105,38 @@ export function answerFits(item: Item, answer: Answer): boolean {
         answer.value >= 1 &&
         answer.value <= SCALE_POINTS
       );
+  }
+}
+
+/**
+ * How an answer reads back to the person ("Sebagian", "25"): its option's label, or the
+ * typed number. Undefined for an answer the item cannot take.
+ */
+export function answerLabel(item: Item, answer: Answer): Text | undefined {
+  if (!answerFits(item, answer)) return undefined;
+  if (answer.type === 'number') return numberAnswerText(answer.value);
+  const key = answerKey(answer);
+  return answerOptions(item).find((o) => answerKey(o.answer) === key)?.label;
+}
+
+/** Reads an answer stored as JSON; undefined when the value is not an {@link Answer}. */
+export function parseAnswer(value: unknown): Answer | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, value: inner } = value as { type?: unknown; value?: unknown };
+  switch (type) {
+    case 'dont_know':
+    case 'not_applicable':
+      return { type };
+    case 'yesno':
+      return typeof inner === 'boolean' ? { type, value: inner } : undefined;
+    case 'choice':
+      return typeof inner === 'string' ? { type, value: inner } : undefined;
+    case 'number':
+    case 'scale':
+      return typeof inner === 'number' && Number.isFinite(inner)
+        ? { type, value: inner }
+        : undefined;
+    default:
+      return undefined;
   }
 }

@@ -14,6 +14,10 @@ export const NO_LABEL: Text = t('questionnaire:answer.no');
 export const DONT_KNOW_LABEL: Text = t('questionnaire:answer.dont_know');
 /** Generic label of the "tidak berlaku" option. */
 export const NOT_APPLICABLE_LABEL: Text = t('questionnaire:answer.not_applicable');
+/** A typed number as an answer is shown ("25"). */
+export function numberAnswerText(value: number): Text {
+  return t('questionnaire:answer.number', { value });
+}
 /** Shown in place of a score whose completeness is under the gate. */
 export const NOT_ENOUGH_DATA: Text = t('questionnaire:result.not_enough_data');
 /** Says plainly that the scores are informational, not an official index. */
@@ -48,6 +52,7 @@ export const SHARED_KEYS: readonly string[] = [
   NO_LABEL.key,
   DONT_KNOW_LABEL.key,
   NOT_APPLICABLE_LABEL.key,
+  numberAnswerText(0).key,
   NOT_ENOUGH_DATA.key,
   DISCLAIMER.key,
   ...BANDS.map((band) => bandText(band).key),

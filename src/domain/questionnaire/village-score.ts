@@ -24,6 +24,11 @@ export interface VillagePillarInput {
   kAnswers: AnswerMap;
   /** Each resident's answers, kader and perangkat included; only W items are read. */
   residents: readonly AnswerMap[];
+  /**
+   * The bank version each resident answered under, by index into `residents`, so each is
+   * scored by their own version; `bank` for any not given.
+   */
+  residentBanks?: readonly Bank[];
 }
 
 /** Which parts the village score rests on; `none` means "data belum cukup". */
@@ -96,10 +101,11 @@ export function villagePillarScore(input: VillagePillarInput): VillagePillarScor
 function residentsPart(input: VillagePillarInput): ResidentsPart {
   let respondents = 0;
   const counted: number[] = [];
-  for (const answers of input.residents) {
-    const items = applicableOf(input.bank.items, ['W'], answers);
+  for (const [index, answers] of input.residents.entries()) {
+    const bank = residentBank(input, index);
+    const items = applicableOf(bank.items, ['W'], answers);
     if (items.some((item) => answers[item.id] !== undefined)) respondents += 1;
-    const own = audiencePillarScore(input.bank, answers, ['W']);
+    const own = audiencePillarScore(bank, answers, ['W']);
     if (own.shown && own.score !== null) counted.push(own.score);
   }
   const present = counted.length >= MIN_RESIDENTS;
@@ -130,9 +136,10 @@ export function villageItemScores(input: VillagePillarInput): Record<string, num
   }
   if (result.residents.present) {
     const sums = new Map<string, { total: number; count: number }>();
-    for (const answers of input.residents) {
-      if (!audiencePillarScore(bank, answers, ['W']).shown) continue;
-      for (const item of applicableOf(bank.items, ['W'], answers)) {
+    for (const [index, answers] of input.residents.entries()) {
+      const own = residentBank(input, index);
+      if (!audiencePillarScore(own, answers, ['W']).shown) continue;
+      for (const item of applicableOf(own.items, ['W'], answers)) {
         const answer = answers[item.id];
         const score = answer ? itemScore(item, answer) : null;
         if (score === null) continue;
@@ -143,4 +150,8 @@ export function villageItemScores(input: VillagePillarInput): Record<string, num
     for (const [id, sum] of sums) scores[id] = sum.total / sum.count;
   }
   return scores;
+}
+
+function residentBank(input: VillagePillarInput, index: number): Bank {
+  return input.residentBanks?.[index] ?? input.bank;
 }
