@@ -134,6 +134,21 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     expect((await t.h.db.db.select().from(inboundMessages)).length).toBe(inboundBefore);
   });
 
+  it("handles one chat's updates in order while other chats go on", async () => {
+    const chats = [t.fake.chat(1020), t.fake.chat(1021), t.fake.chat(1022)];
+    for (const chat of chats) {
+      chat.say('/start');
+      chat.send({ location: { latitude: -7.8, longitude: 110.4 } });
+      chat.say('xyz');
+    }
+    for (const chat of chats) {
+      const texts = (await chat.next(3)).map((m) => m.text);
+      expect(texts[0]).toContain('Pilih bahasa');
+      expect(texts[1]).toContain('belum perlu lokasi');
+      expect(texts[2]).toContain('Pilihan itu tidak ada');
+    }
+  });
+
   it('names a sticker as unsupported and asks the question again', async () => {
     const chat = t.fake.chat(1004);
     chat.say('/start');
