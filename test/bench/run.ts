@@ -1,7 +1,8 @@
 /**
- * Every benchmark, one plain table each: the runtime on PGlite, then on PostgreSQL when
- * BENCH_DATABASE_URL or TEST_DATABASE_URL names a server (a fresh database is created
- * on it and dropped), then the village search. `npm run bench [-- --people N]`.
+ * Every benchmark, one plain table each: the runtime, then Telegram through the fake
+ * Bot API, each on PGlite and then on PostgreSQL when BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL names a server (a fresh database is created on it and dropped),
+ * then the village search. `npm run bench [-- --people N] [-- --suite runtime,telegram,villages]`.
  * Exits 1 when a correctness check failed.
  */
 import os from 'node:os';
@@ -15,6 +16,12 @@ import {
   runRuntimeBench,
   runtimeBenchRows,
 } from './runtime.js';
+import {
+  DEFAULT_TELEGRAM_PEOPLE,
+  runTelegramBench,
+  type TelegramBenchOptions,
+  telegramBenchRows,
+} from './telegram.js';
 import { printVillageSearchFigures, runVillageSearchBench } from './village-search.js';
 
 /**
@@ -23,25 +30,43 @@ import { printVillageSearchFigures, runVillageSearchBench } from './village-sear
  */
 const HEAP_SETTLE_MS = 1_000;
 
-const { values } = parseArgs({ options: { people: { type: 'string' } } });
-const people = Number(values.people ?? DEFAULT_PEOPLE);
-if (!Number.isInteger(people) || people < 1) throw new Error('--people must be a whole number');
+const SUITES = ['runtime', 'telegram', 'villages'] as const;
+const { values } = parseArgs({
+  options: { people: { type: 'string' }, suite: { type: 'string', default: SUITES.join(',') } },
+});
+const people = values.people === undefined ? undefined : Number(values.people);
+if (people !== undefined && (!Number.isInteger(people) || people < 1)) {
+  throw new Error('--people must be a whole number');
+}
+const suites = new Set(values.suite.split(','));
 const urlVariable = ['BENCH_DATABASE_URL', 'TEST_DATABASE_URL'].find((name) => process.env[name]);
 const postgresUrl = urlVariable ? process.env[urlVariable] : undefined;
 
 printHeader();
 let failed = false;
-failed = (await runtimeBench({ driver: 'pglite', people })) || failed;
-if (postgresUrl) {
-  failed = (await runtimeBench({ driver: 'postgres', url: postgresUrl, people })) || failed;
-} else {
-  console.log('\n== runtime on PostgreSQL: skipped');
-  console.log('   set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a server to run it, e.g.');
-  console.log('   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench');
+if (suites.has('runtime')) {
+  const options = { people: people ?? DEFAULT_PEOPLE };
+  failed = (await runtimeBench({ driver: 'pglite', ...options })) || failed;
+  if (postgresUrl) {
+    failed = (await runtimeBench({ driver: 'postgres', url: postgresUrl, ...options })) || failed;
+  } else {
+    printSkipped('runtime');
+  }
 }
-console.log('\n== village search');
-await sleep(HEAP_SETTLE_MS);
-printVillageSearchFigures(await runVillageSearchBench());
+if (suites.has('telegram')) {
+  const options = { people: people ?? DEFAULT_TELEGRAM_PEOPLE };
+  failed = (await telegramBench({ driver: 'pglite', ...options })) || failed;
+  if (postgresUrl) {
+    failed = (await telegramBench({ driver: 'postgres', url: postgresUrl, ...options })) || failed;
+  } else {
+    printSkipped('telegram');
+  }
+}
+if (suites.has('villages')) {
+  console.log('\n== village search');
+  await sleep(HEAP_SETTLE_MS);
+  printVillageSearchFigures(await runVillageSearchBench());
+}
 if (failed) {
   console.error('\nBENCH FAILED: a correctness check failed (see PROBLEM lines above)');
   process.exitCode = 1;
@@ -55,6 +80,22 @@ async function runtimeBench(options: RuntimeBenchOptions): Promise<boolean> {
   printTable(runtimeBenchRows(figures));
   for (const line of problemLines(figures)) console.error(`PROBLEM: ${line}`);
   return figures.problems.length > 0;
+}
+
+/** Runs the Telegram bench (the channel's production send pace) and prints its table. */
+async function telegramBench(options: TelegramBenchOptions): Promise<boolean> {
+  const where = options.url ? ` (${redact(options.url)}, from ${urlVariable})` : ' (in memory)';
+  console.log(`\n== telegram through the fake Bot API on ${options.driver}${where}`);
+  const figures = await runTelegramBench(options);
+  printTable(telegramBenchRows(figures));
+  for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
+  return figures.problems.length > 0;
+}
+
+function printSkipped(suite: string): void {
+  console.log(`\n== ${suite} on PostgreSQL: skipped`);
+  console.log('   set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a server to run it, e.g.');
+  console.log('   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench');
 }
 
 function printHeader(): void {
