@@ -1,4 +1,5 @@
 import type { FlowDefinition } from '../src/core/flow/types.js';
+import type { BankRegistry } from '../src/domain/questionnaire/registry.js';
 import { lazyVillageIndex, type VillageIndexSource } from '../src/domain/village-index.js';
 import type { ActionHandler } from '../src/runtime/types.js';
 import { accountFlow } from './account.js';
@@ -12,7 +13,11 @@ import { createMyDataActions, myDataFlow } from './my-data.js';
 import { onboardingActions, onboardingFlow } from './onboarding.js';
 import { privacyFlow } from './privacy.js';
 import { createProfileActions } from './profile-actions.js';
+import { questionnaireFlow } from './questionnaire.js';
+import { createQuestionnaireActions } from './questionnaire-actions.js';
+import { questionnaireRegistry } from './questionnaires/index.js';
 import { createRoleActions, rolesFlow } from './roles.js';
+import { createVillageScoreActions, villageScoreFlow } from './village-score.js';
 import { withdrawConsentActions, withdrawConsentFlow } from './withdraw-consent.js';
 
 export { entryFlowFor, OPEN_FLOWS, withConsentGate } from './entry.js';
@@ -32,6 +37,8 @@ export const flows: FlowDefinition[] = [
   deleteDataFlow,
   rolesFlow,
   accountFlow,
+  questionnaireFlow,
+  villageScoreFlow,
 ];
 
 /** What the actions need from start-up. */
@@ -40,6 +47,8 @@ export interface ActionDeps {
   villages: VillageIndexSource;
   /** Deletes a stored photo's file by its SHA-256 (for /hapusdata). */
   removeMediaFile: (sha256: string) => Promise<void>;
+  /** The question bank versions answers are scored by; the shipped ones by default. */
+  questionnaires?: BankRegistry;
 }
 
 /** Every action the flows call, by name, bound to the start-up dependencies. */
@@ -53,6 +62,11 @@ export function createActions(deps: ActionDeps): Record<string, ActionHandler> {
     ...createMyDataActions(deps),
     ...createRoleActions(deps),
     ...createDeleteDataActions(deps),
+    ...createQuestionnaireActions({ registry: deps.questionnaires ?? questionnaireRegistry }),
+    ...createVillageScoreActions({
+      registry: deps.questionnaires ?? questionnaireRegistry,
+      villages: deps.villages,
+    }),
   };
 }
 

@@ -19,8 +19,16 @@ export const menuFlow = defineFlow({
         { value: 'feedback', label: t('menu:options.feedback') },
         { value: 'help', label: t('menu:options.help') },
         { value: 'language', label: t('menu:options.language') },
+        { value: 'questionnaire', label: t('menu:options.questionnaire') },
+        { value: 'score', label: t('menu:options.score') },
       ],
-      next: { feedback: goto('feedback'), help: push('help'), language: push('language') },
+      next: {
+        feedback: goto('feedback'),
+        help: push('help'),
+        language: push('language'),
+        questionnaire: goto('questionnaire'),
+        score: goto('village-score'),
+      },
     },
   ],
 });

@@ -11,6 +11,7 @@ import type { VillageIndexSource } from '../src/domain/village-index.js';
 import { placeOf } from '../src/domain/village-place.js';
 import type { ActionHandler } from '../src/runtime/types.js';
 import { PROFILE_TEXT_KEYS, profileText, roleName } from './profile-text.js';
+import { questionnaireSection } from './questionnaire-data.js';
 import { JOIN_KEYS, joinTexts, textAsJson } from './text-lines.js';
 
 /** What a section of /datasaya is built from. */
@@ -118,6 +119,7 @@ export const MY_DATA_SECTIONS: MyDataSection[] = [
   consentsSection,
   rolesSection,
   feedbackSection,
+  questionnaireSection(),
   messagesSection,
 ];
 

@@ -2,16 +2,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { createActions, entryFlowFor, FLOW_IDS, flows, withConsentGate } from '../flows/index.js';
+import { frozenBanks } from '../flows/questionnaires/frozen/index.js';
+import { questionnaireBanks } from '../flows/questionnaires/index.js';
 import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
 import { createTelegramChannel, TELEGRAM_CHANNEL } from './channels/telegram/index.js';
 import { createAdvisoryLock, createWhatsappChannel } from './channels/whatsapp/index.js';
 import { type Config, LANGUAGES } from './config.js';
 import { createEngine } from './core/engine/engine.js';
+import { FlowDefinitionError } from './core/errors.js';
 import { validateFlows } from './core/flow/validate.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
 import { linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
+import { bankProblems } from './domain/questionnaire/registry.js';
 import { loadVillageIndex } from './domain/village-index.js';
 import {
   createHealthCheck,
@@ -74,6 +78,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     actions: Object.keys(actions),
     hasKey: translator.hasKey,
   });
+  const bankIssues = bankProblems(questionnaireBanks, frozenBanks, translator.hasKey);
+  if (bankIssues.length > 0) {
+    throw new FlowDefinitionError(`question banks are invalid:\n- ${bankIssues.join('\n- ')}`);
+  }
   const engine = withConsentGate(
     createEngine({ flows, helpFlow: FLOW_IDS.help, languageFlow: FLOW_IDS.language }),
   );

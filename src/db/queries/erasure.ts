@@ -24,6 +24,7 @@ import {
   outbox,
   roleRequests,
 } from '../schema/index.js';
+import { forgetRespondent } from './questionnaire.js';
 
 /** The name of the text param and state field that ties shown data to its person. */
 const ABOUT_PARAM = 'about';
@@ -38,7 +39,8 @@ function mentions(column: typeof outbox.message | typeof conversations.state, co
 /**
  * Removes everything stored about the contact, in the caller's transaction: profile,
  * channel identities (phone numbers), conversation, outbox rows, role requests, feedback
- * and its photos' rows; cuts the link from consent records and inbound message ids; and
+ * and its photos' rows; cuts the link from consent records, inbound message ids and
+ * questionnaire answers (which stay in village scores under an anonymous key); and
  * drops other people's messages and state that mention them. Returns the SHA-256 of the
  * photo files to remove from disk.
  */
@@ -63,6 +65,7 @@ export async function eraseContactData(
     .set({ decidedBy: null })
     .where(eq(roleRequests.decidedBy, contactId));
   await db.update(consents).set({ contactId: null }).where(eq(consents.contactId, contactId));
+  await forgetRespondent(db, { contactId });
   await db
     .update(inboundMessages)
     .set({ contactId: null })

@@ -6,7 +6,7 @@
  */
 
 import { type Bank, type Item, PILLAR_IDS, type PillarId } from './types.js';
-import { validateBank } from './validate.js';
+import { bankTextKeys, validateBank, validateBanks } from './validate.js';
 
 /** The banks asked now and the frozen versions before them. */
 export interface BankRegistry {
@@ -102,4 +102,22 @@ export function scoringBank(
     return registry.at(pillar, version)?.items.find((old) => old.id === item.id) ?? item;
   });
   return { ...current, items };
+}
+
+/**
+ * Everything wrong with the banks before the bot starts, each a sentence: the current
+ * banks ({@link validateBanks}), their history ({@link validateBankHistory}) and text keys
+ * of any version that `hasKey` does not find in every language.
+ */
+export function bankProblems(
+  current: readonly Bank[],
+  frozen: readonly Bank[],
+  hasKey: (key: string) => boolean,
+): string[] {
+  const problems = [...validateBanks(current), ...validateBankHistory(current, frozen)];
+  const keys = new Set([...current, ...frozen].flatMap(bankTextKeys));
+  for (const key of keys) {
+    if (!hasKey(key)) problems.push(`text key "${key}" is missing in a locale`);
+  }
+  return problems;
 }

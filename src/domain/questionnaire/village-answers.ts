@@ -2,10 +2,10 @@
  * A village's pillar scores from its stored answers, each scored by the bank version it
  * was given under (see {@link BankRegistry}).
  */
-import { answerFits } from './answers.js';
+import { answerFits, parseAnswer } from './answers.js';
 import { type BankRegistry, scoringBank } from './registry.js';
 import type { Answer, AnswerMap, Audience, Bank, PillarId } from './types.js';
-import { PILLAR_IDS } from './types.js';
+import { AUDIENCES, PILLAR_IDS } from './types.js';
 import { type VillagePillarScore, villageItemScores, villagePillarScore } from './village-score.js';
 
 /** One stored answer of a village, as scoring needs it. */
@@ -20,6 +20,26 @@ export interface StoredAnswer {
   audience: Audience;
   /** When the answer was last given. */
   answeredAt: Date;
+}
+
+/**
+ * Reads a stored row (pillar, audience and answer as plain strings and JSON) as a
+ * {@link StoredAnswer}; undefined when any of them is unknown.
+ */
+export function toStoredAnswer(row: {
+  respondentId: string;
+  pillar: string;
+  bankVersion: number;
+  itemId: string;
+  answer: unknown;
+  audience: string;
+  answeredAt: Date;
+}): StoredAnswer | undefined {
+  const answer = parseAnswer(row.answer);
+  const pillar = PILLAR_IDS.find((p) => p === row.pillar);
+  const audience = AUDIENCES.find((a) => a === row.audience);
+  if (!answer || !pillar || !audience) return undefined;
+  return { ...row, pillar, audience, answer };
 }
 
 /** A village's pillar score with what /skor and the export show besides it. */
