@@ -97,14 +97,22 @@ export function roleSteps(targets: GroupTargets): Step[] {
   ];
 }
 
+/** What another flow changes in the village steps (a report's village is not the person's). */
+export interface VillageStepsOptions {
+  /** The question; defaults to "where do you live?". */
+  prompt?: Text;
+  /** The action that saves the pick (input `{ code, editing }`); defaults to the profile's. */
+  saveAction?: string;
+}
+
 /** The village: a typed name, a search, a pick among the hits (or "cari lagi"), a save. */
-export function villageSteps(targets: GroupTargets): Step[] {
+export function villageSteps(targets: GroupTargets, options: VillageStepsOptions = {}): Step[] {
   const editing = editingOf(targets);
   return [
     {
       id: 'village_query',
       kind: 'text',
-      prompt: t('profile:village.prompt'),
+      prompt: options.prompt ?? t('profile:village.prompt'),
       help: t('profile:village.help'),
       max: VILLAGE_QUERY_MAX_CHARS,
     },
@@ -138,7 +146,7 @@ export function villageSteps(targets: GroupTargets): Step[] {
     {
       id: 'save_village',
       kind: 'call',
-      action: 'profile.set_village',
+      action: options.saveAction ?? 'profile.set_village',
       input: (ctx) => ({ code: ctx.answers.village_pick ?? null, editing: editing(ctx) }),
       next: savedNext(targets),
     },

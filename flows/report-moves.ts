@@ -1,0 +1,197 @@
+/**
+ * Moving a report, by staff or by its reporter, in the transaction of their message:
+ * the workflow decides (src/domain/report/status.ts), the move and its history row are
+ * written, and the other side is told through the outbox in the same transaction, so a
+ * notification is never lost and never sent twice for one move.
+ */
+import type { Json, Outbound, Text } from '../src/core/messages.js';
+import { t } from '../src/core/messages.js';
+import { getContact } from '../src/db/queries/contacts.js';
+import { notifyContact } from '../src/db/queries/notifications.js';
+import { staffToNotify, staffWhoMoved } from '../src/db/queries/report-lists.js';
+import {
+  addHistory,
+  findReportByTicket,
+  type ReportRow,
+  setReportStatus,
+} from '../src/db/queries/reports.js';
+import { isRegistered, PRIVACY_NOTICE_VERSION } from '../src/domain/privacy.js';
+import { reportAccess } from '../src/domain/report/access.js';
+import {
+  decideMove,
+  isReportStatus,
+  type ReportMove,
+  type ReportStatus,
+} from '../src/domain/report/status.js';
+import type { ActionContext } from '../src/runtime/types.js';
+import { reasonName, statusName } from './report-text.js';
+
+/** The flow started for the reporter when staff ask them something or mark the report done. */
+export const REPORT_REPLY_FLOW = 'report-reply';
+
+/** Keys the notifications use. */
+export const REPORT_MOVE_KEYS = [
+  'report:notify.moved',
+  'report:notify.moved_note',
+  'report:notify.rejected',
+  'report:notify.reply_later',
+  ...['answered', 'closed', 'reopened'].map((kind) => `report-staff:notify.${kind}`),
+];
+
+/** Whether a move happened; a refusal says why, and what staff could do instead. */
+export type MoveResult =
+  | { outcome: 'moved'; ticket: string; from: ReportStatus; to: ReportStatus }
+  | {
+      outcome: 'refused';
+      ticket: string;
+      reason:
+        | 'not_found'
+        | 'no_access'
+        | 'read_only'
+        | 'not_allowed'
+        | 'reason_required'
+        | 'reason_unexpected'
+        | 'not_waiting';
+      status: string | null;
+      allowed: string[];
+    };
+
+/** Who may ask for `move` on `report`, or why not. */
+function accessProblem(ctx: ActionContext, report: ReportRow, move: ReportMove) {
+  const access = reportAccess(report, ctx.contact);
+  if (move.by === 'reporter') return access.type === 'owner' ? undefined : 'no_access';
+  if (access.type !== 'staff') return 'no_access';
+  return access.manage ? undefined : 'read_only';
+}
+
+type Refusal = Extract<MoveResult, { outcome: 'refused' }>;
+
+function refusal(
+  ticket: string,
+  report: ReportRow | undefined,
+  reason: Refusal['reason'],
+  allowed: readonly string[] = [],
+): Refusal {
+  return {
+    outcome: 'refused',
+    ticket,
+    reason,
+    status: report?.status ?? null,
+    allowed: [...allowed],
+  };
+}
+
+/** Decides and applies a move of the report `ticket`, notifying the other side. */
+export async function moveReport(
+  ctx: ActionContext,
+  params: { ticket: string; move: ReportMove; note: string | null },
+): Promise<MoveResult> {
+  const { ticket, move } = params;
+  const report = await findReportByTicket(ctx.tx, { ticket, lock: true });
+  if (!report || !isReportStatus(report.status)) return refusal(ticket, report, 'not_found');
+  const problem = accessProblem(ctx, report, move);
+  if (problem) return refusal(ticket, report, problem);
+  const decision = decideMove({ status: report.status, infoFrom: toStatus(report.infoFrom) }, move);
+  if (decision.type === 'refused') {
+    return refusal(ticket, report, decision.reason, decision.allowed);
+  }
+  const now = ctx.clock.now();
+  if (!(await setReportStatus(ctx.tx, { reportId: report.id, ...decision, now }))) {
+    throw new Error(`report ${report.id} changed under its row lock`);
+  }
+  await addHistory(ctx.tx, {
+    reportId: report.id,
+    fromStatus: decision.from,
+    toStatus: decision.to,
+    actorKind: move.by,
+    actorId: ctx.contact.id,
+    note: params.note,
+    reason: decision.rejectReason,
+    now,
+  });
+  const after = { ...report, status: decision.to, rejectReason: decision.rejectReason };
+  if (move.by === 'staff') await tellReporter(ctx, after, params.note);
+  else await tellStaff(ctx, after);
+  ctx.logger.info(
+    { reportId: report.id, from: decision.from, to: decision.to, by: move.by },
+    'report moved',
+  );
+  return { outcome: 'moved', ticket, from: decision.from, to: decision.to };
+}
+
+function toStatus(value: string | null): ReportStatus | null {
+  return isReportStatus(value) ? value : null;
+}
+
+/** What the reporter reads about a move that needs no answer. */
+function movedMessage(report: ReportRow, note: string | null): Outbound {
+  const texts: Text[] = [
+    report.status === 'DITOLAK' && report.rejectReason
+      ? t('report:notify.rejected', {
+          ticket: report.ticket,
+          reason: reasonName(report.rejectReason),
+        })
+      : t('report:notify.moved', { ticket: report.ticket, status: statusName(report.status) }),
+  ];
+  if (note) texts.push(t('report:notify.moved_note', { note }));
+  return { texts };
+}
+
+/**
+ * Tells the reporter, in their language at send time, on their channel. A question
+ * (PERLU_INFO) or "is it fixed?" (SELESAI) opens the reply flow on top of whatever they
+ * are doing; when that cannot be, they are told how to answer with /jawab.
+ */
+async function tellReporter(ctx: ActionContext, report: ReportRow, note: string | null) {
+  const reporterId = report.contactId;
+  const reporter = reporterId ? await getContact(ctx.tx, { contactId: reporterId }) : undefined;
+  // Consent withdrawn or data deleted: processing for them stops, messages too.
+  if (!reporterId || !reporter || reporter.deletedAt || !isRegistered(reporter)) return;
+  const now = ctx.clock.now();
+  if (report.status === 'PERLU_INFO' || report.status === 'SELESAI') {
+    const started = await ctx.startFlow(reporterId, REPORT_REPLY_FLOW, report.ticket);
+    if (started.type === 'started') return;
+    const later = t('report:notify.reply_later', { ticket: report.ticket });
+    const message = movedMessage(report, note);
+    await notifyContact(ctx.tx, {
+      contactId: reporterId,
+      messages: [{ texts: [...message.texts, later] }],
+      now,
+    });
+    return;
+  }
+  await notifyContact(ctx.tx, {
+    contactId: reporterId,
+    messages: [movedMessage(report, note)],
+    now,
+  });
+}
+
+/** Tells the area's staff, and whoever moved it before, of the reporter's answer. */
+async function tellStaff(ctx: ActionContext, report: ReportRow) {
+  const area = await staffToNotify(ctx.tx, {
+    villageCode: report.villageCode,
+    consentVersion: PRIVACY_NOTICE_VERSION,
+  });
+  const movers = await staffWhoMoved(ctx.tx, { reportId: report.id });
+  const kind =
+    report.status === 'DITUTUP'
+      ? 'closed'
+      : report.status === 'DIBUKA_KEMBALI'
+        ? 'reopened'
+        : 'answered';
+  const text = t(`report-staff:notify.${kind}`, {
+    ticket: report.ticket,
+    status: statusName(report.status),
+  });
+  const now = ctx.clock.now();
+  for (const contactId of new Set([...movers, ...area])) {
+    if (contactId === ctx.contact.id) continue;
+    await notifyContact(ctx.tx, { contactId, messages: [{ texts: [text] }], now });
+  }
+}
+
+/** A move result as the JSON a call step saves. */
+export function moveResultJson(result: MoveResult): Json {
+  return result as unknown as Json;
+}

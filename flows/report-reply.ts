@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { defineFlow, END, type StepContext } from '../src/core/flow/types.js';
+import { type Json, type Text, t } from '../src/core/messages.js';
+import { findWaitingReportOf } from '../src/db/queries/report-lists.js';
+import { findReportByTicket, listHistory } from '../src/db/queries/reports.js';
+import { reportAccess } from '../src/domain/report/access.js';
+import { parseTicket } from '../src/domain/report/ticket.js';
+import type { ActionHandler } from '../src/runtime/types.js';
+import { moveReport, moveResultJson, REPORT_REPLY_FLOW } from './report-moves.js';
+import { statusName } from './report-text.js';
+
+/** Longest answer to a question of staff, in characters. */
+export const REPLY_MAX_CHARS = 1000;
+
+function loaded(ctx: StepContext): Record<string, Json> {
+  const value = ctx.answers.load;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+
+const ticketOf = (ctx: StepContext): string => String(loaded(ctx).ticket ?? '');
+
+function withNote(key: string, ctx: StepContext): Text {
+  const note = loaded(ctx).note;
+  return t(key, {
+    ticket: ticketOf(ctx),
+    note: typeof note === 'string' ? t('report:reply.note', { note }) : '',
+  });
+}
+
+function refusedText(ctx: StepContext): Text {
+  const result = (ctx.answers.send ?? loaded(ctx)) as Record<string, Json>;
+  const ticket = String(result.ticket ?? ctx.args);
+  if (result.reason === 'not_waiting') {
+    return t('report:reply.not_waiting', { ticket, status: statusName(String(result.status)) });
+  }
+  if (result.reason === 'none_waiting') return t('report:reply.none_waiting');
+  return t('report:reply.not_found', { ticket });
+}
+
+/**
+ * The reporter's answers: to a question of staff (PERLU_INFO returns the report to where
+ * it was) and to "is it fixed?" at SELESAI (DITUTUP, or DIBUKA_KEMBALI for staff to take
+ * up again). Started for them on top of whatever they are doing when staff move the
+ * report; also `/jawab LP-XXXXX` (without a ticket: their newest report waiting).
+ */
+export const reportReplyFlow = defineFlow({
+  id: REPORT_REPLY_FLOW,
+  version: 1,
+  commands: ['jawab', 'reply'],
+  extraKeys: [
+    'report:reply.info_prompt',
+    'report:reply.confirm_prompt',
+    'report:reply.note',
+    'report:reply.not_waiting',
+    'report:reply.none_waiting',
+    'report:reply.not_found',
+    'report:reply.later',
+    'report:reply.info_sent',
+    'report:reply.closed',
+    'report:reply.reopened',
+    'report:statuses.PERLU_INFO',
+  ],
+  steps: [
+    {
+      id: 'load',
+      kind: 'call',
+      action: 'report.reply_load',
+      input: (ctx) => ({ ticket: ctx.args }),
+      next: { PERLU_INFO: 'info_when', SELESAI: 'confirm', '*': 'refused' },
+    },
+    {
+      id: 'info_when',
+      kind: 'choice',
+      prompt: (ctx) => withNote('report:reply.info_prompt', ctx),
+      options: [
+        { value: 'now', label: t('report:reply.options.answer_now') },
+        { value: 'later', label: t('report:reply.options.later') },
+      ],
+      next: { now: 'info_answer', later: 'later' },
+    },
+    {
+      id: 'info_answer',
+      kind: 'text',
+      prompt: t('report:reply.info_answer'),
+      min: 3,
+      max: REPLY_MAX_CHARS,
+    },
+    {
+      id: 'send',
+      kind: 'call',
+      action: 'report.reply',
+      input: (ctx) => ({
+        ticket: ticketOf(ctx),
+        answer: 'info',
+        note: ctx.answers.info_answer ?? null,
+      }),
+      next: { moved: 'info_sent', '*': 'refused' },
+    },
+    {
+      id: 'info_sent',
+      kind: 'say',
+      text: (ctx) => t('report:reply.info_sent', { ticket: ticketOf(ctx) }),
+      next: END,
+    },
+    {
+      id: 'confirm',
+      kind: 'choice',
+      prompt: (ctx) => withNote('report:reply.confirm_prompt', ctx),
+      options: [
+        { value: 'fixed', label: t('report:reply.options.fixed') },
+        { value: 'not_fixed', label: t('report:reply.options.not_fixed') },
+        { value: 'later', label: t('report:reply.options.later') },
+      ],
+      next: { fixed: 'close', not_fixed: 'why', later: 'later' },
+    },
+    {
+      id: 'close',
+      kind: 'call',
+      action: 'report.reply',
+      input: (ctx) => ({ ticket: ticketOf(ctx), answer: 'fixed', note: null }),
+      next: { moved: 'closed', '*': 'refused' },
+    },
+    {
+      id: 'closed',
+      kind: 'say',
+      text: (ctx) => t('report:reply.closed', { ticket: ticketOf(ctx) }),
+      next: END,
+    },
+    { id: 'why', kind: 'text', prompt: t('report:reply.why'), min: 3, max: REPLY_MAX_CHARS },
+    {
+      id: 'reopen',
+      kind: 'call',
+      action: 'report.reply',
+      input: (ctx) => ({
+        ticket: ticketOf(ctx),
+        answer: 'not_fixed',
+        note: ctx.answers.why ?? null,
+      }),
+      next: { moved: 'reopened', '*': 'refused' },
+    },
+    {
+      id: 'reopened',
+      kind: 'say',
+      text: (ctx) => t('report:reply.reopened', { ticket: ticketOf(ctx) }),
+      next: END,
+    },
+    {
+      id: 'later',
+      kind: 'say',
+      text: (ctx) => t('report:reply.later', { ticket: ticketOf(ctx) }),
+      next: END,
+    },
+    { id: 'refused', kind: 'say', text: refusedText, next: END },
+  ],
+});
+
+const replyInput = z.object({
+  ticket: z.string(),
+  answer: z.enum(['info', 'fixed', 'not_fixed']),
+  note: z.string().nullable(),
+});
+
+/** Actions of the reporter's replies. */
+export const reportReplyActions: Record<string, ActionHandler> = {
+  /** The report to answer for, with the staff's question or closing note; outcome = status. */
+  'report.reply_load': async ({ tx, contact, input }): Promise<Json> => {
+    const typed = String((input as { ticket?: unknown }).ticket ?? '').trim();
+    const ticket = typed ? parseTicket(typed) : undefined;
+    const report = ticket
+      ? await findReportByTicket(tx, { ticket })
+      : typed
+        ? undefined
+        : await findWaitingReportOf(tx, { contactId: contact.id });
+    if (!report || reportAccess(report, contact).type !== 'owner') {
+      return {
+        outcome: 'refused',
+        reason: typed ? 'not_found' : 'none_waiting',
+        ticket: ticket ?? typed,
+      };
+    }
+    if (report.status !== 'PERLU_INFO' && report.status !== 'SELESAI') {
+      return {
+        outcome: 'refused',
+        reason: 'not_waiting',
+        ticket: report.ticket,
+        status: report.status,
+      };
+    }
+    const history = await listHistory(tx, { reportId: report.id });
+    const last = history.filter((row) => row.toStatus === report.status).at(-1);
+    return { outcome: report.status, ticket: report.ticket, note: last?.note ?? null };
+  },
+  'report.reply': async (ctx) => {
+    const { ticket, answer, note } = replyInput.parse(ctx.input);
+    const move =
+      answer === 'info'
+        ? ({ by: 'reporter', answer: 'info' } as const)
+        : ({ by: 'reporter', answer } as const);
+    return moveResultJson(await moveReport(ctx, { ticket, move, note }));
+  },
+};

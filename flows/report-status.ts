@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { defineFlow, END, goto, type StepContext } from '../src/core/flow/types.js';
+import { type Json, type Text, t } from '../src/core/messages.js';
+import { listReportsOf } from '../src/db/queries/report-lists.js';
+import { findReportByTicket } from '../src/db/queries/reports.js';
+import { reportAccess } from '../src/domain/report/access.js';
+import { parseTicket } from '../src/domain/report/ticket.js';
+import type { VillageIndexSource } from '../src/domain/village-index.js';
+import type { ActionHandler } from '../src/runtime/types.js';
+import { listItemText, REPORT_VIEW_KEYS, reportDetailText } from './report-view.js';
+import { textAsJson } from './text-lines.js';
+
+/** Reports per page of "laporan saya" and of the staff list. */
+export const REPORT_PAGE_SIZE = 5;
+/** Longest ticket input read, in characters. */
+const TICKET_INPUT_MAX_CHARS = 40;
+
+function record(value: Json | undefined): Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+
+function shown(answer: string) {
+  return (ctx: StepContext): Text =>
+    (record(ctx.answers[answer]).text as unknown as Text) ?? t('report:view.none');
+}
+
+/** The page to list: the next after "more", else the one listed last (0 at first). */
+export function pageInput(ctx: StepContext): Json {
+  const page = Number(record(ctx.answers.list).page ?? 0);
+  return { page: ctx.answers.pick === 'more' ? page + 1 : page };
+}
+
+/** The options of a listed page: its reports, "more" when there are more, "done". */
+export function pageOptions(ctx: StepContext) {
+  const list = record(ctx.answers.list);
+  const items = Array.isArray(list.items)
+    ? (list.items as unknown as { ticket: string; label: Text }[])
+    : [];
+  return [
+    ...items.map((item) => ({ value: item.ticket, label: item.label })),
+    ...(list.more === true ? [{ value: 'more', label: t('report:list.more') }] : []),
+    { value: 'done', label: t('report:list.done') },
+  ];
+}
+
+/** `/status LP-XXXXX`: one report, as much of it as the person may see. */
+export const reportStatusFlow = defineFlow({
+  id: 'report-status',
+  version: 1,
+  commands: ['status', 'cek'],
+  extraKeys: [...REPORT_VIEW_KEYS, 'report:status.bad_ticket', 'report:status.not_found'],
+  steps: [
+    {
+      id: 'lookup',
+      kind: 'call',
+      action: 'report.status',
+      input: (ctx) => ({ ticket: String(ctx.answers.ask ?? ctx.args) }),
+      next: { ask: 'ask', '*': 'show' },
+    },
+    {
+      id: 'ask',
+      kind: 'text',
+      prompt: t('report:status.ask'),
+      max: TICKET_INPUT_MAX_CHARS,
+      next: 'lookup',
+    },
+    { id: 'show', kind: 'say', text: shown('lookup'), next: END },
+  ],
+});
+
+/** "Laporan saya": the person's own reports, newest first, a page at a time. */
+export const myReportsFlow = defineFlow({
+  id: 'my-reports',
+  version: 1,
+  commands: ['laporansaya', 'myreports'],
+  extraKeys: [...REPORT_VIEW_KEYS, 'report:list.mine', 'report:list.more', 'report:list.done'],
+  steps: [
+    {
+      id: 'list',
+      kind: 'call',
+      action: 'report.mine',
+      input: pageInput,
+      next: { empty: 'empty', '*': 'pick' },
+    },
+    { id: 'empty', kind: 'say', text: t('report:list.mine_empty'), next: END },
+    {
+      id: 'pick',
+      kind: 'choice',
+      prompt: (ctx) => {
+        const list = record(ctx.answers.list);
+        return t('report:list.mine', {
+          from: Number(list.from),
+          to: Number(list.to),
+          total: Number(list.total),
+        });
+      },
+      options: pageOptions,
+      next: { more: 'list', done: goto('menu'), '*': 'open' },
+    },
+    {
+      id: 'open',
+      kind: 'call',
+      action: 'report.status',
+      input: (ctx) => ({ ticket: String(ctx.answers.pick ?? '') }),
+    },
+    { id: 'show', kind: 'say', text: shown('open') },
+    {
+      id: 'after',
+      kind: 'choice',
+      prompt: t('report:list.after'),
+      options: [
+        { value: 'list', label: t('report:list.back') },
+        { value: 'done', label: t('report:list.done') },
+      ],
+      next: { list: 'list', done: goto('menu') },
+    },
+  ],
+});
+
+const ticketInput = z.object({ ticket: z.string() });
+const pageSchema = z.object({ page: z.number().int().min(0) });
+
+/** Actions of /status and "laporan saya". */
+export function createReportStatusActions(deps: {
+  villages: VillageIndexSource;
+}): Record<string, ActionHandler> {
+  return {
+    'report.status': async ({ tx, contact, input }): Promise<Json> => {
+      const typed = ticketInput.parse(input).ticket.trim();
+      if (!typed) return { outcome: 'ask' };
+      const ticket = parseTicket(typed);
+      if (!ticket)
+        return {
+          outcome: 'bad_ticket',
+          text: textAsJson(t('report:status.bad_ticket', { typed })),
+        };
+      const report = await findReportByTicket(tx, { ticket });
+      const access = report ? reportAccess(report, contact) : { type: 'none' as const };
+      // The same answer for another person's ticket and for none: a ticket reveals nothing.
+      if (!report || access.type === 'none') {
+        return { outcome: 'not_found', text: textAsJson(t('report:status.not_found', { ticket })) };
+      }
+      const text = await reportDetailText(tx, deps.villages, report, access);
+      return { outcome: 'shown', ticket, text: textAsJson(text) };
+    },
+    'report.mine': async ({ tx, contact, input }): Promise<Json> => {
+      const { page } = pageSchema.parse(input);
+      const offset = page * REPORT_PAGE_SIZE;
+      const found = await listReportsOf(tx, {
+        contactId: contact.id,
+        limit: REPORT_PAGE_SIZE,
+        offset,
+      });
+      if (found.total === 0) return { outcome: 'empty' };
+      const items = found.rows.map((row) => ({
+        ticket: row.ticket,
+        label: textAsJson(listItemText(row)),
+      }));
+      return {
+        outcome: 'listed',
+        page,
+        items,
+        from: offset + 1,
+        to: offset + found.rows.length,
+        total: found.total,
+        more: offset + found.rows.length < found.total,
+      };
+    },
+  };
+}

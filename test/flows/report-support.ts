@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { asc } from 'drizzle-orm';
+import { flows as appFlows, createActions } from '../../flows/index.js';
+import { createAllReportActions, reportFlows } from '../../flows/reports.js';
+import type { Contact } from '../../src/db/queries/contacts.js';
+import { insertMediaIfNew } from '../../src/db/queries/media.js';
+import { findReportByTicket, listHistory, reportMediaIds } from '../../src/db/queries/reports.js';
+import { reports } from '../../src/db/schema/index.js';
+import { type RandomInt, TICKET_ALPHABET } from '../../src/domain/report/ticket.js';
+import { createHarness, type Harness, type HarnessOptions } from '../support/harness.js';
+import { registerContact, type TestProfile } from '../support/register.js';
+import { testVillages } from '../support/villages.js';
+
+/** Sukamaju, Kec. Cibeber, Kab. Cianjur (the default village of registered people). */
+export const SUKAMAJU = '32.03.03.2013';
+/** Sukamanah, same kecamatan. */
+export const SUKAMANAH = '32.03.03.2017';
+/** Bojongsoang, Kab. Bandung. */
+export const BOJONGSOANG = '32.04.08.2002';
+
+/**
+ * Randomness that spells `tickets` (without `LP-`) in order, then goes on with a small
+ * deterministic generator: tests know every ticket in advance.
+ */
+export function scriptedTickets(...tickets: string[]): RandomInt {
+  const draws = tickets.flatMap((ticket) => [...ticket].map((c) => TICKET_ALPHABET.indexOf(c)));
+  let seed = 7;
+  return (max) => {
+    const next = draws.shift();
+    if (next !== undefined) return next;
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % max;
+  };
+}
+
+/** A harness on the app's flows and the report flows, as the app wires them. */
+export async function createReportHarness(
+  random: RandomInt,
+  options: HarnessOptions = {},
+): Promise<Harness> {
+  const removed: string[] = [];
+  const base = createActions({
+    villages: testVillages,
+    removeMediaFile: async (sha256) => {
+      removed.push(sha256);
+    },
+  });
+  return createHarness({
+    onboarding: true,
+    flows: [...appFlows, ...reportFlows],
+    actions: { ...base, ...createAllReportActions({ villages: testVillages, random }) },
+    ...options,
+  });
+}
+
+/** Registers a member of staff (role held, as if an admin had confirmed it). */
+export function registerStaff(
+  h: Harness,
+  externalId: string,
+  role: string,
+  profile: TestProfile = {},
+): Promise<Contact> {
+  return registerContact(h, externalId, { ...profile, role });
+}
+
+/** Stores a media row for a photo a channel received (bytes are not needed here). */
+export async function addPhoto(h: Harness, id: string, channel = 'test'): Promise<void> {
+  const sha256 = createHash('sha256').update(id).digest('hex');
+  await insertMediaIfNew(h.db.db, {
+    row: {
+      id,
+      sha256,
+      mimeType: 'image/jpeg',
+      sizeBytes: 1000,
+      originChannel: channel,
+      createdAt: h.clock.now(),
+    },
+  });
+}
+
+/** Sends a photo already stored with {@link addPhoto}. */
+export function sendPhoto(h: Harness, from: string, mediaId: string): Promise<string[]> {
+  return h.say(from, { type: 'photo', mediaId });
+}
+
+/** Shares a pin. */
+export function sendPin(h: Harness, from: string, latitude: number, longitude: number) {
+  return h.say(from, { type: 'location', latitude, longitude });
+}
+
+/** The report with this ticket, with its photos and history. */
+export async function reportOf(h: Harness, ticket: string) {
+  const report = await findReportByTicket(h.db.db, { ticket });
+  if (!report) throw new Error(`no report ${ticket}`);
+  return {
+    report,
+    photos: await reportMediaIds(h.db.db, { reportId: report.id }),
+    history: await listHistory(h.db.db, { reportId: report.id }),
+  };
+}
+
+/** Every report, oldest first. */
+export function allReports(h: Harness) {
+  return h.db.db.select().from(reports).orderBy(asc(reports.createdAt), asc(reports.id));
+}
