@@ -65,6 +65,7 @@ export function createOutboxSender(deps: {
   const queue = createKeyedQueue();
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> | undefined;
+  let nextSweep: Promise<void> | undefined;
   let stopped = false;
 
   async function deliver(row: OutboxRow, language: string): Promise<SendResult> {
@@ -153,8 +154,19 @@ export function createOutboxSender(deps: {
     for (const contactId of contactIds) await flushContact(contactId);
   }
 
+  /**
+   * One sweep at a time. A call made while one runs gets a sweep that starts after it
+   * (shared by every such call), so what became due before the call is always seen.
+   */
   const sweep = (atStart = false): Promise<void> => {
-    sweeping ??= sweepNow(atStart)
+    if (sweeping) {
+      nextSweep ??= sweeping.then(() => {
+        nextSweep = undefined;
+        return sweep();
+      });
+      return nextSweep;
+    }
+    sweeping = sweepNow(atStart)
       .catch((error) => deps.logger.error({ err: error }, 'outbox sweep failed'))
       .finally(() => {
         sweeping = undefined;
@@ -176,6 +188,7 @@ export function createOutboxSender(deps: {
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      await nextSweep;
       await sweeping;
       await queue.drain();
     },

@@ -128,6 +128,22 @@ describe('runtime', () => {
     expect(replies[1]).toContain('Saran Anda tentang apa?');
   });
 
+  it('a sweep asked for while another runs still sees what became due before the ask', async () => {
+    h = await createHarness();
+    let first = true;
+    h.channel.respond = () => {
+      if (!first) return { type: 'sent' };
+      first = false;
+      return { type: 'retry', error: 'HTTP 502' };
+    };
+    await h.say('ani', 'halo');
+    const running = h.runtime.outbox.sweep();
+    h.clock.advance(2_000);
+    await h.runtime.outbox.sweep();
+    await running;
+    expect(h.channel.take('ani')).toHaveLength(1);
+  });
+
   it('waits as long as the platform asks', async () => {
     h = await createHarness();
     let first = true;

@@ -39,7 +39,7 @@ function startBot(env: Record<string, string> = {}): Started {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+async function until(check: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -60,7 +60,7 @@ describe('npm start as a process', () => {
     expect(out).toContain('Welcome to *Sapa Desa*');
     expect(out).toContain('*Sapa Desa help*');
     expect(bot.stderr()).not.toContain('Budi');
-  }, 60_000);
+  }, 120_000);
 
   it('answers /healthz and exits 0 on SIGTERM', async () => {
     const bot = startBot();
@@ -79,11 +79,11 @@ describe('npm start as a process', () => {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     expect(bot.stderr()).toContain('"msg":"stopped"');
-  }, 60_000);
+  }, 120_000);
 
   it('stops with one clear line on a bad configuration', async () => {
     const bot = startBot({ PORT: 'abc' });
     expect(await bot.exited).toBe(2);
     expect(bot.stderr()).toContain('Configuration error: PORT must be a port number (got "abc")');
-  }, 60_000);
+  }, 120_000);
 });
