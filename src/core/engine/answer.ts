@@ -100,11 +100,12 @@ function namedOption(text: string, options: ChoiceOption[], rc: ReadContext): Re
   return option ? { type: 'answer', value: option.value, label: option.label } : undefined;
 }
 
+/** An alternative's own label wins over ya/tidak: "Tidak ada anak sekolah" is not "tidak". */
 function readYesNo(text: string, rc: ReadContext): Reading {
-  const yes = parseYesNo(text);
-  if (yes !== undefined) return yesNoAnswer(yes);
   const named = namedOption(text, alternativesOf(rc.step, rc.ctx), rc);
   if (named) return named;
+  const yes = parseYesNo(text);
+  if (yes !== undefined) return yesNoAnswer(yes);
   const number = parseOptionNumber(text);
   if (number !== undefined && alternativesOf(rc.step, rc.ctx).length > 0) {
     return readOptionNumber(number, rc);

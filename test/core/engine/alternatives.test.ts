@@ -134,6 +134,30 @@ describe('yes/no steps with alternatives', () => {
     }
   });
 
+  it('reads an alternative whose label starts with ya or tidak as that alternative', () => {
+    const school = defineFlow({
+      id: 'school',
+      version: 1,
+      steps: [
+        {
+          id: 'school',
+          kind: 'yesno',
+          prompt: say('Anak sekolah bisa belajar online?'),
+          alternatives: [option('not_applicable', 'Tidak ada anak sekolah')],
+          next: { not_applicable: 'none', '*': END },
+        },
+        { id: 'none', kind: 'say', text: say('Baik'), next: END },
+      ],
+    });
+    const chat = createChat([school]);
+    chat.start('school');
+    chat.text('tidak ada anak sekolah');
+    expect(chat.lines()).toEqual(['Baik']);
+    chat.start('school');
+    chat.text('tidak');
+    expect(chat.lines()).toEqual([]);
+  });
+
   it('refuses a number past the alternatives', () => {
     const chat = createChat([flow]);
     chat.start('wifi');
