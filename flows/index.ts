@@ -1,5 +1,7 @@
+import { randomInt } from 'node:crypto';
 import type { FlowDefinition } from '../src/core/flow/types.js';
 import type { BankRegistry } from '../src/domain/questionnaire/registry.js';
+import type { RandomInt } from '../src/domain/report/ticket.js';
 import { lazyVillageIndex, type VillageIndexSource } from '../src/domain/village-index.js';
 import type { ActionHandler } from '../src/runtime/types.js';
 import { accountFlow } from './account.js';
@@ -16,6 +18,7 @@ import { createProfileActions } from './profile-actions.js';
 import { questionnaireFlow } from './questionnaire.js';
 import { createQuestionnaireActions } from './questionnaire-actions.js';
 import { questionnaireRegistry } from './questionnaires/index.js';
+import { createAllReportActions, reportFlows } from './reports.js';
 import { createRoleActions, rolesFlow } from './roles.js';
 import { createVillageScoreActions, villageScoreFlow } from './village-score.js';
 import { withdrawConsentActions, withdrawConsentFlow } from './withdraw-consent.js';
@@ -39,6 +42,7 @@ export const flows: FlowDefinition[] = [
   accountFlow,
   questionnaireFlow,
   villageScoreFlow,
+  ...reportFlows,
 ];
 
 /** What the actions need from start-up. */
@@ -49,6 +53,8 @@ export interface ActionDeps {
   removeMediaFile: (sha256: string) => Promise<void>;
   /** The question bank versions answers are scored by; the shipped ones by default. */
   questionnaires?: BankRegistry;
+  /** Randomness of report tickets; `crypto.randomInt` by default. */
+  random?: RandomInt;
 }
 
 /** Every action the flows call, by name, bound to the start-up dependencies. */
@@ -67,6 +73,7 @@ export function createActions(deps: ActionDeps): Record<string, ActionHandler> {
       registry: deps.questionnaires ?? questionnaireRegistry,
       villages: deps.villages,
     }),
+    ...createAllReportActions({ villages: deps.villages, random: deps.random ?? randomInt }),
   };
 }
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc } from 'drizzle-orm';
-import { flows as appFlows, createActions } from '../../flows/index.js';
-import { createAllReportActions, reportFlows } from '../../flows/reports.js';
+import { createActions } from '../../flows/index.js';
 import type { Contact } from '../../src/db/queries/contacts.js';
 import { insertMediaIfNew } from '../../src/db/queries/media.js';
 import { findReportByTicket, listHistory, reportMediaIds } from '../../src/db/queries/reports.js';
@@ -33,24 +32,20 @@ export function scriptedTickets(...tickets: string[]): RandomInt {
   };
 }
 
-/** A harness on the app's flows and the report flows, as the app wires them. */
+/** A harness on the app's flows and actions, with report tickets drawn from `random`. */
 export async function createReportHarness(
   random: RandomInt,
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const removed: string[] = [];
-  const base = createActions({
+  const actions = createActions({
     villages: testVillages,
     removeMediaFile: async (sha256) => {
       removed.push(sha256);
     },
+    random,
   });
-  return createHarness({
-    onboarding: true,
-    flows: [...appFlows, ...reportFlows],
-    actions: { ...base, ...createAllReportActions({ villages: testVillages, random }) },
-    ...options,
-  });
+  return createHarness({ onboarding: true, actions, ...options });
 }
 
 /** Registers a member of staff (role held, as if an admin had confirmed it). */
