@@ -98,3 +98,29 @@ export async function reportOf(h: Harness, ticket: string) {
 export function allReports(h: Harness) {
   return h.db.db.select().from(reports).orderBy(asc(reports.createdAt), asc(reports.id));
 }
+
+/**
+ * Files a complaint through the flow with the fewest answers (no photo, no location,
+ * normal privacy); staff who may file for residents answer "for myself" first. Returns
+ * the bot's last replies.
+ */
+export async function fileQuickly(
+  h: Harness,
+  from: string,
+  report: { category: number; description: string; assisting?: boolean },
+): Promise<string[]> {
+  const lines = [
+    '/lapor',
+    ...(report.assisting ? ['1'] : []),
+    '1',
+    String(report.category),
+    report.description,
+    'lewati',
+    'lewati',
+    '1',
+    '1',
+  ];
+  let replies: string[] = [];
+  for (const line of lines) replies = await h.say(from, line);
+  return replies;
+}
