@@ -138,7 +138,7 @@ export const reportStaffFlow = defineFlow({
       kind: 'call',
       action: 'report.staff_open',
       input: (ctx) => ({ ticket: String(ctx.answers.pick ?? ctx.args) }),
-      next: { opened: 'show', '*': 'open_refused' },
+      next: { opened: 'show', not_staff: 'not_staff', '*': 'open_refused' },
     },
     { id: 'open_refused', kind: 'say', text: refusedText, next: END },
     { id: 'show', kind: 'say', text: (ctx) => opened(ctx).text as unknown as Text },
@@ -219,8 +219,7 @@ export function createReportStaffActions(deps: {
     },
     'report.staff_open': async ({ tx, contact, input }): Promise<Json> => {
       const typed = z.object({ ticket: z.string() }).parse(input).ticket;
-      if (staffScope(contact).type === 'none')
-        return { outcome: 'refused', reason: 'no_access', ticket: typed };
+      if (staffScope(contact).type === 'none') return { outcome: 'not_staff' };
       const ticket = parseTicket(typed);
       if (!ticket) return { outcome: 'refused', reason: 'bad_ticket', ticket: typed };
       const report = await findReportByTicket(tx, { ticket });

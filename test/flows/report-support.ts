@@ -124,3 +124,30 @@ export async function fileQuickly(
   for (const line of lines) replies = await h.say(from, line);
   return replies;
 }
+
+/**
+ * A member of staff opens `ticket` with /kelola, picks the move by its label, gives the
+ * reason (for a rejection) and the note. Returns the replies to the note.
+ */
+export async function staffMove(
+  h: Harness,
+  staff: string,
+  ticket: string,
+  move: { label: string; note: string; reason?: string },
+): Promise<string[]> {
+  await h.say(staff, `/kelola ${ticket}`);
+  await h.say(staff, move.label);
+  if (move.reason) await h.say(staff, move.reason);
+  return h.say(staff, move.note);
+}
+
+/** What a person received since last asked, once every due message is sent. */
+export async function newsFor(h: Harness, externalId: string): Promise<string[]> {
+  await h.runtime.outbox.sweep();
+  return h.channel.take(externalId);
+}
+
+/** The statuses a report went through, oldest first. */
+export async function statusesOf(h: Harness, ticket: string): Promise<string[]> {
+  return (await reportOf(h, ticket)).history.map((row) => row.toStatus);
+}
