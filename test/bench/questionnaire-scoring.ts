@@ -1,0 +1,298 @@
+/**
+ * Benchmark of questionnaire scoring: 10,000 synthetic responses (one per person and
+ * pillar, every item that applies answered, some "tidak tahu") stored in a fresh
+ * database, then the time to score one village (what /skor does: its query, then the
+ * six pillars) and every village (what the export does: one query, then every village).
+ * A tenth of the responses are in one busy village, the rest spread over 450 villages.
+ * Run: `npx tsx test/bench/questionnaire-scoring.ts [--responses N] [--url postgres://…]`.
+ * Data come from a seeded PRNG, so every run scores the same answers.
+ */
+import crypto from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { questionnaireRegistry } from '../../flows/questionnaires/index.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { allAnswers, villageAnswers } from '../../src/db/queries/questionnaire-village.js';
+import {
+  questionnaireAnswers,
+  questionnaireRespondents,
+  questionnaireResponses,
+} from '../../src/db/schema/index.js';
+import {
+  type Answer,
+  type Audience,
+  applicableItems,
+  type Bank,
+  type Item,
+  PILLAR_IDS,
+  type StoredAnswer,
+  scoreVillageAnswers,
+  toStoredAnswer,
+} from '../../src/domain/questionnaire/index.js';
+import { loadVillageDirectory } from '../../src/domain/villages.js';
+import { withDatabase } from '../support/db-shared.js';
+
+/** Responses stored, unless told otherwise. */
+export const DEFAULT_RESPONSES = 10_000;
+/** Share of the responses in the one busy village that "one village" scores. */
+const BUSY_VILLAGE_SHARE = 0.1;
+/** Villages the other responses are spread over. */
+const OTHER_VILLAGES = 450;
+/** Share of respondents who are a confirmed kader or perangkat (audience K). */
+const KADER_SHARE = 0.05;
+/** Chance of "tidak tahu", and of "tidak berlaku" where an item allows it. */
+const DONT_KNOW_CHANCE = 0.08;
+const NOT_APPLICABLE_CHANCE = 0.1;
+/** Largest synthetic number answer: typical minutes and counts. */
+const NUMBER_ANSWER_MAX = 120;
+/** Timed repetitions per measure, after one untimed run. */
+const REPEATS = 5;
+/** Rows per insert statement. */
+const INSERT_CHUNK = 1_000;
+const SEED = 20_260_302;
+
+/** Options of {@link runQuestionnaireScoringBench}; `url` names a PostgreSQL server. */
+export interface QuestionnaireScoringBenchOptions {
+  responses?: number;
+  url?: string;
+}
+
+/** Median times in milliseconds, and what was scored. */
+export interface QuestionnaireScoringFigures {
+  driver: 'pglite' | 'postgres';
+  responses: number;
+  answers: number;
+  villages: number;
+  busyVillageResponses: number;
+  setupMs: number;
+  insertMs: number;
+  /** One village: query its answers, then score its six pillars. */
+  oneVillageMs: number;
+  /** One village: scoring alone, answers in memory. */
+  oneVillageScoreMs: number;
+  /** Every village: query every answer, then score every village's six pillars. */
+  allVillagesMs: number;
+  /** Every village: scoring alone. */
+  allVillagesScoreMs: number;
+}
+
+/** Stores the synthetic responses in a fresh database and times the scoring. */
+export async function runQuestionnaireScoringBench(
+  options: QuestionnaireScoringBenchOptions = {},
+): Promise<QuestionnaireScoringFigures> {
+  const responses = options.responses ?? DEFAULT_RESPONSES;
+  const setupStart = performance.now();
+  const { database, drop } = await freshDatabase(options.url);
+  const setupMs = performance.now() - setupStart;
+  try {
+    const directory = await loadVillageDirectory();
+    const codes = directory.villages.slice(0, OTHER_VILLAGES + 1).map((v) => v.code);
+    const busy = codes[0] as string;
+    const insertStart = performance.now();
+    const stored = await insertResponses(database, codes, responses);
+    const insertMs = performance.now() - insertStart;
+    const db = database.db;
+    const scoreOne = (rows: StoredAnswer[]) => scoreVillageAnswers(questionnaireRegistry, rows);
+    const oneRows = parseRows(await villageAnswers(db, { villageCode: busy }));
+    const allRows = parseRows(await allAnswers(db));
+    return {
+      driver: database.driver,
+      responses,
+      answers: stored.answers,
+      villages: codes.length,
+      busyVillageResponses: stored.busy,
+      setupMs,
+      insertMs,
+      oneVillageMs: await median(async () =>
+        scoreOne(parseRows(await villageAnswers(db, { villageCode: busy }))),
+      ),
+      oneVillageScoreMs: await median(async () => scoreOne(oneRows)),
+      allVillagesMs: await median(async () => scoreAll(parseRows(await allAnswers(db)))),
+      allVillagesScoreMs: await median(async () => scoreAll(allRows)),
+    };
+  } finally {
+    await drop();
+  }
+}
+
+function parseRows(rows: Parameters<typeof toStoredAnswer>[0][]): StoredAnswer[] {
+  return rows.map(toStoredAnswer).filter((row): row is StoredAnswer => row !== undefined);
+}
+
+/** Groups answers by village and scores each, as the export does. */
+function scoreAll(rows: (StoredAnswer & { villageCode?: string })[]): number {
+  const byVillage = new Map<string, StoredAnswer[]>();
+  for (const row of rows) {
+    const code = row.villageCode ?? '';
+    const list = byVillage.get(code) ?? [];
+    list.push(row);
+    byVillage.set(code, list);
+  }
+  for (const list of byVillage.values()) scoreVillageAnswers(questionnaireRegistry, list);
+  return byVillage.size;
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+}
+
+async function freshDatabase(
+  url?: string,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (!url) {
+    const database = await openDatabase({ driver: 'pglite', memory: true });
+    return { database, drop: () => database.close() };
+  }
+  const name = `sapa_bench_q_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const database = await openDatabase({ driver: 'postgres', url: withDatabase(url, name) });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Mulberry32: a small seeded PRNG, uniform in [0, 1). */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(state ^ (state >>> 15), 1 | state);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function randomAnswer(item: Item, random: () => number): Answer {
+  if (random() < DONT_KNOW_CHANCE) return { type: 'dont_know' };
+  if (item.notApplicable && random() < NOT_APPLICABLE_CHANCE) return { type: 'not_applicable' };
+  const pick = (n: number) => Math.floor(random() * n);
+  switch (item.type) {
+    case 'yesno':
+      return { type: 'yesno', value: random() < 0.5 };
+    case 'choice':
+      return { type: 'choice', value: item.options[pick(item.options.length)]?.value ?? '' };
+    case 'scale':
+      return { type: 'scale', value: 1 + pick(5) };
+    case 'number':
+      return {
+        type: 'number',
+        value: item.min + pick(Math.min(item.max, NUMBER_ANSWER_MAX) - item.min + 1),
+      };
+  }
+}
+
+/** Answers every item that applies to a person of `audience`, skips included. */
+function randomResponse(
+  bank: Bank,
+  audience: Audience,
+  random: () => number,
+): Record<string, Answer> {
+  const all: Record<string, Answer> = {};
+  for (const item of bank.items) all[item.id] = randomAnswer(item, random);
+  const kept: Record<string, Answer> = {};
+  for (const item of applicableItems(bank, { audience, answers: all })) {
+    kept[item.id] = all[item.id] as Answer;
+  }
+  return kept;
+}
+
+/** Inserts `count` responses: respondents answer one pillar each, round robin. */
+async function insertResponses(
+  database: Database,
+  codes: string[],
+  count: number,
+): Promise<{ answers: number; busy: number }> {
+  const random = createRandom(SEED);
+  const now = new Date('2026-03-02T01:00:00Z');
+  const respondents: (typeof questionnaireRespondents.$inferInsert)[] = [];
+  const responses: (typeof questionnaireResponses.$inferInsert)[] = [];
+  const answers: (typeof questionnaireAnswers.$inferInsert)[] = [];
+  let busy = 0;
+  for (let n = 0; n < count; n++) {
+    const inBusy = random() < BUSY_VILLAGE_SHARE;
+    busy += inBusy ? 1 : 0;
+    const villageCode = inBusy ? (codes[0] as string) : (codes[1 + (n % OTHER_VILLAGES)] as string);
+    const pillar = PILLAR_IDS[n % PILLAR_IDS.length] as (typeof PILLAR_IDS)[number];
+    const audience: Audience = random() < KADER_SHARE ? 'K' : 'W';
+    const role = audience === 'K' ? 'kader_digital' : 'warga';
+    const at = new Date(now.getTime() + n * 1000);
+    respondents.push({ id: `r${n}`, contactId: null, createdAt: at });
+    responses.push({
+      id: `s${n}`,
+      respondentId: `r${n}`,
+      villageCode,
+      pillar,
+      bankVersion: 1,
+      startedAt: at,
+      updatedAt: at,
+      completedAt: at,
+    });
+    const bank = questionnaireRegistry.currentOf(pillar);
+    for (const [itemId, answer] of Object.entries(randomResponse(bank, audience, random))) {
+      answers.push({
+        responseId: `s${n}`,
+        itemId,
+        answer,
+        audience,
+        role,
+        createdAt: at,
+        answeredAt: at,
+      });
+    }
+  }
+  const db = database.db;
+  for (const [table, rows] of [
+    [questionnaireRespondents, respondents],
+    [questionnaireResponses, responses],
+    [questionnaireAnswers, answers],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await db.insert(table).values(rows.slice(i, i + INSERT_CHUNK) as never);
+    }
+  }
+  return { answers: answers.length, busy };
+}
+
+/** Prints the figures as a plain two-column table. */
+export function printQuestionnaireScoringFigures(figures: QuestionnaireScoringFigures): void {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const rows: [string, string][] = [
+    ['driver', figures.driver],
+    ['responses / answers', `${figures.responses} / ${figures.answers}`],
+    ['villages', `${figures.villages} (busy one: ${figures.busyVillageResponses} responses)`],
+    ['open + migrate', ms(figures.setupMs)],
+    ['insert synthetic data', ms(figures.insertMs)],
+    [`one village: query + score (median of ${REPEATS})`, ms(figures.oneVillageMs)],
+    ['one village: score only', ms(figures.oneVillageScoreMs)],
+    ['all villages: query + score', ms(figures.allVillagesMs)],
+    ['all villages: score only', ms(figures.allVillagesScoreMs)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: { responses: { type: 'string' }, url: { type: 'string' } },
+  });
+  const responses = Number(values.responses ?? DEFAULT_RESPONSES);
+  if (!Number.isInteger(responses) || responses < 1)
+    throw new Error('--responses must be a whole number');
+  printQuestionnaireScoringFigures(
+    await runQuestionnaireScoringBench({ responses, url: values.url }),
+  );
+}
