@@ -101,27 +101,22 @@ export function allReports(h: Harness) {
 
 /**
  * Files a complaint through the flow with the fewest answers (no photo, no location,
- * normal privacy); staff who may file for residents answer "for myself" first. Returns
- * the bot's last replies.
+ * normal privacy, "make a new one" if a similar report is offered); staff who may file
+ * for residents answer "for myself" first. Returns the bot's last replies.
  */
 export async function fileQuickly(
   h: Harness,
   from: string,
   report: { category: number; description: string; assisting?: boolean },
 ): Promise<string[]> {
-  const lines = [
-    '/lapor',
-    ...(report.assisting ? ['1'] : []),
-    '1',
-    String(report.category),
-    report.description,
-    'lewati',
-    'lewati',
-    '1',
-    '1',
-  ];
+  const start = ['/lapor', ...(report.assisting ? ['1'] : []), '1'];
+  for (const line of start) await h.say(from, line);
+  const offered = (await h.say(from, String(report.category))).join();
+  if (offered.includes('buat laporan baru')) await h.say(from, '2');
   let replies: string[] = [];
-  for (const line of lines) replies = await h.say(from, line);
+  for (const line of [report.description, 'lewati', 'lewati', '1', '1']) {
+    replies = await h.say(from, line);
+  }
   return replies;
 }
 
