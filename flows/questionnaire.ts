@@ -95,6 +95,7 @@ export const questionnaireFlow = defineFlow({
   id: QUESTIONNAIRE_FLOW,
   version: 1,
   commands: ['kuesioner', 'questionnaire', 'survei'],
+  cancelled: t('questionnaire-flow:cancelled'),
   extraKeys: [
     ...JOIN_KEYS,
     ...QUESTIONNAIRE_ACTION_KEYS,

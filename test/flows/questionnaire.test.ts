@@ -77,6 +77,12 @@ describe('questionnaire flow (transcripts)', () => {
       < pertanyaan 2 dari 4
       > gak
       < pertanyaan 4 dari 4
+      > batal
+      < Jawaban yang sudah Anda kirim tetap tersimpan
+      > /kuesioner
+      < 1. Lanjutkan: Masyarakat Cerdas (3/4)
+      > 1
+      < pertanyaan 4 dari 4
       > gak tau
       # P1 .5 ×2, P2 0, P3 .75 scored; P7 tidak tahu: 3 of 4 = 75 % → (1 + 0 + .75) / 4 = 43.75
       < Hasil Anda untuk *Masyarakat Cerdas*: *44* (Berkembang).

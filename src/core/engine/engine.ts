@@ -228,7 +228,7 @@ export function createEngine(options: EngineOptions): Engine {
         return true;
       case 'cancel':
         w.state.frames = [];
-        send(w, { texts: [t('common:cancelled')] });
+        send(w, { texts: [flows.get(frame.flow)?.cancelled ?? t('common:cancelled')] });
         return true;
       case 'back': {
         const step = stepOf(flowOf(frame.flow), frame.step);

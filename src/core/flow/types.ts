@@ -183,6 +183,11 @@ export interface FlowDefinition {
   returns?: boolean;
   /** Keys used only by computed texts, listed so start-up can check them. */
   extraKeys?: string[];
+  /**
+   * Said instead of the usual "cancelled, nothing was saved" when the person cancels while
+   * this flow talks: for a flow that saves as it goes.
+   */
+  cancelled?: Text;
 }
 
 /** Declares a flow; identity function that gives the definition its type. */

@@ -154,7 +154,10 @@ function reachableSteps(flow: FlowDefinition): Set<string> {
 
 /** Every fixed text key a flow uses (computed texts list theirs in `extraKeys`). */
 export function textKeysOf(flow: FlowDefinition): string[] {
-  const keys: string[] = [...(flow.extraKeys ?? [])];
+  const keys: string[] = [
+    ...(flow.extraKeys ?? []),
+    ...(flow.cancelled ? [flow.cancelled.key] : []),
+  ];
   const add = (source: Text | ((...args: never[]) => Text) | undefined) => {
     if (source && typeof source !== 'function') keys.push(...keysOfText(source));
   };

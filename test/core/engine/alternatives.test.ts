@@ -231,3 +231,22 @@ describe('a step with its own back target', () => {
     expect(chat.lines()).toEqual(['Nama?']);
   });
 });
+
+describe('a flow with its own cancel text', () => {
+  it('says it instead of "nothing was saved" when the person cancels in it', () => {
+    const saving = defineFlow({
+      id: 'saving',
+      version: 1,
+      cancelled: say('Jawaban tersimpan'),
+      steps: [{ id: 'q', kind: 'text', prompt: say('Pertanyaan') }],
+    });
+    const chat = createChat([saving]);
+    chat.start('saving');
+    chat.text('batal');
+    expect(chat.lines()).toEqual(['Jawaban tersimpan']);
+    expect(chat.state.frames).toEqual([]);
+    chat.start('menu');
+    chat.text('batal');
+    expect(chat.keys()).toEqual(['common:cancelled']);
+  });
+});
