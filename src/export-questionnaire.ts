@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     await fs.writeFile(path.join(out, EXPORT_FILES.villages), result.villages);
     process.stdout.write(
       `${result.counts.answers} answers → ${path.join(out, EXPORT_FILES.answers)}\n` +
-        `${result.counts.villages} villages × 6 pillars → ${path.join(out, EXPORT_FILES.villages)}\n` +
+        `${result.counts.villages} village(s), a row per pillar → ${path.join(out, EXPORT_FILES.villages)}\n` +
         'Village names: idn-area-data (ODbL-1.0).\n',
     );
   } finally {

@@ -210,30 +210,33 @@ function randomResponse(
   return kept;
 }
 
-/** Inserts `count` responses: respondents answer one pillar each, round robin. */
-async function insertResponses(
-  database: Database,
-  codes: string[],
-  count: number,
-): Promise<{ answers: number; busy: number }> {
+/** The rows of the three questionnaire tables. */
+interface SyntheticRows {
+  respondents: (typeof questionnaireRespondents.$inferInsert)[];
+  responses: (typeof questionnaireResponses.$inferInsert)[];
+  answers: (typeof questionnaireAnswers.$inferInsert)[];
+  /** Responses in the busy village, `codes[0]`. */
+  busy: number;
+}
+
+/** `count` responses: a respondent each, one pillar each in turn, the village drawn. */
+function syntheticRows(codes: string[], count: number): SyntheticRows {
   const random = createRandom(SEED);
-  const now = new Date('2026-03-02T01:00:00Z');
-  const respondents: (typeof questionnaireRespondents.$inferInsert)[] = [];
-  const responses: (typeof questionnaireResponses.$inferInsert)[] = [];
-  const answers: (typeof questionnaireAnswers.$inferInsert)[] = [];
-  let busy = 0;
+  const start = new Date('2026-03-02T01:00:00Z').getTime();
+  const rows: SyntheticRows = { respondents: [], responses: [], answers: [], busy: 0 };
   for (let n = 0; n < count; n++) {
     const inBusy = random() < BUSY_VILLAGE_SHARE;
-    busy += inBusy ? 1 : 0;
-    const villageCode = inBusy ? (codes[0] as string) : (codes[1 + (n % OTHER_VILLAGES)] as string);
+    rows.busy += inBusy ? 1 : 0;
+    const villageCode = (inBusy ? codes[0] : codes[1 + (n % OTHER_VILLAGES)]) as string;
     const pillar = PILLAR_IDS[n % PILLAR_IDS.length] as (typeof PILLAR_IDS)[number];
     const audience: Audience = random() < KADER_SHARE ? 'K' : 'W';
     const role = audience === 'K' ? 'kader_digital' : 'warga';
-    const at = new Date(now.getTime() + n * 1000);
-    respondents.push({ id: `r${n}`, contactId: null, createdAt: at });
-    responses.push({
-      id: `s${n}`,
-      respondentId: `r${n}`,
+    const at = new Date(start + n * 1000);
+    const [respondentId, responseId] = [`r${n}`, `s${n}`];
+    rows.respondents.push({ id: respondentId, contactId: null, createdAt: at });
+    rows.responses.push({
+      id: responseId,
+      respondentId,
       villageCode,
       pillar,
       bankVersion: 1,
@@ -241,10 +244,10 @@ async function insertResponses(
       updatedAt: at,
       completedAt: at,
     });
-    const bank = questionnaireRegistry.currentOf(pillar);
-    for (const [itemId, answer] of Object.entries(randomResponse(bank, audience, random))) {
-      answers.push({
-        responseId: `s${n}`,
+    const answers = randomResponse(questionnaireRegistry.currentOf(pillar), audience, random);
+    for (const [itemId, answer] of Object.entries(answers)) {
+      rows.answers.push({
+        responseId,
         itemId,
         answer,
         audience,
@@ -254,17 +257,26 @@ async function insertResponses(
       });
     }
   }
-  const db = database.db;
-  for (const [table, rows] of [
-    [questionnaireRespondents, respondents],
-    [questionnaireResponses, responses],
-    [questionnaireAnswers, answers],
+  return rows;
+}
+
+/** Inserts `count` synthetic responses in chunks. */
+async function insertResponses(
+  database: Database,
+  codes: string[],
+  count: number,
+): Promise<{ answers: number; busy: number }> {
+  const rows = syntheticRows(codes, count);
+  for (const [table, list] of [
+    [questionnaireRespondents, rows.respondents],
+    [questionnaireResponses, rows.responses],
+    [questionnaireAnswers, rows.answers],
   ] as const) {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await db.insert(table).values(rows.slice(i, i + INSERT_CHUNK) as never);
+    for (let i = 0; i < list.length; i += INSERT_CHUNK) {
+      await database.db.insert(table).values(list.slice(i, i + INSERT_CHUNK) as never);
     }
   }
-  return { answers: answers.length, busy };
+  return { answers: rows.answers.length, busy: rows.busy };
 }
 
 /** Prints the figures as a plain two-column table. */

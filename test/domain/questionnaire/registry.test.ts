@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { frozenBanks } from '../../../flows/questionnaires/frozen/index.js';
 import { questionnaireBanks } from '../../../flows/questionnaires/index.js';
 import {
+  bankProblems,
   createBankRegistry,
   scoringBank,
   validateBankHistory,
 } from '../../../src/domain/questionnaire/registry.js';
 import type { Bank, PillarId } from '../../../src/domain/questionnaire/types.js';
+import { createTranslator } from '../../../src/i18n.js';
 import { choice, number, yesno } from './fixtures.js';
 
 /** The real current banks with mobilitas replaced by `bank`. */
@@ -82,5 +84,21 @@ describe('scoringBank', () => {
     expect(bank.items[0]).toBe(v2.items[0]);
     expect(bank.items[1]).toBe(v1.items[1]);
     expect(scoringBank(registry, pillar, {}).items).toEqual(v2.items);
+  });
+});
+
+describe('bankProblems', () => {
+  it('passes the shipped banks against the real locales', async () => {
+    const translator = await createTranslator('id');
+    expect(bankProblems(questionnaireBanks, frozenBanks, translator.hasKey)).toEqual([]);
+  });
+
+  it('names missing text keys of any version, invalid banks and a broken history', () => {
+    const problems = bankProblems(withMobilitas(v1), [v2], (key) => key !== 'test:T2');
+    expect(problems).toContain('text key "test:T2" is missing in a locale');
+    expect(problems).toContain('frozen bank mobilitas version 2 is not below the current 1');
+    expect(bankProblems([...questionnaireBanks].reverse(), [], () => true)[0]).toMatch(
+      /^banks must be tata_kelola, masyarakat/,
+    );
   });
 });
