@@ -12,6 +12,7 @@ import { placeOf } from '../src/domain/village-place.js';
 import type { ActionHandler } from '../src/runtime/types.js';
 import { PROFILE_TEXT_KEYS, profileText, roleName } from './profile-text.js';
 import { questionnaireSection } from './questionnaire-data.js';
+import { reportsSection } from './report-data.js';
 import { JOIN_KEYS, joinTexts, textAsJson } from './text-lines.js';
 
 /** What a section of /datasaya is built from. */
@@ -120,6 +121,7 @@ export const MY_DATA_SECTIONS: MyDataSection[] = [
   rolesSection,
   feedbackSection,
   questionnaireSection(),
+  reportsSection,
   messagesSection,
 ];
 

@@ -7,6 +7,7 @@ import { reportAccess } from '../src/domain/report/access.js';
 import { parseTicket } from '../src/domain/report/ticket.js';
 import type { VillageIndexSource } from '../src/domain/village-index.js';
 import type { ActionHandler } from '../src/runtime/types.js';
+import { REPORT_DATA_KEYS } from './report-data.js';
 import { listItemText, REPORT_VIEW_KEYS, reportDetailText } from './report-view.js';
 import { textAsJson } from './text-lines.js';
 
@@ -73,7 +74,13 @@ export const myReportsFlow = defineFlow({
   id: 'my-reports',
   version: 1,
   commands: ['laporansaya', 'myreports'],
-  extraKeys: [...REPORT_VIEW_KEYS, 'report:list.mine', 'report:list.more', 'report:list.done'],
+  extraKeys: [
+    ...REPORT_VIEW_KEYS,
+    ...REPORT_DATA_KEYS,
+    'report:list.mine',
+    'report:list.more',
+    'report:list.done',
+  ],
   steps: [
     {
       id: 'list',

@@ -45,7 +45,10 @@ export async function createReportHarness(
     },
     random,
   });
-  return createHarness({ onboarding: true, actions, ...options });
+  const h = await createHarness({ onboarding: true, actions, ...options });
+  // As with the harness's own actions: the photo files /hapusdata asked to remove.
+  h.removedMediaFiles = removed;
+  return h;
 }
 
 /** Registers a member of staff (role held, as if an admin had confirmed it). */

@@ -22,9 +22,11 @@ import {
   inboundMessages,
   media,
   outbox,
+  reportMedia,
   roleRequests,
 } from '../schema/index.js';
 import { forgetRespondent } from './questionnaire.js';
+import { anonymiseReportsOf } from './report-erasure.js';
 
 /** The name of the text param and state field that ties shown data to its person. */
 const ABOUT_PARAM = 'about';
@@ -40,7 +42,8 @@ function mentions(column: typeof outbox.message | typeof conversations.state, co
  * Removes everything stored about the contact, in the caller's transaction: profile,
  * channel identities (phone numbers), conversation, outbox rows, role requests, feedback
  * and its photos' rows; cuts the link from consent records, inbound message ids and
- * questionnaire answers (which stay in village scores under an anonymous key); and
+ * questionnaire answers (which stay in village scores under an anonymous key); anonymises
+ * their reports (which stay for the village, without them and their photos); and
  * drops other people's messages and state that mention them. Returns the SHA-256 of the
  * photo files to remove from disk.
  */
@@ -57,7 +60,8 @@ export async function eraseContactData(
     .set({ state: params.idleState, updatedAt: params.now })
     .where(and(ne(conversations.contactId, contactId), mentions(conversations.state, contactId)));
   await db.delete(conversations).where(eq(conversations.contactId, contactId));
-  const mediaFiles = await eraseMedia(db, { contactId });
+  const reports = await anonymiseReportsOf(db, { contactId, now: params.now });
+  const mediaFiles = [...reports.mediaFiles, ...(await eraseMedia(db, { contactId }))];
   await db.delete(feedback).where(eq(feedback.contactId, contactId));
   await db.delete(roleRequests).where(eq(roleRequests.contactId, contactId));
   await db
@@ -114,9 +118,15 @@ async function eraseMedia(db: Db, params: { contactId: string }): Promise<string
       )
       .limit(1);
     if (shared.length > 0) continue;
+    // The same picture in another person's report is stored once: it stays for them.
     const [row] = await db
       .delete(media)
-      .where(eq(media.id, id))
+      .where(
+        and(
+          eq(media.id, id),
+          sql`not exists (select 1 from ${reportMedia} where ${reportMedia.mediaId} = ${id})`,
+        ),
+      )
       .returning({ sha256: media.sha256 });
     if (row) files.push(row.sha256);
   }

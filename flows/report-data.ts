@@ -1,0 +1,78 @@
+import { count, eq } from 'drizzle-orm';
+import { type Text, t } from '../src/core/messages.js';
+import { listReportsOf } from '../src/db/queries/report-lists.js';
+import { reportMediaIds } from '../src/db/queries/reports.js';
+import { reportSupports } from '../src/db/schema/index.js';
+import { formatDate } from '../src/domain/dates.js';
+import type { MyDataSection } from './my-data.js';
+import { categoryName, locationText, statusName } from './report-text.js';
+import { joinTexts } from './text-lines.js';
+
+/** Most reports listed in /datasaya; the rest are counted (all are in /laporansaya). */
+export const MY_DATA_MAX_REPORTS = 50;
+
+/** Keys of the /datasaya section; listed by the "laporan saya" flow. */
+export const REPORT_DATA_KEYS = [
+  'report:my_data.title',
+  'report:my_data.report',
+  'report:my_data.resident',
+  'report:my_data.flags.anonymous',
+  'report:my_data.flags.confidential',
+  'report:my_data.more',
+  'report:my_data.supports',
+  'report:my_data.none',
+];
+
+/**
+ * /datasaya: the reports the person filed (everything stored with each, newest first) and
+ * how many other reports they support.
+ */
+export const reportsSection: MyDataSection = async ({ tx, contact }) => {
+  const page = await listReportsOf(tx, {
+    contactId: contact.id,
+    limit: MY_DATA_MAX_REPORTS,
+    offset: 0,
+  });
+  const lines: Text[] = [];
+  for (const report of page.rows) {
+    const photos = await reportMediaIds(tx, { reportId: report.id });
+    const pin =
+      report.latitude !== null && report.longitude !== null
+        ? { latitude: report.latitude, longitude: report.longitude }
+        : null;
+    const flags = [
+      ...(report.anonymous ? [t('report:my_data.flags.anonymous')] : []),
+      ...(report.confidential ? [t('report:my_data.flags.confidential')] : []),
+    ];
+    lines.push(
+      t('report:my_data.report', {
+        date: formatDate(report.createdAt),
+        ticket: report.ticket,
+        village: report.villageCode,
+        category: categoryName(report.category),
+        status: statusName(report.status),
+        description: report.description,
+        photos: photos.length,
+        location: locationText(pin, report.landmark),
+        flags: flags.length > 0 ? flags : '',
+      }),
+    );
+    if (report.residentName) {
+      lines.push(
+        t('report:my_data.resident', {
+          name: report.residentName,
+          contact: report.residentContact ?? '-',
+        }),
+      );
+    }
+  }
+  if (page.total > page.rows.length)
+    lines.push(t('report:my_data.more', { count: page.total - page.rows.length }));
+  const [supports] = await tx
+    .select({ n: count() })
+    .from(reportSupports)
+    .where(eq(reportSupports.contactId, contact.id));
+  const supported = Number(supports?.n ?? 0);
+  if (supported > 0) lines.push(t('report:my_data.supports', { count: supported }));
+  return { title: t('report:my_data.title'), body: joinTexts(lines, t('report:my_data.none')) };
+};
