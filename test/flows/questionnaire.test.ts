@@ -90,6 +90,12 @@ describe('questionnaire flow (transcripts)', () => {
       < Ketik *kembali*
       < Apa selanjutnya?
       < 1. Pilih pilar lain
+      > kembali
+      < Jawaban Anda sebelumnya: *Tidak tahu*.
+      < pertanyaan 4 dari 4
+      > ya
+      # Now all four are scored: (1 + 0 + .75 + 1) / 5 = 55.
+      < Hasil Anda untuk *Masyarakat Cerdas*: *55* (Berkembang).
       > 1
       < 2. Masyarakat Cerdas (4/4 ✓)
       <! Lanjutkan
@@ -99,7 +105,7 @@ describe('questionnaire flow (transcripts)', () => {
       P1: { type: 'choice', value: 'some' },
       P2: { type: 'yesno', value: false },
       P3: { type: 'scale', value: 4 },
-      P7: { type: 'dont_know' },
+      P7: { type: 'yesno', value: true },
     });
     const [response] = await h.db.db.select().from(questionnaireResponses);
     expect(response).toMatchObject({
