@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFlow, END, type StepContext } from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
+import { type Attachment, type Json, type Text, t } from '../src/core/messages.js';
 import { listOpenReportsIn } from '../src/db/queries/report-lists.js';
 import { findReportByTicket } from '../src/db/queries/reports.js';
 import { reportAccess } from '../src/domain/report/access.js';
@@ -17,7 +17,12 @@ import type { ActionHandler } from '../src/runtime/types.js';
 import { moveReport, moveResultJson, REPORT_MOVE_KEYS } from './report-moves.js';
 import { pageInput, pageOptions, REPORT_PAGE_SIZE } from './report-status.js';
 import { reasonName, statusName } from './report-text.js';
-import { listItemText, REPORT_VIEW_KEYS, reportDetailText } from './report-view.js';
+import {
+  listItemText,
+  REPORT_VIEW_KEYS,
+  reportAttachments,
+  reportDetailText,
+} from './report-view.js';
 import { textAsJson } from './text-lines.js';
 
 /** Shortest and longest note of a move, in characters. */
@@ -141,7 +146,15 @@ export const reportStaffFlow = defineFlow({
       next: { opened: 'show', not_staff: 'not_staff', '*': 'open_refused' },
     },
     { id: 'open_refused', kind: 'say', text: refusedText, next: END },
-    { id: 'show', kind: 'say', text: (ctx) => opened(ctx).text as unknown as Text },
+    {
+      id: 'show',
+      kind: 'say',
+      text: (ctx) => opened(ctx).text as unknown as Text,
+      attachments: (ctx) =>
+        Array.isArray(opened(ctx).attachments)
+          ? (opened(ctx).attachments as unknown as Attachment[])
+          : [],
+    },
     {
       id: 'act',
       kind: 'choice',
@@ -227,9 +240,16 @@ export function createReportStaffActions(deps: {
       if (!report || access?.type !== 'staff')
         return { outcome: 'refused', reason: 'no_access', ticket };
       const text = await reportDetailText(tx, deps.villages, report, access);
+      const attachments = await reportAttachments(tx, report, access.content);
       const moves =
         access.manage && isReportStatus(report.status) ? [...staffMovesFrom(report.status)] : [];
-      return { outcome: 'opened', ticket, text: textAsJson(text), moves };
+      return {
+        outcome: 'opened',
+        ticket,
+        text: textAsJson(text),
+        moves,
+        attachments: attachments as unknown as Json,
+      };
     },
     'report.move': async (ctx) => {
       const { ticket, to, reason, note } = moveInput.parse(ctx.input);

@@ -4,7 +4,7 @@
  * description, photos and notes unless it is confidential and they are not the village's
  * perangkat or an admin.
  */
-import { type Text, t } from '../src/core/messages.js';
+import { type Attachment, type Text, t } from '../src/core/messages.js';
 import type { Db } from '../src/db/client.js';
 import { getContact } from '../src/db/queries/contacts.js';
 import {
@@ -113,6 +113,23 @@ async function reporterLines(db: Db, report: ReportRow, access: ReportAccess): P
     : t('report:view.resident', { name: report.residentName });
   const role = roleName(filer?.role ?? 'warga');
   return [resident, t('report:view.filed_by', { name: filerName, role, about })];
+}
+
+/**
+ * The photos (when the viewer may see them) and the pin of a report, sent after its text
+ * to staff who open it: a picture says more than "Foto: 2".
+ */
+export async function reportAttachments(
+  db: Db,
+  report: ReportRow,
+  content: boolean,
+): Promise<Attachment[]> {
+  const photos = content ? await reportMediaIds(db, { reportId: report.id }) : [];
+  const attachments: Attachment[] = photos.map((mediaId) => ({ type: 'photo', mediaId }));
+  if (report.latitude !== null && report.longitude !== null) {
+    attachments.push({ type: 'location', latitude: report.latitude, longitude: report.longitude });
+  }
+  return attachments;
 }
 
 /** The whole report as `access` allows, with its history; empty for no access. */

@@ -25,6 +25,7 @@ import {
 } from './http/server.js';
 import { createTranslator } from './i18n.js';
 import type { Logger } from './logger.js';
+import { photoSource } from './media/photo-source.js';
 import { createMediaStore } from './media/store.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
 
@@ -72,6 +73,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const actions = createActions({
     villages: async () => villages,
     removeMediaFile: (sha256) => fs.rm(media.pathOf(sha256), { force: true }),
+    random: crypto.randomInt,
   });
   validateFlows(flows, {
     requiredFlows: Object.values(FLOW_IDS),
@@ -131,6 +133,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
           });
           return saved.type === 'stored' ? { type: 'stored', mediaId: saved.media.id } : saved;
         },
+        loadPhoto: photoSource({ db: database.db, store: media }, TELEGRAM_CHANNEL),
         maxPhotoBytes: config.mediaMaxBytes,
         translate: translator.translate,
         languages: LANGUAGES,
@@ -146,6 +149,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
         authStore: whatsappAuthStore(database.db),
         linkIdentity: (sender) => linkWhatsappIdentity(database.db, sender),
         media,
+        loadPhoto: (mediaId) => media.read(mediaId),
         receive: runtime.receive,
         // One process per number: on PostgreSQL an advisory lock; on PGlite the data-folder lock.
         lock: database.sql ? createAdvisoryLock(database.sql) : undefined,

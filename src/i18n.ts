@@ -88,6 +88,7 @@ function renderMessage(message: Outbound, translate: (text: Text) => string): Re
     });
   }
   if (message.expect) rendered.expect = message.expect;
+  if (message.attachments) rendered.attachments = message.attachments;
   return rendered;
 }
 

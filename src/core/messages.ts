@@ -66,6 +66,14 @@ export interface OutboundOption {
   label: Text;
 }
 
+/**
+ * Something shown with a message besides its text: a stored photo (by media id) or a map
+ * pin. Channels that cannot show it rely on the text, which always says it in words.
+ */
+export type Attachment =
+  | { type: 'photo'; mediaId: string }
+  | { type: 'location'; latitude: number; longitude: number };
+
 /** One message the bot sends, before rendering for a platform. */
 export interface Outbound {
   /** Paragraphs, shown in order. */
@@ -74,6 +82,8 @@ export interface Outbound {
   choices?: { token: string; options: OutboundOption[]; multiple?: boolean };
   /** The question waits for a photo or a location (channels may offer a share button). */
   expect?: 'photo' | 'location';
+  /** Shown after the text, in order. */
+  attachments?: Attachment[];
 }
 
 /** An {@link Outbound} after i18n: plain strings a channel renders. */
@@ -81,6 +91,7 @@ export interface RenderedMessage {
   texts: string[];
   choices?: { token: string; options: { number: number; label: string }[]; multiple?: boolean };
   expect?: 'photo' | 'location';
+  attachments?: Attachment[];
   /** The hint under numbered options, already in the person's language. */
   choiceHint?: string;
   /** The language the texts were resolved in, for words a channel adds itself (button labels). */

@@ -3,6 +3,8 @@ import type { Harness } from '../support/harness.js';
 import { registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
 import {
+  addPhoto,
+  allReports,
   BOJONGSOANG,
   createReportHarness,
   fileQuickly,
@@ -11,6 +13,8 @@ import {
   reportOf,
   SUKAMANAH,
   scriptedTickets,
+  sendPhoto,
+  sendPin,
   staffMove,
   statusesOf,
 } from './report-support.js';
@@ -248,5 +252,29 @@ describe('staff handle reports by chat (transcript)', () => {
       'admin',
       '> /kelola LP-STDDD\n< • Uraian: Ada dugaan gizi buruk\n<! Siti\n> 5',
     );
+  });
+
+  it('sends the photos and the pin with an opened report, the photos only to who may see them', async () => {
+    await addPhoto(h, 'foto-gizi');
+    await playTranscript(h, 'budi', '> /lapor\n> 1\n> 2\n> Sumur warga RT 4 tercemar limbah');
+    await sendPhoto(h, 'budi', 'foto-gizi');
+    await h.say('budi', 'selesai');
+    await sendPin(h, 'budi', -6.91, 107.12);
+    await playTranscript(h, 'budi', '> ya\n> 3\n> 1\n< Nomor tiket Anda');
+    const [filed] = (await allReports(h)).slice(-1);
+    const ticket = filed?.ticket ?? '';
+    const attachmentsSeenBy = async (staff: string) => {
+      h.channel.take(staff);
+      await h.say(staff, `/kelola ${ticket}`);
+      const shown = h.channel.sent.filter((s) => s.externalId === staff && s.message.attachments);
+      await h.say(staff, '5');
+      return shown.at(-1)?.message.attachments;
+    };
+    const pin = { type: 'location', latitude: -6.91, longitude: 107.12 };
+    expect(await attachmentsSeenBy('pak-kades')).toEqual([
+      { type: 'photo', mediaId: 'foto-gizi' },
+      pin,
+    ]);
+    expect(await attachmentsSeenBy('kader-desa')).toEqual([pin]);
   });
 });

@@ -37,6 +37,10 @@ export interface SentMessage {
   text: string;
   parseMode?: string;
   replyMarkup?: Record<string, unknown>;
+  /** A photo: its file id, or `upload:<bytes>` for an uploaded file (`text` is the caption). */
+  photo?: string;
+  /** A map pin (`text` is empty). */
+  location?: { latitude: number; longitude: number };
   at: number;
 }
 
@@ -178,7 +182,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     return pending.slice(0, Number(params.limit ?? 100));
   }
 
-  function sendMessage(params: Record<string, unknown>): Message | ScriptedFailure {
+  function sendMessage(
+    params: Record<string, unknown>,
+    extra: Pick<SentMessage, 'photo' | 'location'> = {},
+  ): Message | ScriptedFailure {
     const chatId = Number(params.chat_id);
     if (blocked.has(chatId))
       return { status: 403, description: 'Forbidden: bot was blocked by the user' };
@@ -186,9 +193,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const message: SentMessage = {
       chatId,
       messageId,
-      text: String(params.text),
+      text: String(params.text ?? params.caption ?? ''),
       parseMode: params.parse_mode as string | undefined,
       replyMarkup: params.reply_markup as Record<string, unknown> | undefined,
+      ...extra,
       at: performance.now(),
     };
     const markup = message.replyMarkup as InlineKeyboardMarkup | undefined;
@@ -218,6 +226,17 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         return getUpdates(params, req);
       case 'sendMessage':
         return sendMessage(params);
+      case 'sendPhoto': {
+        // An upload arrives as `attach://<field>` naming the multipart field of the bytes.
+        const named = String(params.photo);
+        const file = named.startsWith('attach://') ? params[named.slice(9)] : undefined;
+        const ref = Buffer.isBuffer(file) ? `upload:${file.byteLength}` : named;
+        return sendMessage(params, { photo: ref });
+      }
+      case 'sendLocation':
+        return sendMessage(params, {
+          location: { latitude: Number(params.latitude), longitude: Number(params.longitude) },
+        });
       case 'editMessageReplyMarkup': {
         const markup = params.reply_markup as InlineKeyboardMarkup | undefined;
         keyboards.set(`${params.chat_id}:${params.message_id}`, markup);
@@ -436,9 +455,42 @@ function reply(res: http.ServerResponse, failure: ScriptedFailure) {
 async function readParams(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const body = raw.toString('utf8');
   if (body.length === 0) return {};
   const type = req.headers['content-type'] ?? '';
   if (type.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
-  throw new Error(`the fake reads JSON bodies only, got ${type}`);
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (type.includes('multipart/form-data') && boundary) {
+    return readMultipart(raw, `--${boundary[1] ?? boundary[2]}`);
+  }
+  throw new Error(`the fake reads JSON and multipart bodies only, got ${type}`);
+}
+
+/** Fields of a multipart body: JSON-looking values parsed, files as their bytes. */
+function readMultipart(raw: Buffer, delimiter: string): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length + 2;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = raw.subarray(start, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const value = part.subarray(split + 4);
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (name) params[name] = /filename=/.test(headers) ? Buffer.from(value) : parseField(value);
+    at = next;
+  }
+  return params;
+}
+
+function parseField(value: Buffer): unknown {
+  const text = value.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -71,7 +71,10 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
     async send(externalId: string, message: RenderedMessage): Promise<SendResult> {
       const who = externalId === current ? '' : ` → ${externalId}`;
       const text = renderNumberedText(message).replace(/\n/g, '\n    ');
-      print(`bot${who} › ${text}\n`);
+      const shown = (message.attachments ?? []).map((a) =>
+        a.type === 'photo' ? `\n    📷 ${a.mediaId}` : `\n    📍 ${a.latitude}, ${a.longitude}`,
+      );
+      print(`bot${who} › ${text}${shown.join('')}\n`);
       return { type: 'sent' };
     },
   };

@@ -6,6 +6,7 @@ import type { Clock } from '../../core/ports.js';
 import type { HttpApp, PartHealth } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import type { RuntimeChannel } from '../../runtime/types.js';
+import type { LoadTelegramPhoto } from './attachments.js';
 import { createCallbackSigner } from './callback-data.js';
 import { registerCommands } from './commands.js';
 import { createPace, TELEGRAM_SENDS_PER_SECOND } from './pace.js';
@@ -43,6 +44,8 @@ export interface TelegramChannelDeps {
   receive(inbound: Inbound): Promise<unknown>;
   markUnreachable(address: { channel: string; externalId: string }): Promise<void>;
   savePhoto: SaveTelegramPhoto;
+  /** Finds a stored photo a message shows (a report opened by staff). */
+  loadPhoto?: LoadTelegramPhoto;
   maxPhotoBytes: number;
   translate(text: Text, language: string): string;
   languages: readonly string[];
@@ -87,6 +90,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     translate: deps.translate,
     defaultLanguage: deps.defaultLanguage,
     logger: log,
+    loadPhoto: deps.loadPhoto,
   });
   const handle = createUpdateHandler({
     ...deps,

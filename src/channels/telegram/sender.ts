@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { RenderedMessage, Text } from '../../core/messages.js';
+import type { Attachment, RenderedMessage, Text } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
 import type { SendResult } from '../../runtime/types.js';
+import { type LoadTelegramPhoto, sendAttachment } from './attachments.js';
 import type { CallbackSigner } from './callback-data.js';
 import { stripMarkers, toTelegramHtml } from './format.js';
 import type { Pace } from './pace.js';
@@ -27,6 +28,8 @@ export interface TelegramSenderDeps {
   translate(text: Text, language: string): string;
   defaultLanguage: string;
   logger: Logger;
+  /** Finds a stored photo a message shows; without it photos are left out (the text names them). */
+  loadPhoto?: LoadTelegramPhoto;
 }
 
 /** Sends rendered messages and the channel's own short notices. */
@@ -135,6 +138,24 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     return { result: { type: 'sent' } as SendResult, lastId };
   }
 
+  /** Sends the attachments after the text; `done` of them went out before a failure. */
+  async function sendAttachments(
+    externalId: string,
+    attachments: Attachment[],
+    progress: { key: string; offset: number; done: number },
+  ): Promise<SendResult> {
+    for (let index = progress.done; index < attachments.length; index++) {
+      try {
+        await sendAttachment(deps, externalId, attachments[index] as Attachment, call);
+      } catch (error) {
+        remember(progress.key, progress.offset + index);
+        return sendResultOf(error);
+      }
+    }
+    partial.delete(progress.key);
+    return { type: 'sent' };
+  }
+
   function remember(key: string, sentParts: number) {
     partial.delete(key);
     partial.set(key, sentParts);
@@ -165,6 +186,8 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         .update(externalId)
         .update(JSON.stringify(message))
         .digest('base64url');
+      // Parts, then attachments, count as one sequence for resuming after a failure.
+      const resumeAt = partial.get(key) ?? 0;
       const { result, lastId } = await sendParts(externalId, rendering.parts, key);
       if (result.type !== 'sent') return result;
       if (rendering.locationKeyboardOpen) locationKeyboards.add(externalId);
@@ -172,7 +195,9 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       if (rendering.inlineAfter && lastId !== undefined) {
         await addKeyboard(externalId, lastId, rendering.inlineAfter);
       }
-      return result;
+      const offset = rendering.parts.length;
+      const done = Math.max(0, resumeAt - offset);
+      return sendAttachments(externalId, message.attachments ?? [], { key, offset, done });
     },
     async notify(chatId, text, extra) {
       try {

@@ -44,6 +44,8 @@ export interface WhatsappChannelDeps {
   authStore: WhatsappAuthStore;
   linkIdentity: InboundDeps['linkIdentity'];
   media: InboundDeps['media'];
+  /** The bytes of a stored photo a message shows (a report opened by staff). */
+  loadPhoto?: (mediaId: string) => Promise<Uint8Array | undefined>;
   receive(inbound: Inbound): Promise<unknown>;
   /** The PostgreSQL advisory lock; omitted on PGlite, where the data-folder lock suffices. */
   lock?: WhatsappLock;
@@ -85,6 +87,7 @@ export function createWhatsappChannel(deps: WhatsappChannelDeps): WhatsappChanne
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: deps.random ?? Math.random,
     logger,
+    loadPhoto: deps.loadPhoto,
   });
   const inbound = createInboundHandler({
     channel: WHATSAPP_CHANNEL,

@@ -1,5 +1,5 @@
-import type { proto } from '@whiskeysockets/baileys';
-import type { RenderedMessage } from '../../core/messages.js';
+import type { AnyMessageContent, proto } from '@whiskeysockets/baileys';
+import type { Attachment, RenderedMessage } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 import type { SendResult } from '../../runtime/types.js';
@@ -27,6 +27,8 @@ export interface WhatsappSenderDeps {
   /** A number in [0, 1); `Math.random` in production. */
   random: () => number;
   logger: Logger;
+  /** The bytes of a stored photo a message shows; without it photos are left out. */
+  loadPhoto?: (mediaId: string) => Promise<Uint8Array | undefined>;
 }
 
 /** Sends rendered messages through the socket at a human pace. */
@@ -66,7 +68,21 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
     }
   }
 
-  async function sendPart(jid: string, text: string, waitMs: number): Promise<SendResult> {
+  /** What WhatsApp is sent for an attachment; undefined for a photo that is gone. */
+  async function contentOf(attachment: Attachment): Promise<AnyMessageContent | undefined> {
+    if (attachment.type === 'location') {
+      const { latitude, longitude } = attachment;
+      return { location: { degreesLatitude: latitude, degreesLongitude: longitude } };
+    }
+    const bytes = await deps.loadPhoto?.(attachment.mediaId);
+    return bytes ? { image: Buffer.from(bytes) } : undefined;
+  }
+
+  async function sendPart(
+    jid: string,
+    content: AnyMessageContent,
+    waitMs: number,
+  ): Promise<SendResult> {
     const before = deps.socket();
     if (!before) return notConnected();
     await before.sendPresenceUpdate('composing', jid).catch((error: unknown) => {
@@ -76,7 +92,7 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
     const socket = deps.socket();
     if (!socket) return notConnected();
     try {
-      const sent = await socket.sendMessage(jid, { text });
+      const sent = await socket.sendMessage(jid, content);
       if (sent) remember(sent);
       return { type: 'sent' };
     } catch (error) {
@@ -93,7 +109,13 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
         return { type: 'failed', error: 'not a WhatsApp person address' };
       }
       for (const part of renderWhatsappMessage(message)) {
-        const result = await paced((waitMs) => sendPart(externalId, part, waitMs));
+        const result = await paced((waitMs) => sendPart(externalId, { text: part }, waitMs));
+        if (result.type !== 'sent') return result;
+      }
+      for (const attachment of message.attachments ?? []) {
+        const content = await contentOf(attachment);
+        if (!content) continue;
+        const result = await paced((waitMs) => sendPart(externalId, content, waitMs));
         if (result.type !== 'sent') return result;
       }
       return { type: 'sent' };

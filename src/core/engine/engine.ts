@@ -160,7 +160,11 @@ export function createEngine(options: EngineOptions): Engine {
     frame.invalid = 0;
     if (step.kind === 'photo') forgetPhotos(frame, step);
     if (step.kind === 'say') {
-      send(w, { texts: [textOf(step.text, ctx)] });
+      const attachments = step.attachments?.(ctx) ?? [];
+      send(w, {
+        texts: [textOf(step.text, ctx)],
+        ...(attachments.length > 0 ? { attachments } : {}),
+      });
       return goTo(w, frame, nextTarget(flow, step));
     }
     if (step.kind === 'call') {

@@ -1,4 +1,4 @@
-import type { Json, Text } from '../messages.js';
+import type { Attachment, Json, Text } from '../messages.js';
 
 /** Answers of one flow run, by the `save` name of each step. */
 export type Answers = Record<string, Json>;
@@ -85,6 +85,8 @@ interface PromptBase extends StepBase {
 export interface SayStep extends StepBase {
   kind: 'say';
   text: TextSource;
+  /** Photos or a pin sent with the text (a report opened by staff). */
+  attachments?: (ctx: StepContext) => Attachment[];
 }
 
 /** Free text between `min` and `max` characters (after trimming). */

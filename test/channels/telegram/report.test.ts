@@ -121,7 +121,14 @@ describe('reports on Telegram, through the fake Bot API', () => {
     expect(detail?.text).toContain('• Pelapor: Siti &lt;Aminah&gt; &amp; Co');
     expect(detail?.text).toContain('• Foto: 1');
     expect(detail?.text).toContain('openstreetmap.org/?mlat=-6.977100&amp;mlon=107.640200');
-    await until(staff, 'Apa tindak lanjut');
+    const opened = await until(staff, 'Apa tindak lanjut');
+    // The photo goes by its Telegram file id (no upload), then the pin, then the question.
+    expect(opened.map((m) => m.photo ?? (m.location ? 'pin' : 'text'))).toEqual([
+      'sungai-l',
+      'pin',
+      'text',
+    ]);
+    expect(opened[1]?.location).toEqual({ latitude: -6.9771, longitude: 107.6402 });
 
     await move(staff, ticket, 'Tandai diverifikasi', 'Sudah dicek ke lokasi');
     await until(villager, `status sekarang <b>Diverifikasi</b>`);

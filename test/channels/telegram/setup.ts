@@ -13,6 +13,7 @@ import {
   type HttpServer,
   startHttpServer,
 } from '../../../src/http/server.js';
+import { photoSource } from '../../../src/media/photo-source.js';
 import { createMediaStore } from '../../../src/media/store.js';
 import type { RuntimeChannel } from '../../../src/runtime/types.js';
 import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api.js';
@@ -59,6 +60,14 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
   let http: HttpServer | undefined;
   let webhookUrl: string | undefined;
 
+  const store = () =>
+    createMediaStore({
+      db: harness().db.db,
+      mediaDir,
+      maxBytes: 1_000_000,
+      clock: harness().clock,
+      ids: mediaIds,
+    });
   const build = () =>
     createTelegramChannel({
       token: fake.token,
@@ -68,16 +77,11 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
       receive: (inbound) => harness().runtime.receive(inbound),
       markUnreachable: (address) => harness().runtime.markUnreachable(address),
       savePhoto: async ({ bytes, fileId }) => {
-        const store = createMediaStore({
-          db: harness().db.db,
-          mediaDir,
-          maxBytes: 1_000_000,
-          clock: harness().clock,
-          ids: mediaIds,
-        });
-        const saved = await store.save({ bytes, originChannel: 'telegram', originRef: fileId });
+        const saved = await store().save({ bytes, originChannel: 'telegram', originRef: fileId });
         return saved.type === 'stored' ? { type: 'stored', mediaId: saved.media.id } : saved;
       },
+      loadPhoto: (mediaId) =>
+        photoSource({ db: harness().db.db, store: store() }, 'telegram')(mediaId),
       maxPhotoBytes: 1_000_000,
       translate: (text, language) => harness().translator.translate(text, language),
       languages: ['id', 'en'],
