@@ -141,6 +141,43 @@ async function supportReport(
   return { outcome, supporters };
 }
 
+/** The newest open report of the same category and village from the last 14 days, if any. */
+const findDuplicate: ActionHandler = async ({ tx, input, clock }): Promise<Json> => {
+  const params = duplicateInput.parse(input);
+  const since = new Date(clock.now().getTime() - DUPLICATE_WINDOW_MS);
+  const exclude = params.exclude ? [params.exclude] : [];
+  const found = await findOpenDuplicate(tx, { ...params, since, exclude });
+  if (!found) return { outcome: 'none' };
+  const supporters = (await countSupports(tx, { reportIds: [found.id] })).get(found.id) ?? 0;
+  return {
+    outcome: 'found',
+    reportId: found.id,
+    category: found.category,
+    status: found.status,
+    date: formatDate(found.createdAt),
+    supporters,
+  };
+};
+
+/** Files the draft: the report, its photos, its first history row, and the staff told. */
+async function submit(ctx: ActionContext, deps: ReportActionDeps): Promise<Json> {
+  const report = await fileReport(ctx, deps, draftInput.parse(ctx.input));
+  const now = ctx.clock.now();
+  await addHistory(ctx.tx, {
+    reportId: report.id,
+    fromStatus: null,
+    toStatus: report.status,
+    actorKind: 'reporter',
+    actorId: ctx.contact.id,
+    note: null,
+    now,
+  });
+  const told = await notifyArrival(ctx.tx, report, ctx.contact.id, now);
+  const facts = { reportId: report.id, category: report.category, staffTold: told };
+  ctx.logger.info(facts, 'report filed');
+  return { outcome: 'filed', ticket: report.ticket };
+}
+
 /** Actions of /lapor. */
 export function createReportActions(deps: ReportActionDeps): Record<string, ActionHandler> {
   return {
@@ -157,45 +194,11 @@ export function createReportActions(deps: ReportActionDeps): Record<string, Acti
       if (!directory.get(code)) throw new Error(`unknown village code ${code}`);
       return { outcome: 'saved', village: await villageOf(deps, code) };
     },
-    'report.find_duplicate': async ({ tx, input, clock }): Promise<Json> => {
-      const params = duplicateInput.parse(input);
-      const since = new Date(clock.now().getTime() - DUPLICATE_WINDOW_MS);
-      const exclude = params.exclude ? [params.exclude] : [];
-      const found = await findOpenDuplicate(tx, { ...params, since, exclude });
-      if (!found) return { outcome: 'none' };
-      const supporters = (await countSupports(tx, { reportIds: [found.id] })).get(found.id) ?? 0;
-      return {
-        outcome: 'found',
-        reportId: found.id,
-        category: found.category,
-        status: found.status,
-        date: formatDate(found.createdAt),
-        supporters,
-      };
-    },
+    'report.find_duplicate': findDuplicate,
     'report.support': async ({ tx, contact, input, clock }) => {
       const { reportId } = z.object({ reportId: z.string() }).parse(input);
       return supportReport(tx, { reportId, contactId: contact.id, now: clock.now() });
     },
-    'report.submit': async (ctx) => {
-      const draft = draftInput.parse(ctx.input);
-      const report = await fileReport(ctx, deps, draft);
-      const now = ctx.clock.now();
-      await addHistory(ctx.tx, {
-        reportId: report.id,
-        fromStatus: null,
-        toStatus: report.status,
-        actorKind: 'reporter',
-        actorId: ctx.contact.id,
-        note: null,
-        now,
-      });
-      const told = await notifyArrival(ctx.tx, report, ctx.contact.id, now);
-      ctx.logger.info(
-        { reportId: report.id, category: report.category, staffTold: told },
-        'report filed',
-      );
-      return { outcome: 'filed', ticket: report.ticket };
-    },
+    'report.submit': (ctx) => submit(ctx, deps),
   };
 }

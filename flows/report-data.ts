@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { type Text, t } from '../src/core/messages.js';
 import { listReportsOf } from '../src/db/queries/report-lists.js';
-import { reportMediaIds } from '../src/db/queries/reports.js';
+import { type ReportRow, reportMediaIds } from '../src/db/queries/reports.js';
 import { reportSupports } from '../src/db/schema/index.js';
 import { formatDate } from '../src/domain/dates.js';
-import type { MyDataSection } from './my-data.js';
+import type { MyDataSection, MyDataSource } from './my-data.js';
 import { categoryName, locationText, statusName } from './report-text.js';
 import { joinTexts } from './text-lines.js';
 
@@ -23,51 +23,44 @@ export const REPORT_DATA_KEYS = [
   'report:my_data.none',
 ];
 
+/** One report as /datasaya lists it, with everything stored with it. */
+async function reportLines(tx: MyDataSource['tx'], report: ReportRow): Promise<Text[]> {
+  const photos = await reportMediaIds(tx, { reportId: report.id });
+  const pin =
+    report.latitude !== null && report.longitude !== null
+      ? { latitude: report.latitude, longitude: report.longitude }
+      : null;
+  const flags = [
+    ...(report.anonymous ? [t('report:my_data.flags.anonymous')] : []),
+    ...(report.confidential ? [t('report:my_data.flags.confidential')] : []),
+  ];
+  const line = t('report:my_data.report', {
+    date: formatDate(report.createdAt),
+    ticket: report.ticket,
+    village: report.villageCode,
+    category: categoryName(report.category),
+    status: statusName(report.status),
+    description: report.description,
+    photos: photos.length,
+    location: locationText(pin, report.landmark),
+    flags: flags.length > 0 ? flags : '',
+  });
+  if (!report.residentName) return [line];
+  const contact = report.residentContact ?? '-';
+  return [line, t('report:my_data.resident', { name: report.residentName, contact })];
+}
+
 /**
  * /datasaya: the reports the person filed (everything stored with each, newest first) and
  * how many other reports they support.
  */
 export const reportsSection: MyDataSection = async ({ tx, contact }) => {
-  const page = await listReportsOf(tx, {
-    contactId: contact.id,
-    limit: MY_DATA_MAX_REPORTS,
-    offset: 0,
-  });
+  const limit = MY_DATA_MAX_REPORTS;
+  const page = await listReportsOf(tx, { contactId: contact.id, limit, offset: 0 });
   const lines: Text[] = [];
-  for (const report of page.rows) {
-    const photos = await reportMediaIds(tx, { reportId: report.id });
-    const pin =
-      report.latitude !== null && report.longitude !== null
-        ? { latitude: report.latitude, longitude: report.longitude }
-        : null;
-    const flags = [
-      ...(report.anonymous ? [t('report:my_data.flags.anonymous')] : []),
-      ...(report.confidential ? [t('report:my_data.flags.confidential')] : []),
-    ];
-    lines.push(
-      t('report:my_data.report', {
-        date: formatDate(report.createdAt),
-        ticket: report.ticket,
-        village: report.villageCode,
-        category: categoryName(report.category),
-        status: statusName(report.status),
-        description: report.description,
-        photos: photos.length,
-        location: locationText(pin, report.landmark),
-        flags: flags.length > 0 ? flags : '',
-      }),
-    );
-    if (report.residentName) {
-      lines.push(
-        t('report:my_data.resident', {
-          name: report.residentName,
-          contact: report.residentContact ?? '-',
-        }),
-      );
-    }
-  }
-  if (page.total > page.rows.length)
-    lines.push(t('report:my_data.more', { count: page.total - page.rows.length }));
+  for (const report of page.rows) lines.push(...(await reportLines(tx, report)));
+  const more = page.total - page.rows.length;
+  if (more > 0) lines.push(t('report:my_data.more', { count: more }));
   const [supports] = await tx
     .select({ n: count() })
     .from(reportSupports)

@@ -7,7 +7,14 @@
 import type { Answers, StepContext } from '../src/core/flow/types.js';
 import { type Json, type Text, t } from '../src/core/messages.js';
 import type { VillagePlace } from '../src/domain/village-place.js';
-import { categoryName, locationText, type Pin, placeText, typeName } from './report-text.js';
+import {
+  categoryName,
+  locationText,
+  type Pin,
+  placeText,
+  record,
+  typeName,
+} from './report-text.js';
 
 /** A village as the report actions hand it to the flow. */
 export interface DraftVillage {
@@ -48,10 +55,6 @@ export const DRAFT_TEXT_KEYS = [
   'report:summary.photos',
   ...Object.keys(PRIVACY_OPTIONS).map((option) => `report:privacy.names.${option}`),
 ];
-
-function record(value: Json | undefined): Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
 
 function text(value: Json | undefined): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;

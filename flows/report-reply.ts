@@ -7,15 +7,12 @@ import { reportAccess } from '../src/domain/report/access.js';
 import { parseTicket } from '../src/domain/report/ticket.js';
 import type { ActionHandler } from '../src/runtime/types.js';
 import { moveReport, moveResultJson, REPORT_REPLY_FLOW } from './report-moves.js';
-import { statusName } from './report-text.js';
+import { record, statusName } from './report-text.js';
 
 /** Longest answer to a question of staff, in characters. */
 export const REPLY_MAX_CHARS = 1000;
 
-function loaded(ctx: StepContext): Record<string, Json> {
-  const value = ctx.answers.load;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
+const loaded = (ctx: StepContext): Record<string, Json> => record(ctx.answers.load);
 
 const ticketOf = (ctx: StepContext): string => String(loaded(ctx).ticket ?? '');
 

@@ -16,7 +16,7 @@ import type { VillageIndexSource } from '../src/domain/village-index.js';
 import type { ActionHandler } from '../src/runtime/types.js';
 import { moveReport, moveResultJson, REPORT_MOVE_KEYS } from './report-moves.js';
 import { pageInput, pageOptions, REPORT_PAGE_SIZE } from './report-status.js';
-import { reasonName, statusName } from './report-text.js';
+import { reasonName, record, statusName } from './report-text.js';
 import {
   listItemText,
   REPORT_VIEW_KEYS,
@@ -28,10 +28,6 @@ import { textAsJson } from './text-lines.js';
 /** Shortest and longest note of a move, in characters. */
 export const NOTE_MIN_CHARS = 3;
 export const NOTE_MAX_CHARS = 500;
-
-function record(value: Json | undefined): Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
 
 const opened = (ctx: StepContext) => record(ctx.answers.open);
 const ticketOf = (ctx: StepContext): string => String(opened(ctx).ticket ?? '');

@@ -8,6 +8,7 @@ import { parseTicket } from '../src/domain/report/ticket.js';
 import type { VillageIndexSource } from '../src/domain/village-index.js';
 import type { ActionHandler } from '../src/runtime/types.js';
 import { REPORT_DATA_KEYS } from './report-data.js';
+import { record } from './report-text.js';
 import { listItemText, REPORT_VIEW_KEYS, reportDetailText } from './report-view.js';
 import { textAsJson } from './text-lines.js';
 
@@ -15,10 +16,6 @@ import { textAsJson } from './text-lines.js';
 export const REPORT_PAGE_SIZE = 5;
 /** Longest ticket input read, in characters. */
 const TICKET_INPUT_MAX_CHARS = 40;
-
-function record(value: Json | undefined): Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
 
 function shown(answer: string) {
   return (ctx: StepContext): Text =>

@@ -2,7 +2,7 @@
  * Words of the report flows: names of types, categories, statuses and reasons, places
  * and locations, each a {@link Text} resolved in the reader's language at send time.
  */
-import { type Text, t } from '../src/core/messages.js';
+import { type Json, type Text, t } from '../src/core/messages.js';
 import { REPORT_CATEGORY_IDS, REPORT_TYPES } from '../src/domain/report/categories.js';
 import { REJECT_REASONS, REPORT_STATUSES } from '../src/domain/report/status.js';
 import type { VillagePlace } from '../src/domain/village-place.js';
@@ -69,4 +69,9 @@ export function locationText(pin: Pin | null, landmark: string | null): Text {
   if (pin) return t('report:location.pin', { link: mapLink(pin) });
   if (landmark) return t('report:location.landmark', { landmark });
   return t('report:location.none');
+}
+
+/** An answer or action result as an object to read fields from; `{}` when it is not one. */
+export function record(value: Json | undefined): Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }

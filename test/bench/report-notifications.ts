@@ -29,7 +29,7 @@ import {
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy.js';
 import type { ActionContext } from '../../src/runtime/types.js';
 import { withDatabase } from '../support/db-shared.js';
-import { startFakeBotApi } from '../support/fake-bot-api.js';
+import { type FakeBotApi, startFakeBotApi } from '../support/fake-bot-api.js';
 import { createHarness, createTestIds, type Harness, silentLogger } from '../support/harness.js';
 
 /** Notifications written and delivered, unless told otherwise. */
@@ -68,6 +68,26 @@ export interface ReportNotificationsFigures {
   problems: string[];
 }
 
+/** The real Telegram channel against the fake, for the harness `h()` once it exists. */
+function telegramFor(fake: FakeBotApi, h: () => Harness, sendsPerSecond?: number) {
+  return createTelegramChannel({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    adminIds: [],
+    receive: (inbound) => h().runtime.receive(inbound),
+    markUnreachable: (address) => h().runtime.markUnreachable(address),
+    savePhoto: async () => ({ type: 'rejected', reason: 'not_an_image' }),
+    maxPhotoBytes: 1_000_000,
+    translate: (text, language) => h().translator.translate(text, language),
+    languages: ['id', 'en'],
+    defaultLanguage: 'id',
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    sendsPerSecond,
+    pollTimeoutSeconds: 1,
+  });
+}
+
 /** Seeds the reporters and their reports, moves every report, then delivers the news. */
 export async function runReportNotificationsBench(
   options: ReportNotificationsBenchOptions,
@@ -76,22 +96,7 @@ export async function runReportNotificationsBench(
   const database = await openFreshDatabase(options);
   const fake = await startFakeBotApi({ longPollMs: 500 });
   let h: Harness | undefined;
-  const telegram = createTelegramChannel({
-    token: fake.token,
-    apiRoot: fake.apiRoot,
-    adminIds: [],
-    receive: (inbound) => (h as Harness).runtime.receive(inbound),
-    markUnreachable: (address) => (h as Harness).runtime.markUnreachable(address),
-    savePhoto: async () => ({ type: 'rejected', reason: 'not_an_image' }),
-    maxPhotoBytes: 1_000_000,
-    translate: (text, language) => (h as Harness).translator.translate(text, language),
-    languages: ['id', 'en'],
-    defaultLanguage: 'id',
-    clock: { now: () => new Date() },
-    logger: silentLogger,
-    sendsPerSecond: options.sendsPerSecond,
-    pollTimeoutSeconds: 1,
-  });
+  const telegram = telegramFor(fake, () => h as Harness, options.sendsPerSecond);
   h = await createHarness({
     db: database,
     onboarding: true,
@@ -107,7 +112,6 @@ export async function runReportNotificationsBench(
     const delivering = performance.now();
     await deliverAll(h, () => fake.sent.filter((m) => m.chatId >= FIRST_CHAT_ID).length, amount);
     const deliverMs = performance.now() - delivering;
-    const problems = await check(database, fake.sent, amount);
     latencies.sort((a, b) => a - b);
     return {
       driver: options.driver,
@@ -119,7 +123,7 @@ export async function runReportNotificationsBench(
       deliverMs,
       deliveredPerSecond: (amount / deliverMs) * 1000,
       totalMs: writeMs + deliverMs,
-      problems,
+      problems: await check(database, fake.sent, amount),
     };
   } finally {
     await telegram.stop();
@@ -129,10 +133,9 @@ export async function runReportNotificationsBench(
   }
 }
 
-/** One perangkat desa and `amount` villagers on Telegram, each with a report DITERIMA. */
-async function seed(database: Database, amount: number): Promise<void> {
-  const now = new Date();
-  const person = (id: string, name: string, role: string) => ({
+/** A registered, consenting contact of the bench village. */
+function person(id: string, name: string, role: string, now: Date) {
+  return {
     id,
     displayName: name,
     language: 'id',
@@ -142,14 +145,39 @@ async function seed(database: Database, amount: number): Promise<void> {
     registeredAt: now,
     createdAt: now,
     updatedAt: now,
-  });
-  await database.db.insert(contacts).values(person(STAFF_ID, 'Pak Kades', 'perangkat_desa'));
+  };
+}
+
+/** Report number `n` of reporter number `n`, just received. */
+function reportRow(n: number, now: Date) {
+  return {
+    id: `bench-report-${n}`,
+    ticket: ticketOf(n),
+    contactId: `bench-warga-${n}`,
+    type: 'pengaduan',
+    category: 'jalan',
+    pillar: 'mobilitas',
+    description: `Jalan rusak nomor ${n}`,
+    villageCode: VILLAGE,
+    anonymous: false,
+    confidential: false,
+    status: 'DITERIMA',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** One perangkat desa and `amount` villagers on Telegram, each with a report DITERIMA. */
+async function seed(database: Database, amount: number): Promise<void> {
+  const now = new Date();
+  const db = database.db;
+  await db.insert(contacts).values(person(STAFF_ID, 'Pak Kades', 'perangkat_desa', now));
   for (let from = 0; from < amount; from += SEED_BATCH) {
     const batch = Array.from({ length: Math.min(SEED_BATCH, amount - from) }, (_, i) => from + i);
-    await database.db
+    await db
       .insert(contacts)
-      .values(batch.map((n) => person(`bench-warga-${n}`, `Warga ${n}`, 'warga')));
-    await database.db.insert(channelIdentities).values(
+      .values(batch.map((n) => person(`bench-warga-${n}`, `Warga ${n}`, 'warga', now)));
+    await db.insert(channelIdentities).values(
       batch.map((n) => ({
         id: `bench-identity-${n}`,
         contactId: `bench-warga-${n}`,
@@ -158,23 +186,7 @@ async function seed(database: Database, amount: number): Promise<void> {
         createdAt: now,
       })),
     );
-    await database.db.insert(reports).values(
-      batch.map((n) => ({
-        id: `bench-report-${n}`,
-        ticket: ticketOf(n),
-        contactId: `bench-warga-${n}`,
-        type: 'pengaduan',
-        category: 'jalan',
-        pillar: 'mobilitas',
-        description: `Jalan rusak nomor ${n}`,
-        villageCode: VILLAGE,
-        anonymous: false,
-        confidential: false,
-        status: 'DITERIMA',
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+    await db.insert(reports).values(batch.map((n) => reportRow(n, now)));
   }
 }
 
