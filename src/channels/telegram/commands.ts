@@ -14,6 +14,9 @@ export const MENU_COMMANDS = [
   'language',
   'privacy',
   'my_data',
+  'report',
+  'my_reports',
+  'status',
 ] as const;
 
 /** The command menu in one language. */
