@@ -7,6 +7,7 @@
 import type { Json, Outbound, Text } from '../src/core/messages.js';
 import { t } from '../src/core/messages.js';
 import { getContact } from '../src/db/queries/contacts.js';
+import { loadConversationForUpdate } from '../src/db/queries/conversations.js';
 import { notifyContact } from '../src/db/queries/notifications.js';
 import { staffToNotify, staffWhoMoved } from '../src/db/queries/report-lists.js';
 import {
@@ -87,6 +88,7 @@ export async function moveReport(
   params: { ticket: string; move: ReportMove; note: string | null },
 ): Promise<MoveResult> {
   const { ticket, move } = params;
+  if (move.by === 'staff') await lockReporterConversation(ctx, ticket);
   const report = await findReportByTicket(ctx.tx, { ticket, lock: true });
   if (!report || !isReportStatus(report.status)) return refusal(ticket, report, 'not_found');
   const problem = accessProblem(ctx, report, move);
@@ -117,6 +119,18 @@ export async function moveReport(
     'report moved',
   );
   return { outcome: 'moved', ticket, from: decision.from, to: decision.to };
+}
+
+/**
+ * Locks the reporter's conversation before the report: their own messages lock it first
+ * (the runtime does) and may then lock the report, so a staff move taking the two the
+ * other way round could deadlock with them on PostgreSQL.
+ */
+async function lockReporterConversation(ctx: ActionContext, ticket: string): Promise<void> {
+  const report = await findReportByTicket(ctx.tx, { ticket });
+  if (report?.contactId && report.contactId !== ctx.contact.id) {
+    await loadConversationForUpdate(ctx.tx, { contactId: report.contactId });
+  }
 }
 
 function toStatus(value: string | null): ReportStatus | null {

@@ -13,11 +13,19 @@ import {
   listHistory,
   reportMediaIds,
 } from '../../../src/db/queries/reports.js';
-import { media } from '../../../src/db/schema/index.js';
+import { media, outbox } from '../../../src/db/schema/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy.js';
 import type { FakeChat } from '../../support/fake-bot-api.js';
+import { registerContact } from '../../support/register.js';
 import { buttons, until, walkOnboarding } from './conversation.js';
-import { jpeg, photoSizes, startTelegramTest, type TelegramTest } from './setup.js';
+import {
+  eventually,
+  jpeg,
+  photoSizes,
+  quietFor,
+  startTelegramTest,
+  type TelegramTest,
+} from './setup.js';
 
 const BOJONGSOANG = '32.04.08.2002';
 const VILLAGER = 5101;
@@ -65,6 +73,10 @@ async function move(staff: FakeChat, ticket: string, label: string, note: string
 
 describe('reports on Telegram, through the fake Bot API', () => {
   let t: TelegramTest;
+  let firstTicket = '';
+  /** One chat object per person: it numbers their messages, which the bot deduplicates. */
+  let villager: FakeChat;
+  let staff: FakeChat;
   beforeAll(async () => {
     t = await startTelegramTest();
     await registerPerangkat(t, PERANGKAT);
@@ -72,8 +84,8 @@ describe('reports on Telegram, through the fake Bot API', () => {
   afterAll(() => t.close());
 
   it('files a report with a photo and a pin; a perangkat moves it to SELESAI; the villager confirms and it is DITUTUP, each step told', async () => {
-    const villager = t.fake.chat(VILLAGER);
-    const staff = t.fake.chat(PERANGKAT);
+    villager = t.fake.chat(VILLAGER);
+    staff = t.fake.chat(PERANGKAT);
     await walkOnboarding(t, villager);
 
     villager.say('/lapor');
@@ -111,6 +123,7 @@ describe('reports on Telegram, through the fake Bot API', () => {
     const filed = (await until(villager, 'Laporan terkirim')).at(-1);
     const ticket = /LP-[A-Z2-9]{5}/.exec(filed?.text ?? '')?.[0] ?? '';
     expect(ticket).not.toBe('');
+    firstTicket = ticket;
 
     const [arrived] = (await until(staff, 'Laporan baru')).slice(-1);
     expect(arrived?.text).toContain(
@@ -174,4 +187,66 @@ describe('reports on Telegram, through the fake Bot API', () => {
       .where(eq(media.id, photoId ?? ''));
     expect(photo).toMatchObject({ originChannel: 'telegram', originRef: 'sungai-l' });
   });
+
+  it('tells the villager once of a move whose notification was cut off by a restart', async () => {
+    villager.unread();
+    await registerContact(t.h, 'kades-konsol', {
+      name: 'Bu Kades',
+      role: 'perangkat_desa',
+      villageCode: BOJONGSOANG,
+    });
+    const ticket = await fileQuicklyOnTelegram(villager);
+    expect(ticket).toMatch(/^LP-/);
+    expect(ticket).not.toBe(firstTicket);
+    await until(staff, `Laporan baru <b>${ticket}</b>`);
+    // The notification's first attempt fails; the process restarts before the retry.
+    t.fake.failNext('sendMessage', { status: 502, description: 'Bad Gateway' });
+    await t.h.say('kades-konsol', `/kelola ${ticket}`);
+    await t.h.say('kades-konsol', 'tandai diverifikasi');
+    await t.h.say('kades-konsol', 'Sudah dicek');
+    await eventually(
+      () =>
+        t.fake
+          .callsOf('sendMessage')
+          .some((c) => String(c.params.text).includes(`${ticket}</b>: status`)),
+      'the failed attempt',
+    );
+    await t.restart();
+    t.h.clock.advance(60_000);
+    await t.h.runtime.outbox.sweep();
+    await until(villager, `<b>${ticket}</b>: status sekarang <b>Diverifikasi</b>`);
+    await quietFor();
+    const told = villager.messages().filter((m) => m.text.includes(`<b>${ticket}</b>: status`));
+    expect(told).toHaveLength(1);
+    const rows = await t.h.db.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.externalId, String(VILLAGER)));
+    const row = rows.find(
+      (r) =>
+        JSON.stringify(r.message).includes('report:notify.moved') &&
+        JSON.stringify(r.message).includes(ticket),
+    );
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+  });
 });
+
+/** Files a complaint on Telegram with the fewest answers; returns its ticket. */
+async function fileQuicklyOnTelegram(chat: FakeChat): Promise<string> {
+  let last = '';
+  for (const [say, wait] of [
+    ['/lapor', 'Jenis laporan apa?'],
+    ['1', 'Tentang apa?'],
+    ['7', 'Ceritakan masalahnya'],
+    ['Kantor desa tutup di jam pelayanan', 'Kirim foto'],
+    ['lewati', 'Di mana tempatnya?'],
+    ['lewati', 'Bagaimana laporan ini dikirim?'],
+    ['1', 'Periksa laporan Anda:'],
+    ['1', 'Laporan terkirim'],
+  ] as const) {
+    chat.say(say);
+    last = (await until(chat, wait)).at(-1)?.text ?? '';
+  }
+  await until(chat, 'Apa yang ingin Anda lakukan?');
+  return /LP-[A-Z2-9]{5}/.exec(last)?.[0] ?? '';
+}
