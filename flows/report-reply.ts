@@ -44,6 +44,7 @@ export const reportReplyFlow = defineFlow({
   id: REPORT_REPLY_FLOW,
   version: 1,
   commands: ['jawab', 'reply'],
+  returns: true,
   extraKeys: [
     'report:reply.info_prompt',
     'report:reply.confirm_prompt',

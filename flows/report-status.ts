@@ -41,11 +41,15 @@ export function pageOptions(ctx: StepContext) {
   ];
 }
 
-/** `/status LP-XXXXX`: one report, as much of it as the person may see. */
+/**
+ * `/status LP-XXXXX`: one report, as much of it as the person may see. Opened on top of
+ * whatever they are doing, which resumes after it (a report half written is kept).
+ */
 export const reportStatusFlow = defineFlow({
   id: 'report-status',
   version: 1,
   commands: ['status', 'cek'],
+  returns: true,
   extraKeys: [...REPORT_VIEW_KEYS, 'report:status.bad_ticket', 'report:status.not_found'],
   steps: [
     {

@@ -66,6 +66,23 @@ describe('/status and laporan saya (transcript)', () => {
     );
   });
 
+  it('shows a status on top of a report being written, which then goes on', async () => {
+    await playTranscript(
+      h,
+      'siti',
+      `
+      > /lapor
+      > 1
+      > 9
+      < Ceritakan masalahnya
+      > /status LP-STB33
+      < *LP-STB33*
+      < Ceritakan masalahnya
+      > batal
+      `,
+    );
+  });
+
   it('answers someone else’s ticket exactly as a ticket that does not exist', async () => {
     await playTranscript(
       h,
