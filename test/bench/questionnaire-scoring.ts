@@ -1,18 +1,7 @@
-/**
- * Benchmark of questionnaire scoring: 10,000 synthetic responses (one per person and
- * pillar, every item that applies answered, some "tidak tahu") stored in a fresh
- * database, then the time to score one village (what /skor does: its query, then the
- * six pillars) and every village (what the export does: one query, then every village).
- * A tenth of the responses are in one busy village, the rest spread over 450 villages.
- * Run: `npx tsx test/bench/questionnaire-scoring.ts [--responses N] [--url postgres://…]`.
- * Data come from a seeded PRNG, so every run scores the same answers.
- */
-import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
 import { questionnaireRegistry } from '../../flows/questionnaires/index.js';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { allAnswers, villageAnswers } from '../../src/db/queries/questionnaire-village.js';
 import {
   questionnaireAnswers,
@@ -31,7 +20,7 @@ import {
   toStoredAnswer,
 } from '../../src/domain/questionnaire/index.js';
 import { loadVillageDirectory } from '../../src/domain/villages.js';
-import { withDatabase } from '../support/db-shared.js';
+import { openFreshDatabase } from './support.js';
 
 /** Responses stored, unless told otherwise. */
 export const DEFAULT_RESPONSES = 10_000;
@@ -83,7 +72,8 @@ export async function runQuestionnaireScoringBench(
 ): Promise<QuestionnaireScoringFigures> {
   const responses = options.responses ?? DEFAULT_RESPONSES;
   const setupStart = performance.now();
-  const { database, drop } = await freshDatabase(options.url);
+  const driver = options.url ? 'postgres' : 'pglite';
+  const database = await openFreshDatabase({ driver, url: options.url }, 'qbench');
   const setupMs = performance.now() - setupStart;
   try {
     const directory = await loadVillageDirectory();
@@ -112,7 +102,7 @@ export async function runQuestionnaireScoringBench(
       allVillagesScoreMs: await median(async () => scoreAll(allRows)),
     };
   } finally {
-    await drop();
+    await database.close();
   }
 }
 
@@ -142,27 +132,6 @@ async function median(run: () => Promise<unknown>): Promise<number> {
     times.push(performance.now() - start);
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
-}
-
-async function freshDatabase(
-  url?: string,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!url) {
-    const database = await openDatabase({ driver: 'pglite', memory: true });
-    return { database, drop: () => database.close() };
-  }
-  const name = `sapa_bench_q_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const database = await openDatabase({ driver: 'postgres', url: withDatabase(url, name) });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 /** Mulberry32: a small seeded PRNG, uniform in [0, 1). */

@@ -1,23 +1,9 @@
-/**
- * Benchmark of report notifications: staff move N reports (1,000 by default), each move in
- * its own transaction through the code the /kelola flow runs (`moveReport`: the workflow,
- * the history row and the reporter's outbox row), then the outbox delivers every
- * notification through the real Telegram channel (grammY) to the fake Bot API. Reported:
- * the time to write the moves, the time to deliver, per-move latency, and whether every
- * reporter was told exactly once.
- *
- * Run: `npx tsx test/bench/report-notifications.ts [--count 1000] [--url postgres://...] [--unpaced]`.
- * Paced is the channel's default (25 sends a second, under Telegram's limit of about 30);
- * `--unpaced` measures the bot without that limit.
- */
-import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { count, eq, ne } from 'drizzle-orm';
-import postgres from 'postgres';
 import { moveReport } from '../../flows/report-moves.js';
 import { createTelegramChannel } from '../../src/channels/telegram/index.js';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { getContact } from '../../src/db/queries/contacts.js';
 import {
   channelIdentities,
@@ -28,9 +14,9 @@ import {
 } from '../../src/db/schema/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy.js';
 import type { ActionContext } from '../../src/runtime/types.js';
-import { withDatabase } from '../support/db-shared.js';
 import { type FakeBotApi, startFakeBotApi } from '../support/fake-bot-api.js';
 import { createHarness, createTestIds, type Harness, silentLogger } from '../support/harness.js';
+import { openFreshDatabase, percentile } from './support.js';
 
 /** Notifications written and delivered, unless told otherwise. */
 export const DEFAULT_NOTIFICATIONS = 1_000;
@@ -93,7 +79,7 @@ export async function runReportNotificationsBench(
   options: ReportNotificationsBenchOptions,
 ): Promise<ReportNotificationsFigures> {
   const amount = options.count ?? DEFAULT_NOTIFICATIONS;
-  const database = await openFreshDatabase(options);
+  const database = await openFreshDatabase(options, 'rnbench');
   const fake = await startFakeBotApi({ longPollMs: 500 });
   let h: Harness | undefined;
   const telegram = telegramFor(fake, () => h as Harness, options.sendsPerSecond);
@@ -270,40 +256,6 @@ async function check(
     .where(ne(outbox.status, 'sent'));
   if (Number(unsent?.n) > 0) problems.push(`outbox rows not sent: ${unsent?.n}`);
   return problems;
-}
-
-/** PGlite in memory, or a fresh database on the server, dropped again on `close`. */
-async function openFreshDatabase(options: ReportNotificationsBenchOptions): Promise<Database> {
-  if (options.driver === 'pglite') return openDatabase({ driver: 'pglite', memory: true });
-  if (!options.url) throw new Error('the postgres bench needs a server url');
-  const name = `sapa_rnbench_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(options.url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const drop = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-  const database = await openDatabase({
-    driver: 'postgres',
-    url: withDatabase(options.url, name),
-  }).catch(async (error: unknown) => {
-    await drop();
-    throw error;
-  });
-  return {
-    ...database,
-    close: async () => {
-      try {
-        await database.close();
-      } finally {
-        await drop();
-      }
-    },
-  };
-}
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 /** The figures as label/value rows for a plain table. */

@@ -8,19 +8,18 @@
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { count, ne } from 'drizzle-orm';
-import postgres from 'postgres';
 import { actions, FLOW_IDS, flows } from '../../flows/index.js';
 import { parseConsoleLine } from '../../src/channels/console/parse.js';
 import { renderNumberedText } from '../../src/channels/text-render.js';
 import { createEngine } from '../../src/core/engine/engine.js';
 import { validateFlows } from '../../src/core/flow/validate.js';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { feedback, outbox } from '../../src/db/schema/index.js';
 import { createTranslator } from '../../src/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import type { RuntimeChannel } from '../../src/runtime/types.js';
-import { withDatabase } from '../support/db-shared.js';
+import { openFreshDatabase, percentile } from './support.js';
 
 /** Simulated people walking the conversation at once, unless told otherwise. */
 export const DEFAULT_PEOPLE = 100;
@@ -84,7 +83,7 @@ type Inboxes = Map<string, Reply[]>;
 export async function runRuntimeBench(options: RuntimeBenchOptions): Promise<RuntimeBenchFigures> {
   const people = options.people ?? DEFAULT_PEOPLE;
   const setupStart = performance.now();
-  const database = await openFreshDatabase(options);
+  const database = await openFreshDatabase(options, 'bench');
   const setupMs = performance.now() - setupStart;
   const inboxes: Inboxes = new Map();
   const runtime = await startRuntime(database, inboxes);
@@ -216,49 +215,12 @@ async function checkDatabase(database: Database, want: number, problems: string[
   return rows;
 }
 
-/**
- * PGlite in memory, or a uniquely named database created on the given server and
- * dropped again on `close`; migrated either way.
- */
-async function openFreshDatabase(options: RuntimeBenchOptions): Promise<Database> {
-  if (options.driver === 'pglite') return openDatabase({ driver: 'pglite', memory: true });
-  if (!options.url) throw new Error('the postgres runtime bench needs a server url');
-  const name = `sapa_bench_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(options.url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const dropDatabase = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-  let database: Database;
-  try {
-    database = await openDatabase({ driver: 'postgres', url: withDatabase(options.url, name) });
-  } catch (error) {
-    await dropDatabase();
-    throw error;
-  }
-  return {
-    ...database,
-    close: async () => {
-      try {
-        await database.close();
-      } finally {
-        await dropDatabase();
-      }
-    },
-  };
-}
-
 function names(prefix: string, amount: number): string[] {
   const width = String(amount).length;
   return Array.from(
     { length: amount },
     (_, i) => `${prefix}-${String(i + 1).padStart(width, '0')}`,
   );
-}
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 /** The figures as label/value rows for a plain table. */

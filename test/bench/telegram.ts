@@ -1,25 +1,12 @@
-/**
- * Benchmark of the Telegram channel: many simulated people at once, each onboarding
- * (language, age, consent, name, role, village search and pick, summary) with button
- * presses and typed numbers, through real grammY (runner,
- * long polling) against the fake Bot API, and the runtime as the test harness builds it.
- * Latency of an update: from injecting it into the fake to the bot's last `sendMessage`
- * for it. The channel's send pace (25 a second, under Telegram's limit) is the ceiling
- * unless `sendsPerSecond` lifts it.
- *
- * Run: `npx tsx test/bench/telegram.ts [--people 200] [--url postgres://...] [--unpaced]`.
- */
-import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { count, isNotNull, ne } from 'drizzle-orm';
-import postgres from 'postgres';
 import { createTelegramChannel } from '../../src/channels/telegram/index.js';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { contacts, outbox } from '../../src/db/schema/index.js';
-import { withDatabase } from '../support/db-shared.js';
 import { type FakeChat, type SentMessage, startFakeBotApi } from '../support/fake-bot-api.js';
 import { createHarness, type Harness, silentLogger } from '../support/harness.js';
+import { openFreshDatabase, percentile } from './support.js';
 
 /** Simulated people at once, unless told otherwise. */
 export const DEFAULT_TELEGRAM_PEOPLE = 200;
@@ -82,7 +69,7 @@ export async function runTelegramBench(
   options: TelegramBenchOptions,
 ): Promise<TelegramBenchFigures> {
   const people = options.people ?? DEFAULT_TELEGRAM_PEOPLE;
-  const database = await openFreshDatabase(options);
+  const database = await openFreshDatabase(options, 'tgbench');
   const fake = await startFakeBotApi({ longPollMs: 500 });
   let h: Harness | undefined;
   const telegram = createTelegramChannel({
@@ -205,42 +192,8 @@ async function checkDatabase(database: Database, want: number, problems: string[
   return registered;
 }
 
-/** PGlite in memory, or a fresh database on the server, dropped again on `close`. */
-async function openFreshDatabase(options: TelegramBenchOptions): Promise<Database> {
-  if (options.driver === 'pglite') return openDatabase({ driver: 'pglite', memory: true });
-  if (!options.url) throw new Error('the postgres Telegram bench needs a server url');
-  const name = `sapa_tgbench_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(options.url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const drop = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-  const database = await openDatabase({
-    driver: 'postgres',
-    url: withDatabase(options.url, name),
-  }).catch(async (error: unknown) => {
-    await drop();
-    throw error;
-  });
-  return {
-    ...database,
-    close: async () => {
-      try {
-        await database.close();
-      } finally {
-        await drop();
-      }
-    },
-  };
-}
-
 function chatIds(first: number, amount: number): number[] {
   return Array.from({ length: amount }, (_, i) => first + i);
-}
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 /** The figures as label/value rows for a plain table. */

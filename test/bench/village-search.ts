@@ -13,6 +13,7 @@ import {
   type VillageSearch,
 } from '../../src/domain/village-search.js';
 import { loadVillageDirectory, type Village } from '../../src/domain/villages.js';
+import { percentile } from './support.js';
 
 /** Timed queries, after {@link WARMUP_QUERIES} untimed ones so the JIT has compiled the search. */
 const TIMED_QUERIES = 1_000;
@@ -195,10 +196,6 @@ function mulberry32(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
-}
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 /** V8's garbage collector, so heap figures count live objects only. */
