@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consents, contacts } from '../../src/db/schema/index.js';
+import { contacts } from '../../src/db/schema/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { contactOf, registerContact } from '../support/register.js';
+import { consentsOf, contactOf, registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
 
 let h: Harness;
@@ -11,14 +11,6 @@ beforeAll(async () => {
   h = await createHarness({ onboarding: true });
 });
 afterAll(() => h.close());
-
-async function consentsOf(externalId: string) {
-  const contact = await contactOf(h, externalId);
-  return h.db.db
-    .select()
-    .from(consents)
-    .where(eq(consents.contactId, contact?.id ?? ''));
-}
 
 describe('consent and age (transcript)', () => {
   it('records a refusal, says what still works, and lets the person change their mind', async () => {
@@ -39,7 +31,7 @@ describe('consent and age (transcript)', () => {
       < Kirim pesan apa saja, kami tanyakan lagi
       `,
     );
-    expect(await consentsOf('ani')).toEqual([
+    expect(await consentsOf(h, 'ani')).toEqual([
       expect.objectContaining({ answer: 'declined', noticeVersion: PRIVACY_NOTICE_VERSION }),
     ]);
     expect(await contactOf(h, 'ani')).toMatchObject({
@@ -71,7 +63,10 @@ describe('consent and age (transcript)', () => {
       < Siapa nama Anda?
       `,
     );
-    expect((await consentsOf('ani')).map((c) => c.answer).sort()).toEqual(['accepted', 'declined']);
+    expect((await consentsOf(h, 'ani')).map((c) => c.answer).sort()).toEqual([
+      'accepted',
+      'declined',
+    ]);
     expect((await contactOf(h, 'ani'))?.consentVersion).toBe(PRIVACY_NOTICE_VERSION);
   });
 
@@ -89,7 +84,7 @@ describe('consent and age (transcript)', () => {
       < Pilih bahasa / Choose a language:
       `,
     );
-    expect(await consentsOf('adik')).toEqual([]);
+    expect(await consentsOf(h, 'adik')).toEqual([]);
     expect(await contactOf(h, 'adik')).toMatchObject({
       displayName: null,
       villageCode: null,

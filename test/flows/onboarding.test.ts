@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consents, conversations, roleRequests } from '../../src/db/schema/index.js';
+import { conversations, roleRequests } from '../../src/db/schema/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { contactOf, SUKAMAJU_CIBEBER } from '../support/register.js';
+import { consentsOf, contactOf, SUKAMAJU_CIBEBER } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
 
 const BOJONGSOANG = '32.04.08.2002';
@@ -14,14 +14,6 @@ beforeAll(async () => {
   h = await createHarness({ onboarding: true });
 });
 afterAll(() => h.close());
-
-async function consentsOf(externalId: string) {
-  const contact = await contactOf(h, externalId);
-  return h.db.db
-    .select()
-    .from(consents)
-    .where(eq(consents.contactId, contact?.id ?? ''));
-}
 
 describe('onboarding (transcript)', () => {
   it('registers a villager in Indonesian, storing only language and consent before consent', async () => {
@@ -51,7 +43,7 @@ describe('onboarding (transcript)', () => {
       villageCode: null,
       consentVersion: null,
     });
-    expect(await consentsOf('siti')).toEqual([]);
+    expect(await consentsOf(h, 'siti')).toEqual([]);
     await playTranscript(
       h,
       'siti',
@@ -91,7 +83,7 @@ describe('onboarding (transcript)', () => {
       consentVersion: PRIVACY_NOTICE_VERSION,
       registeredAt: h.clock.now(),
     });
-    expect(await consentsOf('siti')).toEqual([
+    expect(await consentsOf(h, 'siti')).toEqual([
       expect.objectContaining({
         noticeVersion: PRIVACY_NOTICE_VERSION,
         answer: 'accepted',

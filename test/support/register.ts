@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { recordConsent } from '../../src/db/queries/consents.js';
 import {
   type Contact,
@@ -9,6 +10,7 @@ import {
   setRole,
   setVillageCode,
 } from '../../src/db/queries/contacts.js';
+import { consents } from '../../src/db/schema/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy.js';
 import type { Harness } from './harness.js';
 
@@ -72,4 +74,13 @@ export async function registerContact(
 export async function contactOf(h: Harness, externalId: string): Promise<Contact | undefined> {
   const found = await findContactByIdentity(h.db.db, { channel: h.channel.name, externalId });
   return found?.contact;
+}
+
+/** The consent records of the contact behind `externalId`, as stored now. */
+export async function consentsOf(h: Harness, externalId: string) {
+  const contact = await contactOf(h, externalId);
+  return h.db.db
+    .select()
+    .from(consents)
+    .where(eq(consents.contactId, contact?.id ?? ''));
 }
