@@ -1,3 +1,4 @@
+import { cleanInbound } from '../core/clean-text.js';
 import type { Engine, EngineEvent } from '../core/engine/engine.js';
 import { readState } from '../core/engine/state.js';
 import { FlowDefinitionError } from '../core/errors.js';
@@ -235,7 +236,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     receive(inbound) {
       if (stopping) return Promise.resolve({ type: 'failed' });
-      return queue.run(`${inbound.channel}\u0000${inbound.externalId}`, () => process(inbound));
+      // People's text is cleaned once, here, whatever channel it came from.
+      const clean = cleanInbound(inbound);
+      return queue.run(`${clean.channel}\u0000${clean.externalId}`, () => process(clean));
     },
     async start() {
       await outbox.start();

@@ -14,7 +14,8 @@ import { alternativesOf, boundOf, NEXT_PAGE_NUMBER, optionsOf, pageOf } from './
 
 /** What an input means at a question. */
 export type Reading =
-  | { type: 'answer'; value: Json; label?: Text }
+  /** `notice` is said before going on (a pin far from Indonesia is kept, with a word). */
+  | { type: 'answer'; value: Json; label?: Text; notice?: Text }
   | { type: 'invalid'; error: Text }
   | { type: 'next_page' }
   /** A photo added to a question that takes several; the question stays open. */
@@ -40,17 +41,36 @@ export function readAnswer(payload: InboundPayload, rc: ReadContext): Reading {
       : invalid('common:unexpected.photo');
   }
   if (payload.type === 'location') {
-    if (step.kind !== 'location') return invalid('common:unexpected.location');
-    const value: Record<string, Json> = {
-      latitude: payload.latitude,
-      longitude: payload.longitude,
-    };
-    if (payload.label) value.label = payload.label;
-    return { type: 'answer', value };
+    return step.kind === 'location' ? readPin(payload) : invalid('common:unexpected.location');
   }
   if (payload.type === 'choice') return readOptionNumber(payload.number, rc);
   if (payload.type !== 'text') return invalid('common:invalid.generic');
   return readText(payload.text, rc);
+}
+
+/**
+ * Indonesia's extent with a margin, in degrees: a pin outside is kept (the person may be
+ * abroad, or the place at sea) but the person hears it is far away.
+ */
+export const INDONESIA_BOUNDS = { south: -11, north: 6, west: 95, east: 141 } as const;
+
+/** A shared pin: impossible coordinates are asked again, ones outside Indonesia noted. */
+function readPin(pin: Extract<InboundPayload, { type: 'location' }>): Reading {
+  const { latitude, longitude } = pin;
+  const possible =
+    Number.isFinite(latitude) &&
+    Number.isFinite(longitude) &&
+    Math.abs(latitude) <= 90 &&
+    Math.abs(longitude) <= 180;
+  if (!possible) return invalid('common:invalid.location_range');
+  const value: Record<string, Json> = { latitude, longitude };
+  if (pin.label) value.label = pin.label;
+  const b = INDONESIA_BOUNDS;
+  const inside =
+    latitude >= b.south && latitude <= b.north && longitude >= b.west && longitude <= b.east;
+  return inside
+    ? { type: 'answer', value }
+    : { type: 'answer', value, notice: t('common:location.outside_indonesia') };
 }
 
 function readText(text: string, rc: ReadContext): Reading {

@@ -292,6 +292,7 @@ export function createEngine(options: EngineOptions): Engine {
     });
     switch (reading.type) {
       case 'answer':
+        if (reading.notice) send(w, { texts: [reading.notice] });
         return answer(w, frame, step, reading.value, reading.label);
       case 'next_page':
         frame.page += 1;

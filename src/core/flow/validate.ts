@@ -20,6 +20,7 @@ export const ENGINE_KEYS = [
   'common:photo.more',
   'common:photo.optional',
   'common:location.optional',
+  'common:location.outside_indonesia',
   'common:answer.photos',
   'common:answer.location',
   'common:unexpected.photo',
@@ -39,6 +40,7 @@ export const ENGINE_KEYS = [
   'common:invalid.photo_min',
   'common:invalid.location',
   'common:invalid.location_text',
+  'common:invalid.location_range',
   ...(
     [
       'sticker',

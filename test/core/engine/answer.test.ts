@@ -144,6 +144,41 @@ describe('location steps', () => {
     expect(chat.answers()).toEqual({ pin: { latitude: 1, longitude: 2, label: 'Balai desa' } });
   });
 
+  it('asks again for a pin that cannot be on the map, and saves nothing', () => {
+    const chat = createChat([flow]);
+    chat.start('where');
+    for (const [latitude, longitude] of [
+      [999, 999],
+      [-91, 106.8],
+      [-6.2, 180.5],
+      [Number.NaN, 106.8],
+      [-6.2, Number.POSITIVE_INFINITY],
+    ] as const) {
+      chat.input({ type: 'location', latitude, longitude });
+      const keys = chat.keys();
+      expect(keys[0]).toBe('common:invalid.location_range');
+      expect(keys.at(-1)).toBe('test:Bagikan lokasi');
+    }
+    expect(chat.answers()).toEqual({});
+  });
+
+  it('keeps a pin outside Indonesia and says so; a pin at its edges passes silently', () => {
+    const chat = createChat([flow]);
+    chat.start('where');
+    chat.location(51.5, -0.12);
+    expect(chat.answers()).toEqual({ pin: { latitude: 51.5, longitude: -0.12 } });
+    expect(chat.keys()).toEqual([
+      'common:location.outside_indonesia',
+      'test:Di mana?',
+      'common:location.optional',
+    ]);
+    chat.text('kembali');
+    chat.keys();
+    chat.location(-10.9, 140.9);
+    expect(chat.answers()).toEqual({ pin: { latitude: -10.9, longitude: 140.9 } });
+    expect(chat.keys()).toEqual(['test:Di mana?', 'common:location.optional']);
+  });
+
   it('refuses typed text when text is not allowed', () => {
     const chat = createChat([flow]);
     chat.start('where');
