@@ -117,3 +117,40 @@ describe('log redaction', () => {
     expect(lines[0]).toMatchObject({ inbound: 'text', count: 3, nothing: null });
   });
 });
+
+describe('errors in the logs', () => {
+  it('keep what failed and drop the values a database error was given', () => {
+    const { logger, lines } = capture();
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "x"'), {
+      code: '23505',
+      severity: 'ERROR',
+      constraint_name: 'contacts_pkey',
+      detail: 'Key (display_name)=(Siti Aminah) already exists.',
+    });
+    const wrapped = Object.assign(
+      new Error('Failed query: insert into "contacts" values ($1)\nparams: Siti Aminah'),
+      { query: 'insert into "contacts" values ($1)', params: ['Siti Aminah'], cause },
+    );
+    logger.error({ err: wrapped }, 'failed');
+    const line = JSON.stringify(lines[0]);
+    expect(line).not.toContain('Siti');
+    expect(lines[0]).toMatchObject({
+      err: {
+        message: 'Failed query: insert into "contacts" values ($1)',
+        cause: { code: '23505', constraint_name: 'contacts_pkey' },
+      },
+    });
+  });
+
+  it('drop the payload of a failed platform call, which holds the message sent', () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error('Call to sendMessage failed'), {
+      method: 'sendMessage',
+      error_code: 400,
+      payload: { chat_id: 42, text: 'Halo Siti, laporan Anda diterima' },
+    });
+    logger.warn({ err: error }, 'send failed');
+    expect(JSON.stringify(lines[0])).not.toContain('Siti');
+    expect(lines[0]).toMatchObject({ err: { method: 'sendMessage', error_code: 400 } });
+  });
+});

@@ -112,6 +112,8 @@ export interface HarnessOptions {
   admins?: string[];
   /** Run as the only process on the database (as on embedded PGlite). */
   exclusive?: boolean;
+  /** Where the runtime logs; nothing by default. */
+  logger?: Logger;
   /** More channels (a Telegram channel on a fake server), added to every runtime built. */
   channels?: RuntimeChannel[];
 }
@@ -150,7 +152,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       actions,
       clock,
       ids,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       defaultLanguage: 'id',
       exclusiveDatabase: options.exclusive ?? false,
       entryFlowFor: options.onboarding ? entryFlowFor : () => options.entryFlow ?? FLOW_IDS.menu,
