@@ -14,7 +14,8 @@ function options(ctx: StepContext) {
 
 /**
  * /ubahdata: correct the name, the village, the role (a request when above warga) or the
- * language, one at a time, with the profile shown before each choice.
+ * language, one at a time, with the profile shown before each choice. A new village outside
+ * the area of a staff role ends that role (said before and after; see profile-steps.ts).
  */
 export const editProfileFlow = defineFlow({
   id: 'edit-profile',
@@ -46,7 +47,7 @@ export const editProfileFlow = defineFlow({
     },
     ...nameSteps({ after: 'saved' }),
     ...roleSteps({ after: 'saved' }),
-    ...villageSteps({ after: 'saved' }),
+    ...villageSteps({ after: 'saved', unchanged: 'load' }),
     { id: 'saved', kind: 'say', text: t('edit-profile:saved'), next: 'load' },
     { id: 'done', kind: 'say', text: t('edit-profile:done'), next: goto(FLOW_IDS.menu) },
   ],

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { Json } from '../src/core/messages.js';
 import {
+  lockContact,
   markRegistered,
   setDisplayName,
   setRole,
-  setVillageCode,
 } from '../src/db/queries/contacts.js';
 import {
   cancelPendingRequests,
+  moveToVillage,
   pendingRequestOf,
+  previewVillageMove,
   requestRole,
 } from '../src/db/queries/role-requests.js';
 import { isSelectableRole } from '../src/domain/roles.js';
@@ -19,7 +21,13 @@ import type { ProfileSummary } from './profile-text.js';
 
 const nameInput = z.object({ name: z.string(), editing: z.boolean() });
 const roleInput = z.object({ role: z.string().refine(isSelectableRole), editing: z.boolean() });
-const villageInput = z.object({ code: z.string(), editing: z.boolean() });
+const villageInput = z.object({
+  code: z.string(),
+  editing: z.boolean(),
+  /** The role the person was told the move ends (see `profile.village_check`), if any. */
+  ending: z.string().nullable().default(null),
+});
+const checkInput = z.object({ code: z.string() });
 const searchInput = z.object({ query: z.string() });
 
 /** A name must hold at least one letter: "123" or "..." is no name. */
@@ -40,6 +48,7 @@ const setName: ActionHandler = async ({ tx, contact, input, clock }) => {
 const chooseRole: ActionHandler = async ({ tx, contact, input, clock, ids }) => {
   const { role, editing } = roleInput.parse(input);
   const now = clock.now();
+  await lockContact(tx, { contactId: contact.id });
   if (role === contact.role || role === 'warga') {
     await cancelPendingRequests(tx, { contactId: contact.id, now });
     if (role !== contact.role) await setRole(tx, { contactId: contact.id, role, now });
@@ -55,13 +64,40 @@ const complete: ActionHandler = async ({ tx, contact, clock }): Promise<Json> =>
   return pending ? { outcome: 'requested', role: pending.role } : { outcome: 'registered' };
 };
 
+/**
+ * What moving to the picked village does to the person's role, asked before the move:
+ * `ends` (with the role that ends and the one then waiting for an admin) or `keeps`.
+ */
+const checkVillage: ActionHandler = async ({ tx, contact, input }): Promise<Json> => {
+  const { code } = checkInput.parse(input);
+  const plan = await previewVillageMove(tx, { contactId: contact.id, villageCode: code });
+  if (!plan?.endedRole) return { outcome: 'keeps' };
+  return { outcome: 'ends', role: plan.endedRole, requested: plan.requested };
+};
+
+/**
+ * Saves the village. A role tied to the old village's area ends with the move and goes back
+ * to an admin as a request (src/db/queries/role-requests.ts). When that is not what the
+ * person was told before (`ending`: their role changed meanwhile), nothing is saved and
+ * the flow asks again (`changed`).
+ */
 function setVillage(villages: VillageIndexSource): ActionHandler {
-  return async ({ tx, contact, input, clock }) => {
-    const { code, editing } = villageInput.parse(input);
+  return async ({ tx, contact, input, clock, ids }) => {
+    const { code, editing, ending } = villageInput.parse(input);
     const { directory } = await villages();
     if (!directory.get(code)) throw new Error(`unknown village code ${code}`);
-    await setVillageCode(tx, { contactId: contact.id, villageCode: code, now: clock.now() });
-    return saved(editing);
+    const moved = await moveToVillage(tx, {
+      contactId: contact.id,
+      villageCode: code,
+      expectedEnd: ending,
+      requestId: ids.next(),
+      now: clock.now(),
+    });
+    if (moved.type === 'gone') throw new Error('the contact of this message is gone');
+    if (moved.type === 'changed') return { outcome: 'changed' };
+    const { endedRole, requested } = moved.plan;
+    if (!endedRole) return saved(editing);
+    return { outcome: 'role_ended', role: endedRole, requested };
   };
 }
 
@@ -94,7 +130,8 @@ function summarise(villages: VillageIndexSource): ActionHandler {
 
 /**
  * Actions of the profile questions: save the name, the role (a request when above warga),
- * the village; search villages; summarise the profile; mark onboarding complete.
+ * the village (ending a role tied to the old area); search villages; summarise the
+ * profile; mark onboarding complete.
  */
 export function createProfileActions(deps: {
   villages: VillageIndexSource;
@@ -102,6 +139,7 @@ export function createProfileActions(deps: {
   return {
     'profile.set_name': setName,
     'profile.set_role': chooseRole,
+    'profile.village_check': checkVillage,
     'profile.set_village': setVillage(deps.villages),
     'village.search': searchVillages(deps.villages),
     'profile.summary': summarise(deps.villages),

@@ -23,6 +23,8 @@ export interface GroupTargets {
   /** Where to go instead when `editing`; defaults to `after`. */
   edited?: string;
   editing?: (ctx: StepContext) => boolean;
+  /** Where to go when the person keeps things as they were; defaults to `edited`. */
+  unchanged?: string;
 }
 
 /** A hit of the `village.search` action. */
@@ -39,6 +41,12 @@ export const PROFILE_STEP_KEYS = [
   'profile:village.pick_unmatched',
   'profile:village.not_found',
   'profile:village.too_short',
+  'profile:village.role_ends',
+  'profile:village.role_ends_requested',
+  'profile:village.role_ended',
+  'profile:village.move',
+  'profile:village.stay',
+  'profile:village.kept',
 ];
 
 const isAdmin = (ctx: StepContext): boolean => ctx.contact.role === 'admin';
@@ -105,7 +113,11 @@ export interface VillageStepsOptions {
   saveAction?: string;
 }
 
-/** The village: a typed name, a search, a pick among the hits (or "cari lagi"), a save. */
+/**
+ * The village: a typed name, a search, a pick among the hits (or "cari lagi"), a save. For
+ * the person's own village (no `saveAction`), a move that ends a role tied to the old area
+ * is said before (to confirm) and after.
+ */
 export function villageSteps(targets: GroupTargets, options: VillageStepsOptions = {}): Step[] {
   const editing = editingOf(targets);
   return [
@@ -141,21 +153,95 @@ export function villageSteps(targets: GroupTargets, options: VillageStepsOptions
         ...hitsOf(ctx).map((hit) => ({ value: hit.code, label: hitLabel(hit) })),
         { value: 'again', label: t('profile:village.again') },
       ],
-      next: { again: 'village_query', '*': 'save_village' },
+      next: { again: 'village_query', '*': options.saveAction ? 'save_village' : 'village_check' },
     },
+    ...(options.saveAction ? [] : roleEndSteps(targets)),
     {
       id: 'save_village',
       kind: 'call',
       action: options.saveAction ?? 'profile.set_village',
-      input: (ctx) => ({ code: ctx.answers.village_pick ?? null, editing: editing(ctx) }),
-      next: savedNext(targets),
+      input: (ctx) => ({
+        code: ctx.answers.village_pick ?? null,
+        editing: editing(ctx),
+        ...(options.saveAction ? {} : { ending: endingOf(ctx).role ?? null }),
+      }),
+      next: savedNext(
+        targets,
+        options.saveAction ? {} : { role_ended: 'village_role_ended', changed: 'village_check' },
+      ),
+    },
+    ...(options.saveAction
+      ? []
+      : [
+          {
+            id: 'village_role_ended',
+            kind: 'say',
+            text: (ctx) =>
+              roleEndText('profile:village.role_ended', record(ctx.answers.save_village)),
+            next: targets.edited ?? targets.after,
+          } satisfies Step,
+        ]),
+  ];
+}
+
+/**
+ * Before a person's own village changes: when the move ends a role tied to the old area,
+ * they are told so and choose to move anyway or keep their village.
+ */
+function roleEndSteps(targets: GroupTargets): Step[] {
+  return [
+    {
+      id: 'village_check',
+      kind: 'call',
+      action: 'profile.village_check',
+      input: (ctx) => ({ code: ctx.answers.village_pick ?? null }),
+      next: { ends: 'village_confirm', '*': 'save_village' },
+    },
+    {
+      id: 'village_confirm',
+      kind: 'choice',
+      prompt: (ctx) => roleEndText('profile:village.role_ends', endingOf(ctx)),
+      options: [
+        { value: 'move', label: t('profile:village.move') },
+        { value: 'stay', label: t('profile:village.stay') },
+      ],
+      next: { move: 'save_village', stay: 'village_kept' },
+    },
+    {
+      id: 'village_kept',
+      kind: 'say',
+      text: t('profile:village.kept'),
+      next: targets.unchanged ?? targets.edited ?? targets.after,
     },
   ];
 }
 
-function searchOf(ctx: StepContext): Record<string, Json> {
-  const value = ctx.answers.village_search;
+function record(value: Json | undefined): Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+
+/** The role the picked village ends, as `profile.village_check` said; empty when none. */
+function endingOf(ctx: StepContext): { role?: string; requested?: string } {
+  const check = record(ctx.answers.village_check);
+  if (check.outcome !== 'ends') return {};
+  return {
+    role: String(check.role),
+    ...(typeof check.requested === 'string' ? { requested: check.requested } : {}),
+  };
+}
+
+/** "Your role as X ends", with "your request to be Y goes to an admin" when there is one. */
+function roleEndText(key: string, ending: { role?: Json; requested?: Json }): Text {
+  const role = roleName(String(ending.role ?? 'warga'));
+  const requested =
+    typeof ending.requested === 'string'
+      ? t('profile:village.role_ends_requested', { requested: roleName(ending.requested) })
+      : '';
+  return t(key, { role, requested });
+}
+
+function searchOf(ctx: StepContext): Record<string, Json> {
+  return record(ctx.answers.village_search);
 }
 
 function hitsOf(ctx: StepContext): VillageOption[] {

@@ -6,6 +6,14 @@
  */
 import type { Role } from './roles.js';
 
+/** Roles whose power covers an area around the holder's village (all staff but admins). */
+export const AREA_ROLES: readonly string[] = [
+  'perangkat_desa',
+  'kader_digital',
+  'duta_digital',
+  'pendamping_desa',
+];
+
 /** What a scope allows inside its area: reading only, or acting too. */
 export type ScopeAccess = 'read' | 'manage';
 
@@ -72,4 +80,42 @@ export function scopeCovers(
   if (access === 'manage' && scope.access !== 'manage') return false;
   if (scope.type === 'everywhere') return true;
   return villageCode === scope.areaCode || villageCode.startsWith(`${scope.areaCode}.`);
+}
+
+/**
+ * True when `person` keeps their role on moving to the village `villageCode`. A role tied
+ * to an area (see {@link AREA_ROLES}) is kept only when the new village lies inside the area
+ * of the old one: a duta moving within their kabupaten stays duta, a kader moving to
+ * another village does not. Warga and admins are bound to no area.
+ */
+export function keepsRoleOnMove(person: StaffMember, villageCode: string): boolean {
+  if (!AREA_ROLES.includes(person.role)) return true;
+  const scope = staffScope(person);
+  return scope.type === 'area' && scopeCovers(scope, villageCode);
+}
+
+/** What moving to another village does to a person's role (see {@link planVillageMove}). */
+export interface VillageMovePlan {
+  /** The role that ends (back to warga), or null when the role is kept. */
+  endedRole: string | null;
+  /**
+   * The role waiting for an admin after the move: the request already pending (it moves
+   * with the person), else the ended role asked for again; null when there is none.
+   */
+  requested: string | null;
+}
+
+/**
+ * Plans a move of `person` (with `pending`, the role they asked for and wait for, if any)
+ * to `villageCode`: an area role that does not cover the new village ends, and goes back to
+ * an admin as a request, unless the person already waits for another role.
+ */
+export function planVillageMove(
+  person: StaffMember,
+  pending: string | null,
+  villageCode: string,
+): VillageMovePlan {
+  if (person.villageCode === villageCode) return { endedRole: null, requested: pending };
+  const endedRole = keepsRoleOnMove(person, villageCode) ? null : person.role;
+  return { endedRole, requested: pending ?? endedRole };
 }

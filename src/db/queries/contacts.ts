@@ -74,6 +74,25 @@ export async function getContact(
   return rows[0];
 }
 
+/**
+ * Locks the contact's row for the rest of the transaction and returns it. Every change of a
+ * person's role, village or role requests takes this lock first, then touches
+ * `role_requests`: an admin's decision and the person's own change then run one after the
+ * other (a role confirmed while its person moves away waits for the move), never in a
+ * deadlock.
+ */
+export async function lockContact(
+  db: Db,
+  params: { contactId: string },
+): Promise<Contact | undefined> {
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.id, params.contactId))
+    .for('update');
+  return rows[0];
+}
+
 /** Changes the language the contact is spoken to in. */
 export async function setContactLanguage(
   db: Db,

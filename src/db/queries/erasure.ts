@@ -25,6 +25,7 @@ import {
   reportMedia,
   roleRequests,
 } from '../schema/index.js';
+import { lockContact } from './contacts.js';
 import { forgetRespondent } from './questionnaire.js';
 import { anonymiseReportsOf } from './report-erasure.js';
 
@@ -52,6 +53,7 @@ export async function eraseContactData(
   params: { contactId: string; idleState: unknown; now: Date },
 ): Promise<{ mediaFiles: string[] }> {
   const { contactId } = params;
+  await lockContact(db, { contactId });
   await db
     .delete(outbox)
     .where(or(eq(outbox.contactId, contactId), mentions(outbox.message, contactId)));

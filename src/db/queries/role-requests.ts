@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { isRegistered } from '../../domain/privacy.js';
+import { planVillageMove, type VillageMovePlan } from '../../domain/staff-scope.js';
 import type { Db } from '../client.js';
 import { contacts, roleRequests } from '../schema/index.js';
+import { lockContact } from './contacts.js';
 
 /** A role request row. */
 export type RoleRequestRow = typeof roleRequests.$inferSelect;
@@ -56,7 +59,10 @@ export async function pendingRequestOf(
   return rows[0];
 }
 
-/** Cancels every pending request of the contact (they chose another role, or withdrew). */
+/**
+ * Cancels every pending request of the contact (they chose another role, or withdrew).
+ * Callers that also change the contact row lock it first (see `lockContact`).
+ */
 export async function cancelPendingRequests(
   db: Db,
   params: { contactId: string; now: Date },
@@ -94,11 +100,18 @@ export async function listPendingRequests(db: Db): Promise<PendingRoleRequest[]>
     .orderBy(asc(roleRequests.createdAt), asc(roleRequests.id));
 }
 
-/** Confirms or rejects a pending request; a confirmed role is given to the person at once. */
+/**
+ * Confirms or rejects a pending request; a confirmed role is given to the person at once.
+ * A request of a person who is gone, withdrew consent or has no confirmed profile is gone.
+ */
 export async function decideRoleRequest(
   db: Db,
   params: { id: string; decision: 'confirmed' | 'rejected'; deciderId: string; now: Date },
 ): Promise<DecideOutcome> {
+  const [found] = await db.select().from(roleRequests).where(eq(roleRequests.id, params.id));
+  if (!found) return { type: 'gone' };
+  const person = await lockContact(db, found);
+  if (!person || person.deletedAt || !isRegistered(person)) return { type: 'gone' };
   const [request] = await db
     .update(roleRequests)
     .set({ status: params.decision, decidedAt: params.now, decidedBy: params.deciderId })
@@ -112,6 +125,75 @@ export async function decideRoleRequest(
       .where(eq(contacts.id, request.contactId));
   }
   return { type: 'decided', request };
+}
+
+/**
+ * What moving the contact to `villageCode` would do to their role now (see
+ * {@link planVillageMove}), without changing anything; undefined for an unknown contact.
+ */
+export async function previewVillageMove(
+  db: Db,
+  params: { contactId: string; villageCode: string },
+): Promise<VillageMovePlan | undefined> {
+  const person = await db.select().from(contacts).where(eq(contacts.id, params.contactId));
+  if (!person[0]) return undefined;
+  const pending = await pendingRequestOf(db, params);
+  return planVillageMove(person[0], pending?.role ?? null, params.villageCode);
+}
+
+/** How {@link moveToVillage} ended. */
+export type VillageMoveOutcome =
+  | { type: 'moved'; plan: VillageMovePlan }
+  /** The move would end another role than the person was told: nothing was changed. */
+  | { type: 'changed' }
+  | { type: 'gone' };
+
+/**
+ * Moves the contact to the village `villageCode`, under the contact's lock: a role tied to
+ * an area that does not cover the new village ends (back to warga), and the role waiting
+ * for an admin (the pending request, else the ended role) is filed again as a new pending
+ * request with id `requestId`, so that an admin deciding from a list made before the move
+ * finds the old one gone. A pending request keeps its place in the queue (its date).
+ * `expectedEnd` is the role the person was told the move ends (null: none); when the move
+ * would end another, nothing changes.
+ */
+export async function moveToVillage(
+  db: Db,
+  params: {
+    contactId: string;
+    villageCode: string;
+    expectedEnd: string | null;
+    requestId: string;
+    now: Date;
+  },
+): Promise<VillageMoveOutcome> {
+  const person = await lockContact(db, params);
+  if (!person) return { type: 'gone' };
+  const pending = await pendingRequestOf(db, params);
+  const plan = planVillageMove(person, pending?.role ?? null, params.villageCode);
+  if (plan.endedRole !== params.expectedEnd) return { type: 'changed' };
+  if (person.villageCode === params.villageCode) return { type: 'moved', plan };
+  // A first village (onboarding) is no move: no admin list can show a village for it yet.
+  const refile = plan.endedRole !== null || (pending !== undefined && person.villageCode !== null);
+  if (refile && plan.requested) {
+    await cancelPendingRequests(db, params);
+    await db.insert(roleRequests).values({
+      id: params.requestId,
+      contactId: params.contactId,
+      role: plan.requested,
+      status: 'pending',
+      createdAt: pending?.createdAt ?? params.now,
+    });
+  }
+  await db
+    .update(contacts)
+    .set({
+      villageCode: params.villageCode,
+      ...(plan.endedRole ? { role: 'warga' } : {}),
+      updatedAt: params.now,
+    })
+    .where(eq(contacts.id, params.contactId));
+  return { type: 'moved', plan };
 }
 
 /** Every request of the contact, newest first. */
