@@ -13,6 +13,7 @@ import { FlowDefinitionError } from './core/errors.js';
 import { validateFlows } from './core/flow/validate.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
+import { acquireInstanceLock } from './db/instance-lock.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
 import { linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
 import { bankProblems } from './domain/questionnaire/registry.js';
@@ -63,6 +64,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   logger.info({ villages: villages.directory.size, ms: villageMs }, 'village index ready');
   const database = await openDatabase(config.database);
   logger.info({ driver: database.driver }, 'database ready');
+  // On PostgreSQL, who sends what: the claims of a process that died are taken back at once.
+  const instance = database.openSession
+    ? await acquireInstanceLock(database.openSession)
+    : undefined;
   const media = createMediaStore({
     db: database.db,
     mediaDir: config.mediaDir,
@@ -97,6 +102,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     logger,
     defaultLanguage: config.defaultLanguage,
     exclusiveDatabase: database.driver === 'pglite',
+    instance,
     entryFlowFor,
   });
 
@@ -189,6 +195,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
         await whatsapp?.stop();
         await http.close();
         await runtime.stop();
+        await instance?.release();
         await database.close();
         logger.info('stopped');
       })();

@@ -35,6 +35,16 @@ export interface Database {
   pglite?: PGlite;
   /** The postgres.js client (server only), for reserved connections. */
   sql?: postgres.Sql;
+  /**
+   * Opens another client to the same server (server only) with one connection that is
+   * never recycled, for session state such as an advisory lock that must last exactly as
+   * long as this process: `onclose` is told when that connection closes, `connection`
+   * adds startup parameters. The caller ends it.
+   */
+  openSession?: (options: {
+    onclose: () => void;
+    connection?: Record<string, string | number>;
+  }) => postgres.Sql;
 }
 
 /** Where and how to open the database. */
@@ -75,6 +85,14 @@ function openPostgres(url: string): Database {
     db: drizzlePostgres({ client: sql }) as unknown as Db,
     driver: 'postgres',
     sql,
+    openSession: ({ onclose, connection }) =>
+      postgres(url, {
+        max: 1,
+        max_lifetime: null,
+        onnotice: () => {},
+        onclose,
+        connection,
+      }),
     ping: async () => {
       await sql`select 1`;
     },

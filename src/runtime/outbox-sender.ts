@@ -1,9 +1,11 @@
 import type { Outbound } from '../core/messages.js';
 import type { Clock } from '../core/ports.js';
 import type { Db } from '../db/client.js';
+import type { InstanceLock } from '../db/instance-lock.js';
 import { getContact, setIdentityReachability } from '../db/queries/contacts.js';
 import { purgeDeletedContact } from '../db/queries/erasure.js';
 import {
+  type Claimer,
   claimContactMessages,
   contactsWithDueMessages,
   failPendingForAddress,
@@ -11,8 +13,9 @@ import {
   markRetry,
   markSent,
   type OutboxRow,
-  reclaimExpired,
+  reclaimAbandoned,
   releaseClaims,
+  renewClaims,
 } from '../db/queries/outbox.js';
 import type { Translator } from '../i18n.js';
 import type { Logger } from '../logger.js';
@@ -21,8 +24,14 @@ import type { RuntimeChannel, SendResult } from './types.js';
 
 /** How often the sweeper looks for messages left unsent or due for a retry. */
 export const OUTBOX_SWEEP_INTERVAL_MS = 5_000;
-/** How long a sender may hold claimed messages before another may take them over. */
+/**
+ * How long claimed messages stay claimed without news of their sender: a sender holding an
+ * instance lock renews the lease of what it is sending every {@link OUTBOX_LEASE_RENEW_MS};
+ * one without (embedded PGlite) keeps its claims this long.
+ */
 export const OUTBOX_LEASE_MS = 60_000;
+/** How often a sender with an instance lock extends the lease of the messages it is sending. */
+export const OUTBOX_LEASE_RENEW_MS = 20_000;
 /** Messages claimed at once per contact. */
 export const OUTBOX_CLAIM_BATCH = 20;
 /** Contacts flushed per sweep. */
@@ -38,8 +47,16 @@ export const SEND_RETRY_MAX_MS = 10 * 60_000;
 export interface OutboxSender {
   /** Sends the contact's due messages in order; resolves when done or blocked by a retry. */
   flushContact(contactId: string): Promise<void>;
-  /** Reclaims expired claims and flushes every contact with due messages. */
+  /**
+   * Takes back the claims of senders that are gone (instance lock free, or lease past) and
+   * flushes every contact with due messages.
+   */
   sweep(): Promise<void>;
+  /**
+   * Extends the lease of the messages this sender is sending (with an instance lock only);
+   * runs every {@link OUTBOX_LEASE_RENEW_MS} once started.
+   */
+  renewClaims(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -61,9 +78,16 @@ export function createOutboxSender(deps: {
    * messages a dead process held are then taken back at start without waiting for the lease.
    */
   exclusive?: boolean;
+  /**
+   * This process's instance lock (PostgreSQL): claims carry its id, and are taken back by
+   * any sender's sweep as soon as the lock is free, that is when this process is gone.
+   * Without one, claims carry no id and end only with their lease.
+   */
+  instance?: InstanceLock;
 }): OutboxSender {
   const queue = createKeyedQueue();
   let timer: NodeJS.Timeout | undefined;
+  let renewTimer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> | undefined;
   let nextSweep: Promise<void> | undefined;
   let stopped = false;
@@ -80,7 +104,7 @@ export function createOutboxSender(deps: {
   }
 
   /** Applies one send result; returns false when later messages must wait. */
-  async function record(row: OutboxRow, result: SendResult): Promise<boolean> {
+  async function record(row: OutboxRow, result: SendResult, claimer: Claimer): Promise<boolean> {
     const now = deps.clock.now();
     const log = deps.logger.child({
       channel: row.channel,
@@ -107,25 +131,36 @@ export function createOutboxSender(deps: {
       id: row.id,
       retryAt: new Date(now.getTime() + waitMs),
       error: result.error,
+      claimer,
     });
     return false;
   }
 
+  /** False once the instance lock the claims were made under is lost: they are anyone's. */
+  const stillClaimed = (claimer: Claimer) => claimer === null || deps.instance?.held() === claimer;
+
   async function flushOnce(contactId: string): Promise<boolean> {
     const now = deps.clock.now();
+    const claimer = deps.instance ? await deps.instance.current() : null;
     const rows = await claimContactMessages(deps.db, {
       contactId,
       now,
       leaseUntil: new Date(now.getTime() + OUTBOX_LEASE_MS),
       limit: OUTBOX_CLAIM_BATCH,
+      claimer,
     });
     if (rows.length === 0) return false;
     const contact = await getContact(deps.db, { contactId });
     const language = contact?.language ?? 'id';
     for (const [index, row] of rows.entries()) {
-      const goOn = await record(row, await deliver(row, language));
+      if (!stillClaimed(claimer)) {
+        deps.logger.warn({ contactId }, 'instance lock lost: claimed messages released');
+        await releaseClaims(deps.db, { ids: rows.slice(index).map((r) => r.id), claimer });
+        return false;
+      }
+      const goOn = await record(row, await deliver(row, language), claimer);
       if (!goOn) {
-        await releaseClaims(deps.db, { ids: rows.slice(index + 1).map((r) => r.id) });
+        await releaseClaims(deps.db, { ids: rows.slice(index + 1).map((r) => r.id), claimer });
         return false;
       }
     }
@@ -144,7 +179,7 @@ export function createOutboxSender(deps: {
   async function sweepNow(atStart = false): Promise<void> {
     const now = deps.clock.now();
     const leaseEnd = atStart && deps.exclusive ? new Date(now.getTime() + OUTBOX_LEASE_MS) : now;
-    const reclaimed = await reclaimExpired(deps.db, { now: leaseEnd });
+    const reclaimed = await reclaimAbandoned(deps.db, { now: leaseEnd });
     if (reclaimed > 0) deps.logger.warn({ reclaimed }, 'outbox messages reclaimed after a crash');
     const contactIds = await contactsWithDueMessages(deps.db, {
       channels: [...deps.channels.keys()],
@@ -174,9 +209,17 @@ export function createOutboxSender(deps: {
     return sweeping;
   };
 
+  async function renew(): Promise<void> {
+    const claimer = deps.instance?.held();
+    if (claimer === undefined) return;
+    const leaseUntil = new Date(deps.clock.now().getTime() + OUTBOX_LEASE_MS);
+    await renewClaims(deps.db, { claimer, leaseUntil });
+  }
+
   return {
     flushContact,
     sweep: () => sweep(),
+    renewClaims: renew,
     async start() {
       stopped = false;
       await sweep(true);
@@ -184,6 +227,14 @@ export function createOutboxSender(deps: {
         if (!stopped) void sweep();
       }, OUTBOX_SWEEP_INTERVAL_MS);
       timer.unref();
+      if (deps.instance) {
+        renewTimer = setInterval(() => {
+          renew().catch((error) =>
+            deps.logger.error({ err: error }, 'outbox lease renewal failed'),
+          );
+        }, OUTBOX_LEASE_RENEW_MS);
+        renewTimer.unref();
+      }
     },
     async stop() {
       stopped = true;
@@ -191,6 +242,8 @@ export function createOutboxSender(deps: {
       await nextSweep;
       await sweeping;
       await queue.drain();
+      // Renewed until the last send in flight has ended.
+      if (renewTimer) clearInterval(renewTimer);
     },
   };
 }

@@ -5,6 +5,7 @@ import { FlowDefinitionError } from '../core/errors.js';
 import type { Inbound, Json, Outbound } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
+import type { InstanceLock } from '../db/instance-lock.js';
 import {
   type Contact,
   createContact,
@@ -44,6 +45,8 @@ export interface RuntimeDeps {
   defaultLanguage: string;
   /** True when this process is the only one on the database (embedded PGlite). */
   exclusiveDatabase?: boolean;
+  /** This process's instance lock on PostgreSQL: what it claims is taken back when it dies. */
+  instance?: InstanceLock;
   /** The flow an idle contact's message opens (onboarding until registered, then the menu). */
   entryFlowFor(contact: Contact): string;
 }

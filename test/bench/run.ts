@@ -3,12 +3,20 @@
  * Bot API, each on PGlite and then on PostgreSQL when BENCH_DATABASE_URL or
  * TEST_DATABASE_URL names a server (a fresh database is created on it and dropped),
  * then the village search. `npm run bench [-- --people N] [-- --suite runtime,telegram,villages]`.
+ * `--suite crash` (not in the default set: it needs PostgreSQL and a few minutes) kills the
+ * bot, run as a child process, three times while people onboard (test/bench/crash.ts).
  * Exits 1 when a correctness check failed.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import {
+  type CrashBenchOptions,
+  crashBenchRows,
+  DEFAULT_CRASH_PEOPLE,
+  runCrashBench,
+} from './crash.js';
 import {
   DEFAULT_PEOPLE,
   problemLines,
@@ -62,6 +70,14 @@ if (suites.has('telegram')) {
     printSkipped('telegram');
   }
 }
+if (suites.has('crash')) {
+  if (postgresUrl) {
+    failed =
+      (await crashBench({ url: postgresUrl, people: people ?? DEFAULT_CRASH_PEOPLE })) || failed;
+  } else {
+    printSkipped('crash');
+  }
+}
 if (suites.has('villages')) {
   console.log('\n== village search');
   await sleep(HEAP_SETTLE_MS);
@@ -88,6 +104,21 @@ async function telegramBench(options: TelegramBenchOptions): Promise<boolean> {
   console.log(`\n== telegram through the fake Bot API on ${options.driver}${where}`);
   const figures = await runTelegramBench(options);
   printTable(telegramBenchRows(figures));
+  for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
+  return figures.problems.length > 0;
+}
+
+/**
+ * Runs the crash bench and prints its table. Lost and doubled steps are printed, not
+ * failed on: they are what this bench measures.
+ */
+async function crashBench(options: CrashBenchOptions): Promise<boolean> {
+  console.log(
+    `\n== crash: kill -9 during onboarding (${redact(options.url)}, from ${urlVariable})`,
+  );
+  const figures = await runCrashBench(options);
+  printTable(crashBenchRows(figures));
+  for (const step of figures.lostSteps.slice(0, 20)) console.log(`lost: ${step}`);
   for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
   return figures.problems.length > 0;
 }

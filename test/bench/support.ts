@@ -9,10 +9,35 @@ export interface BenchDatabaseOptions {
   url?: string;
 }
 
+/** A fresh, empty PostgreSQL database on a server: its URL, and `drop` to throw it away. */
+export interface FreshPostgresDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
 /**
- * PGlite in memory, or a uniquely named database created on the given server and
- * dropped again on `close`; migrated either way. `label` names the bench in the
- * database name, so a leftover tells which bench left it.
+ * Creates a uniquely named, empty database on the server of `url`. `label` names the
+ * bench in the database name, so a leftover tells which bench left it.
+ */
+export async function createFreshPostgresDatabase(
+  url: string,
+  label: string,
+): Promise<FreshPostgresDatabase> {
+  const name = `sapa_${label}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  return {
+    url: withDatabase(url, name),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * PGlite in memory, or a fresh database created on the given server and dropped again
+ * on `close`; migrated either way.
  */
 export async function openFreshDatabase(
   options: BenchDatabaseOptions,
@@ -20,27 +45,20 @@ export async function openFreshDatabase(
 ): Promise<Database> {
   if (options.driver === 'pglite') return openDatabase({ driver: 'pglite', memory: true });
   if (!options.url) throw new Error(`the postgres ${label} bench needs a server url`);
-  const name = `sapa_${label}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(options.url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const drop = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-  const database = await openDatabase({
-    driver: 'postgres',
-    url: withDatabase(options.url, name),
-  }).catch(async (error: unknown) => {
-    await drop();
-    throw error;
-  });
+  const fresh = await createFreshPostgresDatabase(options.url, label);
+  const database = await openDatabase({ driver: 'postgres', url: fresh.url }).catch(
+    async (error: unknown) => {
+      await fresh.drop();
+      throw error;
+    },
+  );
   return {
     ...database,
     close: async () => {
       try {
         await database.close();
       } finally {
-        await drop();
+        await fresh.drop();
       }
     },
   };

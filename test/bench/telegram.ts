@@ -23,8 +23,9 @@ const FIRST_CHAT_ID = 900_000;
  * One step: typed text or a press of button `press` on the latest keyboard, and the text
  * of the reply that ends it (`{n}` is the person's number). Its latency runs to that reply.
  */
-type Step = { say?: string; press?: number; expect: string };
-const CONVERSATION: readonly Step[] = [
+export type Step = { say?: string; press?: number; expect: string };
+/** Onboarding, as each simulated person walks it (also the crash bench's script). */
+export const CONVERSATION: readonly Step[] = [
   { say: '/start', expect: 'Pilih bahasa / Choose a language:' },
   { press: 1, expect: 'Apakah Anda berusia 18 tahun' },
   { say: '1', expect: 'Apakah Anda setuju?' },

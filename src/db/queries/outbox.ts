@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { INSTANCE_LOCK_CLASS } from '../instance-lock.js';
 import { outbox } from '../schema/index.js';
 import { lastAddressOf } from './contacts.js';
 
@@ -32,13 +33,27 @@ export async function enqueueMessages(
 }
 
 /**
+ * Who claims: the instance id the claiming process holds the advisory lock of
+ * (src/db/instance-lock.ts), or null for a process without one (embedded PGlite), whose
+ * claims end only with their lease.
+ */
+export type Claimer = number | null;
+
+/** The row is still claimed by `claimedBy`: nobody took it back meanwhile. */
+function claimedBy(claimer: Claimer): SQL | undefined {
+  return claimer === null ? isNull(outbox.claimedBy) : eq(outbox.claimedBy, claimer);
+}
+
+/**
  * Claims the contact's due messages for sending, oldest first, up to `limit`.
  * Claims nothing while an older message of the contact is still being sent or waits
- * for a retry, so one person's messages never overtake each other.
+ * for a retry, so one person's messages never overtake each other; nor while another
+ * sender holds a row lock on an older one (it is claiming or recording it right now):
+ * `SKIP LOCKED` would otherwise hand this sender the newer messages behind it.
  */
 export async function claimContactMessages(
   db: Db,
-  params: { contactId: string; now: Date; leaseUntil: Date; limit: number },
+  params: { contactId: string; now: Date; leaseUntil: Date; limit: number; claimer: Claimer },
 ): Promise<OutboxRow[]> {
   return db.transaction(async (tx) => {
     const open = await tx
@@ -50,6 +65,13 @@ export async function claimContactMessages(
       .orderBy(asc(outbox.id))
       .limit(params.limit)
       .for('update', { skipLocked: true });
+    const [oldest] = await tx
+      .select({ id: sql<number | null>`min(${outbox.id})` })
+      .from(outbox)
+      .where(
+        and(eq(outbox.contactId, params.contactId), inArray(outbox.status, ['pending', 'sending'])),
+      );
+    if (open[0] === undefined || Number(open[0].id) !== Number(oldest?.id)) return [];
     const claimable: OutboxRow[] = [];
     for (const row of open) {
       if (row.status !== 'pending' || row.nextAttemptAt > params.now) break;
@@ -58,14 +80,19 @@ export async function claimContactMessages(
     if (claimable.length === 0) return [];
     await tx
       .update(outbox)
-      .set({ status: 'sending', claimedUntil: params.leaseUntil })
+      .set({ status: 'sending', claimedUntil: params.leaseUntil, claimedBy: params.claimer })
       .where(
         inArray(
           outbox.id,
           claimable.map((r) => r.id),
         ),
       );
-    return claimable;
+    return claimable.map((row) => ({
+      ...row,
+      status: 'sending',
+      claimedUntil: params.leaseUntil,
+      claimedBy: params.claimer,
+    }));
   });
 }
 
@@ -77,16 +104,20 @@ export async function markSent(db: Db, params: { id: number; now: Date }): Promi
       status: 'sent',
       sentAt: params.now,
       claimedUntil: null,
+      claimedBy: null,
       attempts: sql`${outbox.attempts} + 1`,
       lastError: null,
     })
     .where(eq(outbox.id, params.id));
 }
 
-/** Puts a message back to wait until `retryAt`, counting the failed attempt. */
+/**
+ * Puts a message back to wait until `retryAt`, counting the failed attempt; unless it was
+ * taken back from `claimer` meanwhile (another sender may be sending it now).
+ */
 export async function markRetry(
   db: Db,
-  params: { id: number; retryAt: Date; error: string },
+  params: { id: number; retryAt: Date; error: string; claimer: Claimer },
 ): Promise<void> {
   await db
     .update(outbox)
@@ -94,10 +125,11 @@ export async function markRetry(
       status: 'pending',
       nextAttemptAt: params.retryAt,
       claimedUntil: null,
+      claimedBy: null,
       attempts: sql`${outbox.attempts} + 1`,
       lastError: params.error,
     })
-    .where(eq(outbox.id, params.id));
+    .where(and(eq(outbox.id, params.id), claimedBy(params.claimer)));
 }
 
 /** Gives a message up for good. */
@@ -107,19 +139,45 @@ export async function markFailed(db: Db, params: { id: number; error: string }):
     .set({
       status: 'failed',
       claimedUntil: null,
+      claimedBy: null,
       attempts: sql`${outbox.attempts} + 1`,
       lastError: params.error,
     })
     .where(eq(outbox.id, params.id));
 }
 
-/** Returns claimed messages that were not attempted (a send before them failed) to pending. */
-export async function releaseClaims(db: Db, params: { ids: number[] }): Promise<void> {
+/**
+ * Returns to pending the messages `claimer` claimed and did not attempt (a send before
+ * them failed, or its instance lock was lost); those taken back meanwhile stay as they are.
+ */
+export async function releaseClaims(
+  db: Db,
+  params: { ids: number[]; claimer: Claimer },
+): Promise<void> {
   if (params.ids.length === 0) return;
   await db
     .update(outbox)
-    .set({ status: 'pending', claimedUntil: null })
-    .where(and(inArray(outbox.id, params.ids), eq(outbox.status, 'sending')));
+    .set({ status: 'pending', claimedUntil: null, claimedBy: null })
+    .where(
+      and(inArray(outbox.id, params.ids), eq(outbox.status, 'sending'), claimedBy(params.claimer)),
+    );
+}
+
+/**
+ * Extends to `leaseUntil` the lease of every message `claimer` is sending, so that a live
+ * sender's slow send (a long wait in the channel's pace, a slow platform) is never taken
+ * for a dead one's.
+ */
+export async function renewClaims(
+  db: Db,
+  params: { claimer: number; leaseUntil: Date },
+): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ claimedUntil: params.leaseUntil })
+    .where(and(eq(outbox.status, 'sending'), eq(outbox.claimedBy, params.claimer)))
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 /** Fails every waiting message to one address: the person cannot be reached there. */
@@ -129,7 +187,7 @@ export async function failPendingForAddress(
 ): Promise<void> {
   await db
     .update(outbox)
-    .set({ status: 'failed', claimedUntil: null, lastError: params.error })
+    .set({ status: 'failed', claimedUntil: null, claimedBy: null, lastError: params.error })
     .where(
       and(
         eq(outbox.channel, params.channel),
@@ -140,14 +198,35 @@ export async function failPendingForAddress(
 }
 
 /**
- * Returns to pending the messages whose sender died holding them (lease expired).
- * One of them may have reached the person just before the crash: it is sent again.
+ * Instance ids whose advisory lock some session of this database holds: the live
+ * sending processes. `pg_locks` shows every database of the server, hence the filter.
  */
-export async function reclaimExpired(db: Db, params: { now: Date }): Promise<number> {
+const liveInstances = sql`
+  select l.objid::bigint from pg_locks l
+  where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+    and l.classid::bigint = ${INSTANCE_LOCK_CLASS}
+    and l.database = (select oid from pg_database where datname = current_database())`;
+
+/**
+ * Returns to pending the messages whose sender is gone: those claimed by an instance whose
+ * lock nobody holds any more (its process died: taken back at once), and, as a fallback,
+ * those whose lease ended by `now` (a claim without a lock, or a sender that stopped
+ * renewing). One of them may have reached the person just before the crash: it is sent
+ * again.
+ */
+export async function reclaimAbandoned(db: Db, params: { now: Date }): Promise<number> {
   const rows = await db
     .update(outbox)
-    .set({ status: 'pending', claimedUntil: null })
-    .where(and(eq(outbox.status, 'sending'), lte(outbox.claimedUntil, params.now)))
+    .set({ status: 'pending', claimedUntil: null, claimedBy: null })
+    .where(
+      and(
+        eq(outbox.status, 'sending'),
+        or(
+          lte(outbox.claimedUntil, params.now),
+          and(isNotNull(outbox.claimedBy), sql`${outbox.claimedBy} not in (${liveInstances})`),
+        ),
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length;
 }

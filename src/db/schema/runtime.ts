@@ -51,11 +51,19 @@ export const outbox = pgTable(
     externalId: text('external_id').notNull(),
     /** An Outbound message: i18n keys and params, resolved in the person's language at send. */
     message: jsonb('message').notNull(),
-    /** pending → sending → sent | failed; sending rows past `claimedUntil` are pending again. */
+    /**
+     * pending → sending → sent | failed; sending rows are pending again once `claimedUntil`
+     * is past or their `claimedBy` instance is gone.
+     */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull(),
     claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'date' }),
+    /**
+     * The sending process's instance id, while it holds that id's advisory lock on PostgreSQL
+     * (src/db/instance-lock.ts); null when claimed without one (embedded PGlite).
+     */
+    claimedBy: integer('claimed_by'),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
