@@ -45,7 +45,9 @@ export function createDeleteDataActions(deps: {
         now: clock.now(),
       });
       for (const sha256 of mediaFiles) await deps.removeMediaFile(sha256);
-      logger.info({ contactId: contact.id, photos: mediaFiles.length }, 'personal data deleted');
+      // No contact id at info level: with the message's platform ids in the same log
+      // stream it would tie the deleted person to their chat account.
+      logger.info({ photos: mediaFiles.length }, 'personal data deleted');
       return { outcome: 'deleted' };
     },
   };

@@ -137,7 +137,11 @@ function toStatus(value: string | null): ReportStatus | null {
   return isReportStatus(value) ? value : null;
 }
 
-/** What the reporter reads about a move that needs no answer. */
+/**
+ * What the reporter reads about a move that needs no answer. The staff's note carries
+ * `aboutReport` (not shown): /hapusdata of the resident of an assisted report finds the
+ * kader's copy by it (src/db/queries/erasure.ts).
+ */
 function movedMessage(report: ReportRow, note: string | null): Outbound {
   const texts: Text[] = [
     report.status === 'DITOLAK' && report.rejectReason
@@ -147,7 +151,7 @@ function movedMessage(report: ReportRow, note: string | null): Outbound {
         })
       : t('report:notify.moved', { ticket: report.ticket, status: statusName(report.status) }),
   ];
-  if (note) texts.push(t('report:notify.moved_note', { note }));
+  if (note) texts.push(t('report:notify.moved_note', { note, aboutReport: report.id }));
   return { texts };
 }
 

@@ -21,6 +21,7 @@ function withNote(key: string, ctx: StepContext): Text {
   return t(key, {
     ticket: ticketOf(ctx),
     note: typeof note === 'string' ? t('report:reply.note', { note }) : '',
+    aboutReport: String(loaded(ctx).aboutReport ?? ''),
   });
 }
 
@@ -186,7 +187,13 @@ export const reportReplyActions: Record<string, ActionHandler> = {
     }
     const history = await listHistory(tx, { reportId: report.id });
     const last = history.filter((row) => row.toStatus === report.status).at(-1);
-    return { outcome: report.status, ticket: report.ticket, note: last?.note ?? null };
+    // `aboutReport`: /hapusdata of an assisted report's resident finds this copy of the note.
+    return {
+      outcome: report.status,
+      ticket: report.ticket,
+      note: last?.note ?? null,
+      aboutReport: report.id,
+    };
   },
   'report.reply': async (ctx) => {
     const { ticket, answer, note } = replyInput.parse(ctx.input);

@@ -151,6 +151,8 @@ export async function reportDetailText(
       : null;
   const lines: Text[] = [
     t('report:view.head', {
+      // Not shown: lets /hapusdata find copies of this view (src/db/queries/erasure.ts).
+      aboutReport: report.id,
       ticket: report.ticket,
       type: typeName(report.type),
       category: categoryName(report.category),

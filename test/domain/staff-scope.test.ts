@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeCovers, staffScope } from '../../src/domain/staff-scope.js';
+import { planVillageMove, scopeCovers, staffScope } from '../../src/domain/staff-scope.js';
 
 const SUKAMAJU = '32.03.03.2013'; // Kec. Cibeber, Kab. Cianjur
 const SUKAMANAH = '32.03.03.2017'; // same kecamatan
@@ -61,5 +61,50 @@ describe('staffScope', () => {
     const scope = staffScope({ role: 'duta_digital', villageCode: SUKAMAJU });
     expect(scopeCovers(scope, '32.031.03.2013')).toBe(false);
     expect(scopeCovers(scope, '32.03')).toBe(false);
+  });
+});
+
+describe('planVillageMove', () => {
+  const moves = (role: string, to: string, pending: string | null = null) =>
+    planVillageMove({ role, villageCode: SUKAMAJU }, pending, to);
+
+  it('ends a role tied to an area the new village is outside, and asks an admin again', () => {
+    for (const role of ['perangkat_desa', 'kader_digital']) {
+      expect(moves(role, SUKAMANAH)).toEqual({ endedRole: role, requested: role });
+    }
+    expect(moves('pendamping_desa', OTHER_DISTRICT)).toEqual({
+      endedRole: 'pendamping_desa',
+      requested: 'pendamping_desa',
+    });
+    expect(moves('duta_digital', OTHER_REGENCY)).toEqual({
+      endedRole: 'duta_digital',
+      requested: 'duta_digital',
+    });
+  });
+
+  it('keeps a role whose area covers the new village, and roles bound to no area', () => {
+    expect(moves('pendamping_desa', SUKAMANAH).endedRole).toBeNull();
+    expect(moves('duta_digital', OTHER_DISTRICT).endedRole).toBeNull();
+    expect(moves('admin', OTHER_REGENCY).endedRole).toBeNull();
+    expect(moves('warga', OTHER_REGENCY)).toEqual({ endedRole: null, requested: null });
+  });
+
+  it('carries a pending request rather than the ended role, and changes nothing for the same village', () => {
+    expect(moves('kader_digital', OTHER_REGENCY, 'duta_digital')).toEqual({
+      endedRole: 'kader_digital',
+      requested: 'duta_digital',
+    });
+    expect(moves('warga', OTHER_REGENCY, 'kader_digital')).toEqual({
+      endedRole: null,
+      requested: 'kader_digital',
+    });
+    expect(moves('kader_digital', SUKAMAJU).endedRole).toBeNull();
+  });
+
+  it('ends an area role held without a village (its area was never known)', () => {
+    expect(planVillageMove({ role: 'kader_digital', villageCode: null }, null, SUKAMAJU)).toEqual({
+      endedRole: 'kader_digital',
+      requested: 'kader_digital',
+    });
   });
 });

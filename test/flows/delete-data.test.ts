@@ -1,44 +1,34 @@
-import { eq, sql } from 'drizzle-orm';
+import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertFeedback } from '../../src/db/queries/feedback.js';
 import { insertMediaIfNew } from '../../src/db/queries/media.js';
 import { consents, contacts, inboundMessages, outbox } from '../../src/db/schema/index.js';
+import { createLogger } from '../../src/logger.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../support/db.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { contactOf, registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
+import { everyRow } from './every-row.js';
 
 const KEUDE_BAKONGAN = '11.01.01.2001';
 const PHOTO_SHA256 = 'b'.repeat(64);
 
-/** Every row of every table of the app, as JSON text. */
-async function everyRow(database: TestDatabase): Promise<Record<string, string>> {
-  const tables = await rowsOf<{ table_name: string }>(
-    database,
-    sql`select table_name from information_schema.tables
-        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-  );
-  const dump: Record<string, string> = {};
-  for (const { table_name: table } of tables) {
-    dump[table] = JSON.stringify(await rowsOf(database, sql.raw(`select * from "${table}"`)));
-  }
-  return dump;
-}
-
-async function rowsOf<T = Record<string, unknown>>(
-  database: TestDatabase,
-  query: ReturnType<typeof sql>,
-): Promise<T[]> {
-  const result = (await database.db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
 describe.each(DRIVERS)('/hapusdata on %s', (driver) => {
   let database: TestDatabase;
   let h: Harness;
+  /** The info (and above) log lines of this file's runs, parsed. */
+  const logged: Record<string, unknown>[] = [];
   beforeAll(async () => {
     database = await createTestDb(driver);
-    h = await createHarness({ db: database, onboarding: true, admins: ['admin'] });
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        logged.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', format: 'json', destination });
+    h = await createHarness({ db: database, onboarding: true, admins: ['admin'], logger });
     await registerContact(h, 'admin', { name: 'Admin Pusat', role: 'admin' });
   });
   afterAll(async () => {
@@ -92,6 +82,11 @@ describe.each(DRIVERS)('/hapusdata on %s', (driver) => {
       < 1. Budi Santoso: Kader digital, Keude Bakongan
       `,
     );
+    const received = await h.db.db
+      .select()
+      .from(inboundMessages)
+      .where(eq(inboundMessages.contactId, budi.id));
+    expect(received.length).toBeGreaterThan(0);
     await playTranscript(
       h,
       'budi',
@@ -109,6 +104,11 @@ describe.each(DRIVERS)('/hapusdata on %s', (driver) => {
       `,
     );
     expect(h.removedMediaFiles).toEqual([PHOTO_SHA256]);
+    // Logged without the contact id: at info level, nothing ties it to the chat account.
+    expect(logged.filter((line) => line.msg === 'personal data deleted')).toEqual([
+      expect.objectContaining({ photos: 1 }),
+    ]);
+    expect(JSON.stringify(logged)).not.toContain(budi.id);
 
     const needles = [
       `"${budi.id}"`,
@@ -129,11 +129,14 @@ describe.each(DRIVERS)('/hapusdata on %s', (driver) => {
         expect(rows, `table ${table} still holds ${needle}`).not.toContain(needle);
       }
     }
-    // What is kept: the consent record without its person, and message ids without theirs.
+    // What is kept: the consent record without its person. Their messages' records go,
+    // the one that asked for the deletion too.
     const anonymous = await h.db.db.select().from(consents).where(eq(consents.id, 'consent-budi'));
     expect(anonymous).toEqual([expect.objectContaining({ contactId: null, answer: 'accepted' })]);
-    const unlinked = await h.db.db.select().from(inboundMessages);
-    expect(unlinked.filter((row) => row.contactId === budi.id)).toEqual([]);
+    const left = await h.db.db.select().from(inboundMessages);
+    expect(left.filter((row) => received.some((r) => r.messageId === row.messageId))).toEqual([]);
+    // Every record left is the admin's: none was merely unlinked from Budi.
+    expect(left.filter((row) => row.contactId !== 'contact-admin')).toEqual([]);
 
     await playTranscript(
       h,

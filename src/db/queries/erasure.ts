@@ -9,7 +9,9 @@
  *
  * Texts that show one person's data to someone else (an admin's list of role requests)
  * carry the param `about: <contact id>`, and state that holds such data keeps an `about`
- * field: step 1 finds them anywhere in other people's outbox rows and conversation state.
+ * field; views of a report carry `aboutReport: <report id>`. Step 1 finds them anywhere in
+ * other people's outbox rows and conversation state, for the person and for every report
+ * changed for them (see report-erasure.ts).
  */
 import { and, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -31,22 +33,28 @@ import { anonymiseReportsOf } from './report-erasure.js';
 
 /** The name of the text param and state field that ties shown data to its person. */
 const ABOUT_PARAM = 'about';
+/** The same for a report: views of a report carry its id under this name (see report-view.ts). */
+const ABOUT_REPORT_PARAM = 'aboutReport';
 
-/** Finds an {@link ABOUT_PARAM} equal to `$id` at any depth of a JSON document. */
-const MENTION_PATH = `$.**.${ABOUT_PARAM} ? (@ == $id)`;
-
-function mentions(column: typeof outbox.message | typeof conversations.state, contactId: string) {
-  return sql`jsonb_path_exists(${column}, ${MENTION_PATH}::jsonpath, jsonb_build_object('id', ${contactId}::text))`;
+/** True when the JSON document holds `field` equal to one of `ids`, at any depth. */
+function mentions(
+  column: typeof outbox.message | typeof conversations.state,
+  field: string,
+  ids: string[],
+) {
+  const found = ids.map((id) => sql`${id}::text`);
+  return sql`exists (select 1 from jsonb_path_query(${column}, ${`$.**.${field}`}::jsonpath) as m(v) where m.v #>> '{}' in (${sql.join(found, sql`, `)}))`;
 }
 
 /**
  * Removes everything stored about the contact, in the caller's transaction: profile,
- * channel identities (phone numbers), conversation, outbox rows, role requests, feedback
- * and its photos' rows; cuts the link from consent records, inbound message ids and
- * questionnaire answers (which stay in village scores under an anonymous key); anonymises
- * their reports (which stay for the village, without them and their photos); and
- * drops other people's messages and state that mention them. Returns the SHA-256 of the
- * photo files to remove from disk.
+ * channel identities (phone numbers), conversation, outbox rows, inbound message records
+ * (the dedupe keys of their messages), role requests, feedback and its photos' rows; cuts
+ * the link from consent records and questionnaire answers (which stay in village scores
+ * under an anonymous key); anonymises their reports (which stay for the village without
+ * anything pointing to them: see report-erasure.ts); and drops other people's messages
+ * and state that show them or those reports. Returns the SHA-256 of the photo files to
+ * remove from disk.
  */
 export async function eraseContactData(
   db: Db,
@@ -54,15 +62,9 @@ export async function eraseContactData(
 ): Promise<{ mediaFiles: string[] }> {
   const { contactId } = params;
   await lockContact(db, { contactId });
-  await db
-    .delete(outbox)
-    .where(or(eq(outbox.contactId, contactId), mentions(outbox.message, contactId)));
-  await db
-    .update(conversations)
-    .set({ state: params.idleState, updatedAt: params.now })
-    .where(and(ne(conversations.contactId, contactId), mentions(conversations.state, contactId)));
-  await db.delete(conversations).where(eq(conversations.contactId, contactId));
   const reports = await anonymiseReportsOf(db, { contactId, now: params.now });
+  await forgetCopies(db, { ...params, reportIds: reports.reportIds });
+  await db.delete(conversations).where(eq(conversations.contactId, contactId));
   const mediaFiles = [...reports.mediaFiles, ...(await eraseMedia(db, { contactId }))];
   await db.delete(feedback).where(eq(feedback.contactId, contactId));
   await db.delete(roleRequests).where(eq(roleRequests.contactId, contactId));
@@ -72,10 +74,7 @@ export async function eraseContactData(
     .where(eq(roleRequests.decidedBy, contactId));
   await db.update(consents).set({ contactId: null }).where(eq(consents.contactId, contactId));
   await forgetRespondent(db, { contactId });
-  await db
-    .update(inboundMessages)
-    .set({ contactId: null })
-    .where(eq(inboundMessages.contactId, contactId));
+  await db.delete(inboundMessages).where(eq(inboundMessages.contactId, contactId));
   await db.delete(channelIdentities).where(eq(channelIdentities.contactId, contactId));
   await db
     .update(contacts)
@@ -91,6 +90,28 @@ export async function eraseContactData(
     })
     .where(eq(contacts.id, contactId));
   return { mediaFiles };
+}
+
+/**
+ * Removes the contact's outbox rows, and other people's messages and conversation state
+ * that show them or one of the reports changed for them (`reportIds`): an idle state
+ * replaces such a conversation.
+ */
+async function forgetCopies(
+  db: Db,
+  params: { contactId: string; reportIds: string[]; idleState: unknown; now: Date },
+): Promise<void> {
+  const { contactId, reportIds } = params;
+  const shown = (column: typeof outbox.message | typeof conversations.state) =>
+    or(
+      mentions(column, ABOUT_PARAM, [contactId]),
+      ...(reportIds.length > 0 ? [mentions(column, ABOUT_REPORT_PARAM, reportIds)] : []),
+    );
+  await db.delete(outbox).where(or(eq(outbox.contactId, contactId), shown(outbox.message)));
+  await db
+    .update(conversations)
+    .set({ state: params.idleState, updatedAt: params.now })
+    .where(and(ne(conversations.contactId, contactId), shown(conversations.state)));
 }
 
 /** Deletes the media rows of the contact's photos (unless another person's feedback uses them). */
