@@ -131,7 +131,11 @@ export async function setDisplayName(
     .where(eq(contacts.id, params.contactId));
 }
 
-/** Sets the person's village by its Kemendagri code. */
+/**
+ * Sets the person's village by its Kemendagri code, as it is: no role is ended. For tests
+ * and tools that set up people; a person's own move goes through `moveToVillage`
+ * (role-requests.ts), which ends a staff role tied to the old area.
+ */
 export async function setVillageCode(
   db: Db,
   params: { contactId: string; villageCode: string; now: Date },
