@@ -53,8 +53,8 @@ export interface OutboxSender {
    */
   sweep(): Promise<void>;
   /**
-   * Extends the lease of the messages this sender is sending (with an instance lock only);
-   * runs every {@link OUTBOX_LEASE_RENEW_MS} once started.
+   * Extends the lease of the messages this sender's running flushes claimed (with an
+   * instance lock only); runs every {@link OUTBOX_LEASE_RENEW_MS} once started.
    */
   renewClaims(): Promise<void>;
   start(): Promise<void>;
@@ -88,6 +88,11 @@ export function createOutboxSender(deps: {
   const queue = createKeyedQueue();
   let timer: NodeJS.Timeout | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
+  /**
+   * Ids of the messages claimed and not yet recorded by a flush running now: the only ones
+   * renewed, so a claim a failed flush left behind still ends with its lease.
+   */
+  const holding = new Set<number>();
   let sweeping: Promise<void> | undefined;
   let nextSweep: Promise<void> | undefined;
   let stopped = false;
@@ -150,6 +155,24 @@ export function createOutboxSender(deps: {
       claimer,
     });
     if (rows.length === 0) return false;
+    for (const row of rows) holding.add(row.id);
+    try {
+      const allSent = await sendClaimed(contactId, rows, claimer);
+      return allSent && rows.length === OUTBOX_CLAIM_BATCH;
+    } finally {
+      for (const row of rows) holding.delete(row.id);
+    }
+  }
+
+  /**
+   * Sends claimed messages in order until one must wait (the rest are released); true when
+   * none had to.
+   */
+  async function sendClaimed(
+    contactId: string,
+    rows: OutboxRow[],
+    claimer: Claimer,
+  ): Promise<boolean> {
     const contact = await getContact(deps.db, { contactId });
     const language = contact?.language ?? 'id';
     for (const [index, row] of rows.entries()) {
@@ -164,7 +187,7 @@ export function createOutboxSender(deps: {
         return false;
       }
     }
-    return rows.length === OUTBOX_CLAIM_BATCH;
+    return true;
   }
 
   const flushContact = (contactId: string): Promise<void> =>
@@ -211,9 +234,9 @@ export function createOutboxSender(deps: {
 
   async function renew(): Promise<void> {
     const claimer = deps.instance?.held();
-    if (claimer === undefined) return;
+    if (claimer === undefined || holding.size === 0) return;
     const leaseUntil = new Date(deps.clock.now().getTime() + OUTBOX_LEASE_MS);
-    await renewClaims(deps.db, { claimer, leaseUntil });
+    await renewClaims(deps.db, { ids: [...holding], claimer, leaseUntil });
   }
 
   return {

@@ -54,6 +54,8 @@ export interface CrashBenchFigures {
   lost: number;
   /** Messages a person received more than once. */
   doubled: number;
+  /** Each doubled message: whose, its start, and how long after the first copy it came again. */
+  doubledMessages: string[];
   replies: number;
   /** From each kill to the restarted bot's first poll. */
   restartMs: number[];
@@ -117,6 +119,7 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
       }),
     );
     const wallMs = performance.now() - started;
+    const doubledMessages = chats.flatMap((chat) => doubledIn(chat.messages()));
     await crashing;
     const unsent = await settledOutbox(fresh.url);
     if (restartMs.length < kills.length) {
@@ -129,7 +132,8 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
       steps: people * CONVERSATION.length,
       answered: latencies.length,
       lost: lostSteps.length,
-      doubled: chats.reduce((sum, chat) => sum + doubledIn(chat.messages()), 0),
+      doubled: doubledMessages.length,
+      doubledMessages,
       replies,
       restartMs,
       wallMs,
@@ -238,13 +242,17 @@ async function replyContaining(chat: FakeChat, text: string): Promise<SentMessag
 }
 
 /** Messages that repeat an earlier one of the chat exactly (text and buttons). */
-function doubledIn(messages: SentMessage[]): number {
-  const seen = new Set<string>();
-  let doubled = 0;
+function doubledIn(messages: SentMessage[]): string[] {
+  const firstAt = new Map<string, number>();
+  const doubled: string[] = [];
   for (const message of messages) {
     const key = JSON.stringify([message.text, message.replyMarkup ?? null]);
-    if (seen.has(key)) doubled += 1;
-    seen.add(key);
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, message.at);
+    else {
+      const text = message.text.slice(0, 30).replace(/\n/g, ' ');
+      doubled.push(`${message.chatId} "${text}" again after ${(message.at - first).toFixed(0)} ms`);
+    }
   }
   return doubled;
 }
@@ -315,6 +323,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   for (const [label, value] of crashBenchRows(figures))
     console.log(`${label.padEnd(36)}  ${value}`);
   for (const step of figures.lostSteps.slice(0, 20)) console.log(`lost: ${step}`);
+  for (const message of figures.doubledMessages.slice(0, 20)) console.log(`doubled: ${message}`);
   for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
   process.exitCode = figures.problems.length === 0 ? 0 : 1;
 }

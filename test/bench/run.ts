@@ -119,6 +119,7 @@ async function crashBench(options: CrashBenchOptions): Promise<boolean> {
   const figures = await runCrashBench(options);
   printTable(crashBenchRows(figures));
   for (const step of figures.lostSteps.slice(0, 20)) console.log(`lost: ${step}`);
+  for (const message of figures.doubledMessages.slice(0, 20)) console.log(`doubled: ${message}`);
   for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
   return figures.problems.length > 0;
 }

@@ -200,6 +200,29 @@ describe.skipIf(NO_POSTGRES)('outbox senders of several processes on PostgreSQL'
     expect(b.channel.sent).toEqual([]);
   });
 
+  it('renews only what its running flushes hold: a claim a failed flush left still ends with its lease', async () => {
+    const start = await sharedDatabase();
+    const a = await start();
+    const b = await start();
+    await queue(a.database, ['ani', 'budi'], 1);
+    hangSends(a.channel);
+    void a.sender.flushContact('ani');
+    await claimed(a.database, 1);
+    // Budi's message as a flush that failed midway leaves it: claimed by `a`, held by nothing.
+    await a.database.db
+      .update(outbox)
+      .set({
+        status: 'sending',
+        claimedBy: a.lock.held(),
+        claimedUntil: new Date(clock.now().getTime() + OUTBOX_LEASE_MS),
+      })
+      .where(eq(outbox.externalId, 'budi'));
+    clock.advance(OUTBOX_LEASE_MS);
+    await a.sender.renewClaims();
+    await b.sender.sweep();
+    expect(texts(b)).toEqual(['budi-1']);
+  });
+
   it('falls back on the lease when a live process stops renewing (it hangs)', async () => {
     const start = await sharedDatabase();
     const a = await start();

@@ -88,9 +88,13 @@ describe('runtime', () => {
     h = await createHarness();
     const original = h.channel.send;
     // The process dies inside the send: the reply is committed and claimed, never delivered.
-    h.channel.send = () => new Promise<never>(() => {});
+    let inSend = false;
+    h.channel.send = () => {
+      inSend = true;
+      return new Promise<never>(() => {});
+    };
     void h.say('ani', 'halo');
-    await waitFor(async () => (await h?.db.db.select().from(outbox))?.[0]?.status === 'sending');
+    await waitFor(async () => inSend);
     h.channel.send = original;
     await h.restart({ crashed: true });
     expect(h.channel.take('ani')).toEqual([]);
@@ -104,9 +108,13 @@ describe('runtime', () => {
   it('on embedded PGlite, resends at once after a crash: no other process can hold the reply', async () => {
     h = await createHarness({ exclusive: true });
     const original = h.channel.send;
-    h.channel.send = () => new Promise<never>(() => {});
+    let inSend = false;
+    h.channel.send = () => {
+      inSend = true;
+      return new Promise<never>(() => {});
+    };
     void h.say('ani', 'halo');
-    await waitFor(async () => (await h?.db.db.select().from(outbox))?.[0]?.status === 'sending');
+    await waitFor(async () => inSend);
     h.channel.send = original;
     await h.restart({ crashed: true });
     expect(h.channel.take('ani')[0]).toContain('Selamat datang');

@@ -164,18 +164,25 @@ export async function releaseClaims(
 }
 
 /**
- * Extends to `leaseUntil` the lease of every message `claimer` is sending, so that a live
- * sender's slow send (a long wait in the channel's pace, a slow platform) is never taken
- * for a dead one's.
+ * Extends to `leaseUntil` the lease of the messages `claimer` is still sending among `ids`,
+ * so that a live sender's slow send (a long wait in the channel's pace, a slow platform)
+ * is never taken for a dead one's.
  */
 export async function renewClaims(
   db: Db,
-  params: { claimer: number; leaseUntil: Date },
+  params: { ids: number[]; claimer: number; leaseUntil: Date },
 ): Promise<number> {
+  if (params.ids.length === 0) return 0;
   const rows = await db
     .update(outbox)
     .set({ claimedUntil: params.leaseUntil })
-    .where(and(eq(outbox.status, 'sending'), eq(outbox.claimedBy, params.claimer)))
+    .where(
+      and(
+        inArray(outbox.id, params.ids),
+        eq(outbox.status, 'sending'),
+        eq(outbox.claimedBy, params.claimer),
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length;
 }
