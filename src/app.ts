@@ -130,6 +130,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     ? createTelegramChannel({
         ...config.telegram,
         receive: runtime.receive,
+        recordOnce: runtime.recordOnce,
+        wasReceived: runtime.wasReceived,
         markUnreachable: runtime.markUnreachable,
         savePhoto: async ({ bytes, fileId }) => {
           const saved = await media.save({

@@ -14,6 +14,7 @@ import {
   setIdentityReachability,
 } from '../db/queries/contacts.js';
 import {
+  isInboundRecorded,
   loadConversationForUpdate,
   recordInbound,
   saveConversation,
@@ -55,6 +56,14 @@ export interface RuntimeDeps {
 export interface Runtime {
   /** Handles one message: dedupe, state, engine, outbox, then sends the replies. */
   receive(inbound: Inbound): Promise<ReceiveOutcome>;
+  /**
+   * Records a message key in the one dedupe without a conversation, for what a channel
+   * answers itself (a group invitation, a refused photo): true the first time, false
+   * when the key was recorded before, by this or by `receive`.
+   */
+  recordOnce(key: Pick<Inbound, 'channel' | 'messageId'>): Promise<boolean>;
+  /** True when a message key was recorded already: a redelivery a channel can skip early. */
+  wasReceived(key: Pick<Inbound, 'channel' | 'messageId'>): Promise<boolean>;
   addChannel(channel: RuntimeChannel): void;
   /**
    * Records that a person cannot be reached on a channel (they blocked the bot): their
@@ -237,6 +246,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         await failPendingForAddress(tx, { ...address, error: 'unreachable' });
       });
     },
+    recordOnce: (key) => recordInbound(deps.db, { ...key, now: deps.clock.now() }),
+    wasReceived: (key) => isInboundRecorded(deps.db, key),
     receive(inbound) {
       if (stopping) return Promise.resolve({ type: 'failed' });
       // People's text is cleaned once, here, whatever channel it came from.

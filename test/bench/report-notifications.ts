@@ -61,6 +61,8 @@ function telegramFor(fake: FakeBotApi, h: () => Harness, sendsPerSecond?: number
     apiRoot: fake.apiRoot,
     adminIds: [],
     receive: (inbound) => h().runtime.receive(inbound),
+    recordOnce: (key) => h().runtime.recordOnce(key),
+    wasReceived: (key) => h().runtime.wasReceived(key),
     markUnreachable: (address) => h().runtime.markUnreachable(address),
     savePhoto: async () => ({ type: 'rejected', reason: 'not_an_image' }),
     maxPhotoBytes: 1_000_000,

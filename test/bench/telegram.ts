@@ -78,6 +78,8 @@ export async function runTelegramBench(
     apiRoot: fake.apiRoot,
     adminIds: [],
     receive: (inbound) => (h as Harness).runtime.receive(inbound),
+    recordOnce: (key) => (h as Harness).runtime.recordOnce(key),
+    wasReceived: (key) => (h as Harness).runtime.wasReceived(key),
     markUnreachable: (address) => (h as Harness).runtime.markUnreachable(address),
     savePhoto: async () => ({ type: 'rejected', reason: 'not_an_image' }),
     maxPhotoBytes: 1_000_000,

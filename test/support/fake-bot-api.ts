@@ -77,6 +77,11 @@ export interface FakeBotApi {
   redeliver(update: Update): void;
   /** The next call of `method` fails like this. */
   failNext(method: string, failure: ScriptedFailure): void;
+  /**
+   * Calls of `method` (those `which` picks) get no answer until the returned function is
+   * called: a slow Telegram, or work held in hand while a test kills the bot.
+   */
+  hold(method: string, which?: (params: Record<string, unknown>) => boolean): () => void;
   /** The person blocked the bot: sends to the chat get 403. */
   block(chatId: number): void;
   /** A file `getFile` knows and the file URL serves. */
@@ -144,6 +149,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     }
     return log;
   };
+  const holds: {
+    method: string;
+    which: (params: Record<string, unknown>) => boolean;
+    released: Promise<void>;
+  }[] = [];
   let lastUpdateId = 100_000;
   let webhook: { url: string; secret?: string } | undefined;
 
@@ -288,6 +298,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const method = match[2] as string;
     const params = await readParams(req);
     calls.push({ method, params, at: performance.now() });
+    const held = holds.find((h) => h.method === method && h.which(params));
+    if (held) {
+      await Promise.race([held.released, new Promise((resolve) => res.once('close', resolve))]);
+      if (res.destroyed) return;
+    }
     const failure = failures.get(method)?.shift();
     if (failure) return reply(res, failure);
     const result = await answer(method, params, req);
@@ -320,6 +335,18 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     redeliver: (update) => queue(update),
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    hold(method, which = () => true) {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const entry = { method, which, released };
+      holds.push(entry);
+      return () => {
+        holds.splice(holds.indexOf(entry), 1);
+        release();
+      };
     },
     block: (chatId) => blocked.add(chatId),
     addFile: (fileId, bytes) => files.set(fileId, bytes),

@@ -1,19 +1,21 @@
-import { timingSafeEqual } from 'node:crypto';
-import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
-import { Bot, webhookCallback } from 'grammy';
+import { Api } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Inbound, Text } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { HttpApp, PartHealth } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
+import { createKeyedQueue } from '../../runtime/keyed-queue.js';
 import type { RuntimeChannel } from '../../runtime/types.js';
 import type { LoadTelegramPhoto } from './attachments.js';
 import { createCallbackSigner } from './callback-data.js';
 import { registerCommands } from './commands.js';
 import { createPace, TELEGRAM_SENDS_PER_SECOND } from './pace.js';
-import { ALLOWED_UPDATES } from './parse.js';
+import { ALLOWED_UPDATES, chatKeyOf } from './parse.js';
 import { downloadFile } from './photo.js';
+import { type Poller, startPoller } from './polling.js';
 import { createTelegramSender, describeError } from './sender.js';
-import { createUpdateHandler, type SaveTelegramPhoto } from './updates.js';
+import { createUpdateHandler, type InboundKey, type SaveTelegramPhoto } from './updates.js';
+import { mountTelegramWebhook } from './webhook.js';
 
 /** The channel name of Telegram. */
 export const TELEGRAM_CHANNEL = 'telegram';
@@ -31,8 +33,6 @@ export const TELEGRAM_RESTART_DELAY_MS = 5_000;
  */
 export const TELEGRAM_WEBHOOK_ANSWER_WITHIN_MS = 20_000;
 
-const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
-
 /** What the Telegram channel is built from. */
 export interface TelegramChannelDeps {
   token: string;
@@ -42,6 +42,10 @@ export interface TelegramChannelDeps {
   /** Telegram user ids of administrators. */
   adminIds: readonly string[];
   receive(inbound: Inbound): Promise<unknown>;
+  /** Records a dedupe key for a notice the channel sends itself; true the first time. */
+  recordOnce(key: InboundKey): Promise<boolean>;
+  /** True when a dedupe key was recorded already (a redelivered update). */
+  wasReceived(key: InboundKey): Promise<boolean>;
   markUnreachable(address: { channel: string; externalId: string }): Promise<void>;
   savePhoto: SaveTelegramPhoto;
   /** Finds a stored photo a message shows (a report opened by staff). */
@@ -75,16 +79,20 @@ export interface TelegramChannel {
   health(): Promise<PartHealth>;
 }
 
-/** Builds the Telegram channel on grammY. */
+/** The signal type grammY's calls take (a shim's type, the same object at run time). */
+type ApiSignal = Parameters<Api['getUpdates']>[1];
+
+/**
+ * Builds the Telegram channel: grammY's `Api` for calls, our own long polling (updates
+ * confirmed only once handled) or webhook route, one chat's updates in order.
+ */
 export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
   const apiRoot = (deps.apiRoot ?? TELEGRAM_API_ROOT).replace(/\/+$/, '');
   const log = deps.logger.child({ channel: TELEGRAM_CHANNEL });
-  const bot = new Bot(deps.token, {
-    client: { apiRoot, timeoutSeconds: TELEGRAM_API_TIMEOUT_SECONDS },
-  });
+  const api = new Api(deps.token, { apiRoot, timeoutSeconds: TELEGRAM_API_TIMEOUT_SECONDS });
   const signer = createCallbackSigner(deps.token);
   const sender = createTelegramSender({
-    api: bot.api,
+    api,
     pace: createPace(deps.sendsPerSecond ?? TELEGRAM_SENDS_PER_SECOND),
     signer,
     translate: deps.translate,
@@ -92,34 +100,31 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     logger: log,
     loadPhoto: deps.loadPhoto,
   });
+  let me: UserFromGetMe | undefined;
   const handle = createUpdateHandler({
     ...deps,
     channel: TELEGRAM_CHANNEL,
-    api: bot.api,
+    api,
     sender,
     signer,
     logger: log,
+    botUsername: () => me?.username ?? '',
     download: (fileId) =>
-      downloadFile({
-        api: bot.api,
-        apiRoot,
-        token: deps.token,
-        fileId,
-        maxBytes: deps.maxPhotoBytes,
-      }),
+      downloadFile({ api, apiRoot, token: deps.token, fileId, maxBytes: deps.maxPhotoBytes }),
     languageOf: (code) => {
       const short = code?.slice(0, 2).toLowerCase();
       return short && deps.languages.includes(short) ? short : deps.defaultLanguage;
     },
   });
 
-  const inFlight = new Set<Promise<unknown>>();
+  /** One chat's updates in order, whether they come by polling or by webhook. */
+  const chats = createKeyedQueue();
   let state: PartHealth = { status: 'down', detail: 'not started' };
   let stopped = true;
-  let runner: RunnerHandle | undefined;
+  let poller: Poller | undefined;
   let retry: NodeJS.Timeout | undefined;
 
-  bot.api.config.use(async (previous, method, payload, signal) => {
+  api.config.use(async (previous, method, payload, signal) => {
     try {
       const result = await previous(method, payload, signal);
       if (method === 'getUpdates' && result.ok && !stopped) state = { status: 'up' };
@@ -132,22 +137,21 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       throw error;
     }
   });
-  bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
-  bot.use(async (ctx) => {
-    const work = handle(ctx);
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
-  });
-  bot.catch((error) => {
-    log.error(
-      { updateId: error.ctx.update.update_id, error: describeError(error.error) },
-      'telegram update failed',
-    );
-  });
+
+  /** Handles an update after the earlier ones of its chat; rejects (logged) if it failed. */
+  function take(update: Update): Promise<void> {
+    return chats.run(chatKeyOf(update), async () => {
+      try {
+        await handle(update);
+      } catch (error) {
+        log.error(
+          { updateId: update.update_id, error: describeError(error) },
+          'telegram update failed',
+        );
+        throw error;
+      }
+    });
+  }
 
   function later(what: string, error: unknown, again: () => Promise<void>) {
     state = { status: 'down', detail: `${what}: ${describeError(error)}` };
@@ -161,40 +165,39 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     if (stopped) return;
     try {
       // A webhook left from an earlier deployment makes getUpdates fail with 409.
-      await bot.api.deleteWebhook();
+      await api.deleteWebhook();
     } catch (error) {
       return later('polling start', error, startPolling);
     }
-    const current = run(bot, {
-      runner: {
-        silent: true,
-        fetch: {
-          timeout: deps.pollTimeoutSeconds ?? TELEGRAM_POLL_TIMEOUT_SECONDS,
-          allowed_updates: [...ALLOWED_UPDATES],
-        },
-      },
+    const allowed = [...ALLOWED_UPDATES];
+    const current = startPoller({
+      getUpdates: (params, signal) =>
+        api.getUpdates({ ...params, allowed_updates: allowed }, signal as ApiSignal),
+      handle: take,
+      timeoutSeconds: deps.pollTimeoutSeconds ?? TELEGRAM_POLL_TIMEOUT_SECONDS,
+      logger: log,
     });
-    runner = current;
+    poller = current;
     state = { status: 'up' };
     log.info('telegram polling started');
-    current.task()?.catch((error: unknown) => {
-      if (runner === current) later('polling', error, startPolling);
+    current.done.catch((error: unknown) => {
+      if (poller === current) later('polling', error, startPolling);
     });
   }
 
   async function setUp(): Promise<void> {
     if (stopped) return;
     try {
-      await bot.init();
+      me = await api.getMe();
     } catch (error) {
       return later('start-up', error, setUp);
     }
-    registerCommands({ api: bot.api, ...deps }).catch((error: unknown) =>
+    registerCommands({ api, ...deps }).catch((error: unknown) =>
       log.warn({ error: describeError(error) }, 'telegram commands not registered'),
     );
     if (!deps.webhook) return startPolling();
     try {
-      await bot.api.setWebhook(deps.webhook.url, {
+      await api.setWebhook(deps.webhook.url, {
         secret_token: deps.webhook.secret,
         allowed_updates: [...ALLOWED_UPDATES],
       });
@@ -213,26 +216,14 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
         inbound.channel === TELEGRAM_CHANNEL && deps.adminIds.includes(inbound.externalId),
     },
     mount(app) {
-      const webhook = deps.webhook;
-      if (!webhook) return;
-      const callback = webhookCallback(bot, 'hono', {
-        secretToken: webhook.secret,
-        onTimeout: 'return',
-        timeoutMilliseconds: TELEGRAM_WEBHOOK_ANSWER_WITHIN_MS,
-      });
-      app.post(new URL(webhook.url).pathname, async (c) => {
-        if (!sameSecret(c.req.header(SECRET_HEADER), webhook.secret)) {
-          c.get('logger').warn('telegram webhook call with a wrong or missing secret');
-          return c.json({ error: 'unauthorized' }, 401);
-        }
-        if (stopped) return c.json({ error: 'unavailable' }, 503);
-        try {
-          return await callback(c);
-        } catch (error) {
-          // Telegram sends the update again; the runtime drops it if it was handled.
-          c.get('logger').error({ error: describeError(error) }, 'telegram webhook update failed');
-          return c.json({ error: 'internal' }, 500);
-        }
+      if (!deps.webhook) return;
+      mountTelegramWebhook(app, {
+        path: new URL(deps.webhook.url).pathname,
+        secret: deps.webhook.secret,
+        // Before getMe answered, group commands could not be told apart: Telegram retries.
+        stopped: () => stopped || me === undefined,
+        take,
+        answerWithinMs: TELEGRAM_WEBHOOK_ANSWER_WITHIN_MS,
       });
     },
     async start() {
@@ -242,19 +233,12 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     async stop() {
       stopped = true;
       clearTimeout(retry);
-      const current = runner;
-      runner = undefined;
+      const current = poller;
+      poller = undefined;
       await current?.stop();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await chats.drain();
       state = { status: 'down', detail: 'stopped' };
     },
     health: async () => state,
   };
-}
-
-/** Compares the webhook secret in constant time. */
-function sameSecret(given: string | undefined, secret: string): boolean {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,4 +1,5 @@
 import type { Message, PhotoSize, Update } from 'grammy/types';
+import { z } from 'zod';
 import type { InboundPayload, UnsupportedKind } from '../../core/messages.js';
 
 /** What one Telegram update means for the bot. */
@@ -11,7 +12,7 @@ export type TelegramEvent =
   | {
       type: 'press';
       callbackQueryId: string;
-      /** Dedupe key of the press. */
+      /** Dedupe key of the press ({@link dedupeKeyOf}). */
       messageId: string;
       chatId?: number;
       /** The message carrying the keyboard, when Telegram still has it. */
@@ -21,15 +22,23 @@ export type TelegramEvent =
       language?: string;
     }
   /** A command addressed to the bot in a group: answered with an invitation to a private chat. */
-  | { type: 'group_command'; chatId: number; replyTo: number; language?: string }
+  | {
+      type: 'group_command';
+      chatId: number;
+      /** Dedupe key of the command ({@link dedupeKeyOf}): one invitation however often it comes. */
+      messageId: string;
+      replyTo: number;
+      language?: string;
+    }
   /** The person blocked the bot. */
   | { type: 'blocked'; chatId: number }
-  | { type: 'ignored'; reason: string };
+  /** Nothing to do; `issues` names the fields of an update not shaped as Telegram sends them. */
+  | { type: 'ignored'; reason: string; issues?: string[] };
 
 /** Where a private message came from and how it is recognised when delivered again. */
 export interface PrivateSource {
   chatId: number;
-  /** `<chat id>:<message id>`: stable when Telegram or a restart delivers it again. */
+  /** Dedupe key ({@link dedupeKeyOf}): stable when Telegram or a restart delivers it again. */
   messageId: string;
   language?: string;
 }
@@ -56,21 +65,112 @@ const UNSUPPORTED: [keyof Message, UnsupportedKind][] = [
   ['checklist', 'other'],
 ];
 
+const chatShape = z.looseObject({ id: z.number().int(), type: z.string() });
+const userShape = z.looseObject({ id: z.number().int(), language_code: z.string().optional() });
+const locationShape = z.looseObject({ latitude: z.number(), longitude: z.number() });
+const messageShape = z.looseObject({
+  message_id: z.number().int(),
+  date: z.number().int(),
+  chat: chatShape,
+  from: userShape.optional(),
+  text: z.string().optional(),
+  caption: z.string().optional(),
+  photo: z
+    .array(
+      z.looseObject({
+        file_id: z.string(),
+        width: z.number(),
+        height: z.number(),
+        file_size: z.number().optional(),
+      }),
+    )
+    .optional(),
+  location: locationShape.optional(),
+  venue: z
+    .looseObject({ location: locationShape, title: z.string(), address: z.string() })
+    .optional(),
+});
+/** The fields of an update {@link parseUpdate} reads, as Telegram sends them; others pass. */
+const updateShape = z.looseObject({
+  update_id: z.number().int().nonnegative(),
+  message: messageShape.optional(),
+  callback_query: z
+    .looseObject({
+      id: z.string(),
+      from: userShape,
+      data: z.string().optional(),
+      message: z
+        .looseObject({ message_id: z.number().int(), date: z.number().int(), chat: chatShape })
+        .optional(),
+    })
+    .optional(),
+  my_chat_member: z
+    .looseObject({ chat: chatShape, new_chat_member: z.looseObject({ status: z.string() }) })
+    .optional(),
+});
+
+/** True for a JSON value that can be an update at all: an object with an integer `update_id`. */
+export function isUpdateLike(value: unknown): value is Pick<Update, 'update_id'> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Number.isSafeInteger((value as { update_id?: unknown }).update_id)
+  );
+}
+
+/**
+ * The key that drops a redelivered update: `u:<update_id>[:<date>]`. Telegram sends an
+ * update it was not sure we took again with the same `update_id`, by polling and by
+ * webhook alike. No chat or user id is in it, so the dedupe table holds nothing personal.
+ * The date of the message guards against a clash with an old key: after a week without
+ * updates Telegram starts the ids again at a random number.
+ */
+export function dedupeKeyOf(update: Update): string {
+  const date = update.message?.date ?? update.callback_query?.message?.date;
+  return date === undefined ? `u:${update.update_id}` : `u:${update.update_id}:${date}`;
+}
+
+/**
+ * The chat an update belongs to, for handling one chat's updates in order: the chat id,
+ * else the sender, else the update itself. Works on updates of any shape.
+ */
+export function chatKeyOf(update: Update): string {
+  const loose = update as {
+    message?: { chat?: { id?: unknown } };
+    callback_query?: { message?: { chat?: { id?: unknown } }; from?: { id?: unknown } };
+    my_chat_member?: { chat?: { id?: unknown } };
+  };
+  const id =
+    loose.message?.chat?.id ??
+    loose.callback_query?.message?.chat?.id ??
+    loose.callback_query?.from?.id ??
+    loose.my_chat_member?.chat?.id;
+  return typeof id === 'number' ? `chat:${id}` : `update:${update.update_id}`;
+}
+
 /**
  * Reads an update. `botUsername` tells which group commands are addressed to this bot;
- * `maxPhotoBytes` which photo size to fetch (the largest Telegram says fits).
+ * `maxPhotoBytes` which photo size to fetch (the largest Telegram says fits). An update
+ * whose fields are not shaped as Telegram sends them is ignored, never thrown on.
  */
 export function parseUpdate(
   update: Update,
   options: { botUsername: string; maxPhotoBytes: number },
 ): TelegramEvent {
+  const checked = updateShape.safeParse(update);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((issue) => issue.path.join('.') || '(update)');
+    return { type: 'ignored', reason: 'malformed update', issues };
+  }
+  const messageId = dedupeKeyOf(update);
   if (update.callback_query) {
     const query = update.callback_query;
     const chat = query.message?.chat;
     return {
       type: 'press',
       callbackQueryId: query.id,
-      messageId: `cb:${query.id}`,
+      messageId,
       chatId: chat?.id,
       keyboardMessageId: query.message?.message_id,
       data: query.data,
@@ -87,10 +187,12 @@ export function parseUpdate(
   }
   const message = update.message;
   if (!message) return { type: 'ignored', reason: 'update type not handled' };
-  if (message.chat.type !== 'private') return parseGroupMessage(message, options.botUsername);
+  if (message.chat.type !== 'private') {
+    return parseGroupMessage(message, options.botUsername, messageId);
+  }
   const source: PrivateSource = {
     chatId: message.chat.id,
-    messageId: `${message.chat.id}:${message.message_id}`,
+    messageId,
     language: message.from?.language_code,
   };
   if (message.photo) {
@@ -128,7 +230,11 @@ function parsePrivateMessage(message: Message): InboundPayload | undefined {
 }
 
 /** In groups only commands addressed to this bot count, and they get an invitation. */
-function parseGroupMessage(message: Message, botUsername: string): TelegramEvent {
+function parseGroupMessage(
+  message: Message,
+  botUsername: string,
+  messageId: string,
+): TelegramEvent {
   const command = message.text === undefined ? undefined : parseText(message.text);
   const addressed =
     command?.payload.type === 'command' &&
@@ -137,6 +243,7 @@ function parseGroupMessage(message: Message, botUsername: string): TelegramEvent
   return {
     type: 'group_command',
     chatId: message.chat.id,
+    messageId,
     replyTo: message.message_id,
     language: message.from?.language_code,
   };

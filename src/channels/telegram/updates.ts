@@ -1,4 +1,5 @@
-import type { Api, Context } from 'grammy';
+import type { Api } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { Inbound, InboundPayload, Text } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
@@ -23,6 +24,13 @@ export interface UpdateHandlerDeps {
   sender: TelegramSender;
   signer: CallbackSigner;
   receive(inbound: Inbound): Promise<unknown>;
+  /**
+   * Records an update's dedupe key for a notice the channel sends itself: true the
+   * first time, false when the key was recorded before (by this or by `receive`).
+   */
+  recordOnce(key: InboundKey): Promise<boolean>;
+  /** True when an update's key was recorded already: it was delivered again. */
+  wasReceived(key: InboundKey): Promise<boolean>;
   markUnreachable(address: { channel: string; externalId: string }): Promise<void>;
   download(fileId: string): Promise<Download>;
   savePhoto: SaveTelegramPhoto;
@@ -30,18 +38,44 @@ export interface UpdateHandlerDeps {
   translate(text: Text, language: string): string;
   /** The bot language for a Telegram `language_code` (for notices outside a conversation). */
   languageOf(code: string | undefined): string;
+  /** The bot's username (known once `getMe` answered). */
+  botUsername(): string;
   clock: Clock;
   logger: Logger;
+}
+
+/** The key the runtime drops redeliveries by. */
+export interface InboundKey {
+  channel: string;
+  messageId: string;
 }
 
 /**
  * Builds the handler of one update: private messages and presses go to the runtime,
  * group commands get an invitation to a private chat, a block marks the person
- * unreachable, everything else is ignored. Errors propagate to the caller.
+ * unreachable, everything else is ignored. Every update that leads to a message goes
+ * through the runtime's one dedupe, so a redelivery sends and downloads nothing again.
+ * Errors (the database is unreachable) propagate to the caller: the update is not
+ * handled and must come again.
  */
-export function createUpdateHandler(deps: UpdateHandlerDeps): (ctx: Context) => Promise<void> {
+export function createUpdateHandler(deps: UpdateHandlerDeps): (update: Update) => Promise<void> {
   const say = (key: string, language: string | undefined, params?: Text['params']) =>
     deps.translate(params ? { key, params } : { key }, deps.languageOf(language));
+  const keyOf = (messageId: string) => ({ channel: deps.channel, messageId });
+
+  /** Sends a notice outside the conversation once per update, however often it comes. */
+  async function noticeOnce(
+    event: { chatId: number; messageId: string },
+    text: string,
+    log: Logger,
+    extra?: Parameters<TelegramSender['notify']>[2],
+  ) {
+    if (!(await deps.recordOnce(keyOf(event.messageId)))) {
+      log.debug('telegram update delivered again; notice already sent');
+      return;
+    }
+    await deps.sender.notify(event.chatId, text, extra);
+  }
 
   function receive(chatId: number, messageId: string, payload: InboundPayload) {
     return deps.receive({
@@ -54,8 +88,12 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (ctx: Context) => 
   }
 
   async function onPhoto(event: Extract<TelegramEvent, { type: 'photo' }>, log: Logger) {
+    if (await deps.wasReceived(keyOf(event.messageId))) {
+      log.debug('telegram photo delivered again; not downloaded');
+      return;
+    }
     const refuse = (reason: string) =>
-      deps.sender.notify(event.chatId, say(`telegram:photo.${reason}`, event.language));
+      noticeOnce(event, say(`telegram:photo.${reason}`, event.language), log);
     if (!event.photo) return refuse('too_large');
     let download: Download;
     try {
@@ -83,6 +121,10 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (ctx: Context) => 
       await answer(event.callbackQueryId, say('telegram:closed', event.language), log);
       return;
     }
+    if (await deps.wasReceived(keyOf(event.messageId))) {
+      log.debug('telegram press delivered again; already answered');
+      return;
+    }
     await answer(event.callbackQueryId, undefined, log);
     const removed =
       event.keyboardMessageId === undefined
@@ -101,12 +143,12 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (ctx: Context) => 
     }
   }
 
-  return async (ctx) => {
-    const event = parseUpdate(ctx.update, {
-      botUsername: ctx.me.username,
+  return async (update) => {
+    const event = parseUpdate(update, {
+      botUsername: deps.botUsername(),
       maxPhotoBytes: deps.maxPhotoBytes,
     });
-    const log = deps.logger.child({ channel: deps.channel, updateId: ctx.update.update_id });
+    const log = deps.logger.child({ updateId: update.update_id });
     switch (event.type) {
       case 'message':
         await receive(event.chatId, event.messageId, event.payload);
@@ -116,26 +158,30 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (ctx: Context) => 
       case 'press':
         return onPress(event, log);
       case 'group_command':
-        await deps.sender.notify(event.chatId, say('telegram:group.private_only', event.language), {
+        return noticeOnce(event, say('telegram:group.private_only', event.language), log, {
           replyTo: event.replyTo,
           replyMarkup: {
             inline_keyboard: [
               [
                 {
                   text: say('telegram:group.open', event.language),
-                  url: `https://t.me/${ctx.me.username}`,
+                  url: `https://t.me/${deps.botUsername()}`,
                 },
               ],
             ],
           },
         });
-        return;
       case 'blocked':
         log.info('telegram chat blocked the bot; marking it unreachable');
         await deps.markUnreachable({ channel: deps.channel, externalId: String(event.chatId) });
         return;
       case 'ignored':
-        log.debug({ reason: event.reason }, 'telegram update ignored');
+        if (event.issues) {
+          log.warn(
+            { issues: event.issues },
+            'telegram update not shaped as Telegram sends; ignored',
+          );
+        } else log.debug({ reason: event.reason }, 'telegram update ignored');
         return;
     }
   };

@@ -1,25 +1,44 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { conversations, inboundMessages } from '../schema/index.js';
 
 /**
  * Records an inbound message id. Returns false when it was already recorded: the
- * platform delivered it again and it must change nothing.
+ * platform delivered it again and it must change nothing. Without `contactId` for what
+ * a channel answers itself, outside any conversation (a group invitation).
  */
 export async function recordInbound(
   db: Db,
-  params: { channel: string; messageId: string; contactId: string; now: Date },
+  params: { channel: string; messageId: string; contactId?: string; now: Date },
 ): Promise<boolean> {
   const rows = await db
     .insert(inboundMessages)
     .values({
       channel: params.channel,
       messageId: params.messageId,
-      contactId: params.contactId,
+      contactId: params.contactId ?? null,
       receivedAt: params.now,
     })
     .onConflictDoNothing()
     .returning({ messageId: inboundMessages.messageId });
+  return rows.length > 0;
+}
+
+/** True when an inbound message id is recorded: a delivery of it again changes nothing. */
+export async function isInboundRecorded(
+  db: Db,
+  params: { channel: string; messageId: string },
+): Promise<boolean> {
+  const rows = await db
+    .select({ messageId: inboundMessages.messageId })
+    .from(inboundMessages)
+    .where(
+      and(
+        eq(inboundMessages.channel, params.channel),
+        eq(inboundMessages.messageId, params.messageId),
+      ),
+    )
+    .limit(1);
   return rows.length > 0;
 }
 

@@ -1,6 +1,12 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { parseUpdate, pickPhoto } from '../../../src/channels/telegram/parse.js';
+import {
+  chatKeyOf,
+  dedupeKeyOf,
+  isUpdateLike,
+  parseUpdate,
+  pickPhoto,
+} from '../../../src/channels/telegram/parse.js';
 
 const options = { botUsername: 'sapa_desa_bot', maxPhotoBytes: 1000 };
 const chat = { id: 42, type: 'private', first_name: 'Siti' };
@@ -8,15 +14,15 @@ const from = { id: 42, is_bot: false, first_name: 'Siti', language_code: 'id' };
 const message = (content: object, over: object = {}) =>
   ({
     update_id: 1,
-    message: { message_id: 7, date: 0, chat, from, ...content, ...over },
+    message: { message_id: 7, date: 1_772_413_200, chat, from, ...content, ...over },
   }) as Update;
 
 describe('parsing Telegram updates', () => {
-  it('reads texts and commands with a stable id', () => {
+  it('reads texts and commands with a stable id that names no chat or person', () => {
     expect(parseUpdate(message({ text: 'halo' }), options)).toEqual({
       type: 'message',
       chatId: 42,
-      messageId: '42:7',
+      messageId: 'u:1:1772413200',
       language: 'id',
       payload: { type: 'text', text: 'halo' },
     });
@@ -88,6 +94,7 @@ describe('parsing Telegram updates', () => {
     ).toEqual({
       type: 'group_command',
       chatId: -100,
+      messageId: 'u:1:1772413200',
       replyTo: 7,
       language: 'id',
     });
@@ -107,7 +114,7 @@ describe('parsing Telegram updates', () => {
     expect(parseUpdate(press as Update, options)).toEqual({
       type: 'press',
       callbackQueryId: 'q1',
-      messageId: 'cb:q1',
+      messageId: 'u:4:0',
       chatId: 42,
       keyboardMessageId: 9,
       data: 'c|1.2|1|x',
@@ -127,6 +134,44 @@ describe('parsing Telegram updates', () => {
     expect(parseUpdate(kicked as unknown as Update, options)).toEqual({
       type: 'blocked',
       chatId: 42,
+    });
+  });
+
+  it('keys redeliveries by update id and message date, never by chat or user id', () => {
+    const update = message({ text: 'halo' }, { chat: { ...chat, id: 987654321 } });
+    expect(dedupeKeyOf(update)).toBe('u:1:1772413200');
+    expect(dedupeKeyOf({ ...update, update_id: 2 })).toBe('u:2:1772413200');
+    const kicked = { update_id: 9, my_chat_member: { chat } } as unknown as Update;
+    expect(dedupeKeyOf(kicked)).toBe('u:9');
+    expect(dedupeKeyOf(update)).not.toContain('987654321');
+  });
+
+  it('orders by chat, falling back to the sender, then the update, whatever the shape', () => {
+    expect(chatKeyOf(message({ text: 'x' }))).toBe('chat:42');
+    const press = { update_id: 3, callback_query: { id: 'q', from: { id: 77 } } };
+    expect(chatKeyOf(press as unknown as Update)).toBe('chat:77');
+    expect(chatKeyOf({ update_id: 5, message: { text: 'no chat' } } as unknown as Update)).toBe(
+      'update:5',
+    );
+  });
+
+  it('tells what can be an update at all, and ignores one not shaped as Telegram sends', () => {
+    for (const body of [null, 'x', 5, [], {}, { update_id: '1' }, { update_id: 1.5 }]) {
+      expect(isUpdateLike(body)).toBe(false);
+    }
+    expect(isUpdateLike({ update_id: 1 })).toBe(true);
+    const noChat = { update_id: 1, message: { message_id: 7, date: 0, text: '/start' } };
+    expect(parseUpdate(noChat as unknown as Update, options)).toEqual({
+      type: 'ignored',
+      reason: 'malformed update',
+      issues: ['message.chat'],
+    });
+    const badPhoto = message({ photo: [{ file_id: 3 }] });
+    expect(parseUpdate(badPhoto, options)).toMatchObject({ type: 'ignored' });
+    const badPress = { update_id: 2, callback_query: { id: 'q', data: 'x' } };
+    expect(parseUpdate(badPress as unknown as Update, options)).toMatchObject({
+      type: 'ignored',
+      issues: ['callback_query.from'],
     });
   });
 });

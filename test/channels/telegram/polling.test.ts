@@ -9,8 +9,10 @@ import {
 import { FAKE_BOT } from '../../support/fake-bot-api.js';
 import { buttons, callbackData, until, walkFeedbackFlow, walkOnboarding } from './conversation.js';
 import {
+  captureLogs,
   eventually,
   jpeg,
+  linesNaming,
   photoSizes,
   quietFor,
   startTelegramTest,
@@ -19,8 +21,9 @@ import {
 
 describe('Telegram channel, long polling against a fake Bot API', () => {
   let t: TelegramTest;
+  const logs = captureLogs('info');
   beforeAll(async () => {
-    t = await startTelegramTest({ adminIds: ['1001'] });
+    t = await startTelegramTest({ adminIds: ['1001'], logger: logs.logger });
   });
   afterAll(() => t.close());
 
@@ -324,5 +327,56 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     expect(replies.map((m) => m.text).join('\n')).not.toContain('Pilih bahasa');
     await quietFor();
     expect(chat.unread()).toEqual([]);
+  });
+
+  it('sends one invitation and one photo notice, and downloads a photo once, for 100 deliveries', async () => {
+    const group = { id: -100456, type: 'supergroup' as const, title: 'Warga Desa Mekar' };
+    const from = { id: 2002, is_bot: false, first_name: 'Ani', language_code: 'id' };
+    const downloadsBefore = t.fake.callsOf('getFile').length;
+    const text = `/start@${FAKE_BOT.username}`;
+    const entities = [{ type: 'bot_command' as const, offset: 0, length: text.length }];
+    const command = t.fake.push({
+      message: { date: 1, chat: group, from, message_id: 1, text, entities },
+    });
+    const chat = t.fake.chat(1012);
+    chat.say('/start');
+    await chat.next();
+    const photo = chat.send({ photo: photoSizes(t.fake, 'once', await jpeg(40, 30)) });
+    expect((await chat.next())[0]?.text).toContain('belum perlu foto');
+    const huge = {
+      file_id: 'huge',
+      file_unique_id: 'h',
+      width: 9000,
+      height: 9000,
+      file_size: 5e7,
+    };
+    const tooLarge = chat.send({ photo: [huge] });
+    expect((await chat.next())[0]?.text).toBe(
+      'Foto itu terlalu besar. Mohon kirim foto yang lebih kecil.',
+    );
+    await eventually(() => t.fake.sent.some((m) => m.chatId === group.id), 'the invitation');
+    const downloads = t.fake.callsOf('getFile').length;
+    expect(downloads).toBe(downloadsBefore + 1);
+
+    // Not confirmed, as after a crash: Telegram delivers each 99 times more.
+    await t.restart();
+    for (let i = 0; i < 99; i++)
+      for (const update of [command, photo, tooLarge]) t.fake.redeliver(update);
+    await eventually(
+      () => t.fake.callsOf('getUpdates').some((c) => Number(c.params.offset) > tooLarge.update_id),
+      'the redeliveries handled and confirmed',
+    );
+    await quietFor();
+    expect(t.fake.sent.filter((m) => m.chatId === group.id)).toHaveLength(1);
+    expect(t.fake.callsOf('getFile')).toHaveLength(downloads);
+    expect(chat.unread()).toEqual([]);
+  });
+
+  it('logs no chat or user id at info level or above', () => {
+    expect(logs.lines.length).toBeGreaterThan(0);
+    // 1000 is left out: it is also a wait in milliseconds.
+    const ids = [1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012];
+    const others = [1020, 1021, 1022, 2001, 2002, -100123, -100456];
+    expect(linesNaming(logs.lines, [...ids, ...others])).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
   type HttpServer,
   startHttpServer,
 } from '../../../src/http/server.js';
+import { createLogger, type Logger } from '../../../src/logger.js';
 import { photoSource } from '../../../src/media/photo-source.js';
 import { createMediaStore } from '../../../src/media/store.js';
 import type { RuntimeChannel } from '../../../src/runtime/types.js';
@@ -44,6 +45,26 @@ export interface TelegramTestOptions {
   restartDelayMs?: number;
   /** Runs before the channel starts (to script failures of start-up calls). */
   beforeStart?: (fake: FakeBotApi) => void;
+  /** Where the channel, the runtime and the HTTP app log; nothing by default. */
+  logger?: Logger;
+}
+
+/** A logger keeping its JSON lines, from `level` up. */
+export function captureLogs(level = 'info'): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const logger = createLogger({
+    level,
+    format: 'json',
+    destination: { write: (line) => lines.push(line) },
+  });
+  return { logger, lines };
+}
+
+/** Lines that name one of `ids` as a whole number (not inside a longer one). */
+export function linesNaming(lines: string[], ids: number[]): string[] {
+  return lines.filter((line) =>
+    ids.some((id) => new RegExp(`(^|[^0-9])${id}([^0-9]|$)`).test(line)),
+  );
 }
 
 /** Starts everything; polling by default, webhook mode with `webhook`. */
@@ -75,6 +96,8 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
       webhook: webhookUrl ? { url: webhookUrl, secret: WEBHOOK_SECRET } : undefined,
       adminIds: options.adminIds ?? [],
       receive: (inbound) => harness().runtime.receive(inbound),
+      recordOnce: (key) => harness().runtime.recordOnce(key),
+      wasReceived: (key) => harness().runtime.wasReceived(key),
       markUnreachable: (address) => harness().runtime.markUnreachable(address),
       savePhoto: async ({ bytes, fileId }) => {
         const saved = await store().save({ bytes, originChannel: 'telegram', originRef: fileId });
@@ -87,7 +110,7 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
       languages: ['id', 'en'],
       defaultLanguage: 'id',
       clock: { now: () => harness().clock.now() },
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       pollTimeoutSeconds: 1,
       restartDelayMs: options.restartDelayMs,
     });
@@ -95,7 +118,7 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
   let telegram: TelegramChannel;
   const app = createHttpApp({
     health: createHealthCheck({ telegram: () => telegram.health() }),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
   });
   if (options.webhook) {
     http = await startHttpServer({ app, port: 0, logger: silentLogger, hostname: '127.0.0.1' });
@@ -109,6 +132,7 @@ export async function startTelegramTest(options: TelegramTestOptions = {}): Prom
     entryFlow: options.entryFlow,
     onboarding: options.entryFlow === undefined,
     channels,
+    logger: options.logger,
   });
   options.beforeStart?.(fake);
   await telegram.start();

@@ -1,14 +1,26 @@
 import { eq } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TELEGRAM_WEBHOOK_MAX_BYTES } from '../../../src/channels/telegram/webhook.js';
 import { channelIdentities, inboundMessages } from '../../../src/db/schema/index.js';
+import { FAKE_BOT } from '../../support/fake-bot-api.js';
 import { walkFeedbackFlow, walkOnboarding } from './conversation.js';
-import { quietFor, startTelegramTest, type TelegramTest, WEBHOOK_SECRET } from './setup.js';
+import {
+  captureLogs,
+  jpeg,
+  linesNaming,
+  photoSizes,
+  quietFor,
+  startTelegramTest,
+  type TelegramTest,
+  WEBHOOK_SECRET,
+} from './setup.js';
 
 describe('Telegram channel, webhook mode against a fake Bot API', () => {
   let t: TelegramTest;
+  const logs = captureLogs('info');
   beforeAll(async () => {
-    t = await startTelegramTest({ webhook: true });
+    t = await startTelegramTest({ webhook: true, logger: logs.logger });
   });
   afterAll(() => t.close());
 
@@ -76,7 +88,122 @@ describe('Telegram channel, webhook mode against a fake Bot API', () => {
     expect(texts[0]).toContain('Selamat datang');
     expect(texts[1]).toContain('Baik, sekarang kita pakai Bahasa Indonesia');
     expect(texts[2]).toContain('Apakah Anda berusia 18 tahun');
-    const rows = await t.h.db.db.select().from(inboundMessages);
-    expect(rows.filter((r) => r.messageId.startsWith('3002:'))).toHaveLength(2);
+    const keys = (await t.h.db.db.select().from(inboundMessages)).map((r) => r.messageId);
+    expect(keys).toContain(`u:${first.update_id}:0`);
+    expect(keys).toContain(`u:${second.update_id}:0`);
+    expect(keys.filter((key) => key.includes('3002'))).toEqual([]);
+  });
+
+  /** POSTs a raw body to the webhook with the right secret. */
+  function post(body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
+    const url = t.fake.webhook()?.url ?? '';
+    return fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-telegram-bot-api-secret-token': WEBHOOK_SECRET,
+        ...headers,
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+  }
+
+  it('sends one invitation and downloads a photo once for 100 deliveries, some at once', async () => {
+    const group = { id: -100789, type: 'supergroup' as const, title: 'Warga Desa Mekar' };
+    const from = { id: 3003, is_bot: false, first_name: 'Ani', language_code: 'id' };
+    const text = `/start@${FAKE_BOT.username}`;
+    const entities = [{ type: 'bot_command' as const, offset: 0, length: text.length }];
+    const command: Update = {
+      update_id: t.fake.nextUpdateId(),
+      message: { date: 1, chat: group, from, message_id: 1, text, entities },
+    };
+    const chat = t.fake.chat(3004);
+    chat.say('/start');
+    await chat.next();
+    const photo: Update = {
+      update_id: t.fake.nextUpdateId(),
+      message: {
+        message_id: 2,
+        date: 1,
+        chat: { id: 3004, type: 'private', first_name: 'Warga' },
+        from: { id: 3004, is_bot: false, first_name: 'Warga' },
+        photo: photoSizes(t.fake, 'hook', await jpeg(40, 30)),
+      },
+    };
+    const downloads = t.fake.callsOf('getFile').length;
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      for (const update of [command, photo]) {
+        statuses.push((await t.fake.deliverWebhook(update)).status);
+      }
+    }
+    const atOnce = Array.from({ length: 50 }, () => [command, photo]).flat();
+    for (const response of await Promise.all(atOnce.map((u) => t.fake.deliverWebhook(u)))) {
+      statuses.push(response.status);
+    }
+    await quietFor();
+    expect(statuses).toEqual(Array(200).fill(200));
+    expect(t.fake.sent.filter((m) => m.chatId === group.id)).toHaveLength(1);
+    expect(t.fake.callsOf('getFile')).toHaveLength(downloads + 1);
+    const replies = chat.unread().map((m) => m.text);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain('belum perlu foto');
+  });
+
+  it('answers 400 to a body that is no update, 200 to an update it cannot use, never 5xx', async () => {
+    const sentBefore = t.fake.sent.length;
+    const notUpdates = ['', 'not json', 'null', '[]', '"x"', '42', '{}', '{"update_id":"7"}'];
+    for (const body of notUpdates) {
+      const response = await post(body);
+      expect(response.status, body).toBe(400);
+    }
+    const withoutChat = {
+      update_id: t.fake.nextUpdateId(),
+      message: { message_id: 1, date: 0, text: '/start' },
+    };
+    const badPress = { update_id: t.fake.nextUpdateId(), callback_query: { id: 'q', data: 'x' } };
+    const odd = {
+      update_id: t.fake.nextUpdateId(),
+      message: { message_id: 1, date: 0, chat: { id: 'x' } },
+    };
+    for (const update of [withoutChat, badPress, odd]) {
+      expect((await post(JSON.stringify(update))).status).toBe(200);
+    }
+    await quietFor();
+    expect(t.fake.sent.length).toBe(sentBefore);
+    const ignored = logs.lines.filter((line) => line.includes('not shaped as Telegram sends'));
+    expect(ignored).toHaveLength(3);
+  });
+
+  it('refuses a body above 1 MB with 413, whether its length is declared or streamed', async () => {
+    const update = {
+      update_id: t.fake.nextUpdateId(),
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 3005, type: 'private' },
+        text: 'x'.repeat(TELEGRAM_WEBHOOK_MAX_BYTES),
+      },
+    };
+    const body = JSON.stringify(update);
+    expect((await post(body)).status).toBe(413);
+    const bytes = new TextEncoder().encode(body);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024)
+          controller.enqueue(bytes.slice(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    expect((await post(stream)).status).toBe(413);
+    await quietFor();
+    expect(t.fake.sent.filter((m) => m.chatId === 3005)).toEqual([]);
+  });
+
+  it('logs no chat or user id at info level or above', () => {
+    expect(logs.lines.length).toBeGreaterThan(0);
+    const ids = [3000, 3001, 3002, 3003, 3004, 3005, -100789];
+    expect(linesNaming(logs.lines, ids)).toEqual([]);
   });
 });
