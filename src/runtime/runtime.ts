@@ -142,7 +142,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         if (effect.type === 'send') messages.push(effect.message);
         else call = effect;
       }
-      if (!call) return { state: result.state, messages, calls };
+      if (!call) return { state: result.state, messages, calls, contact: current };
       const handler = deps.actions[call.action];
       if (!handler) throw new FlowDefinitionError(`no action named "${call.action}"`);
       const value = await handler({
@@ -189,6 +189,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
 
   async function handle(inbound: Inbound, log: Logger): Promise<ReceiveOutcome> {
     return deps.db.transaction(async (tx) => {
+      // Before anything else: a redelivery must not create (or re-create) a contact.
+      if (await isInboundRecorded(tx, inbound)) return { type: 'duplicate' } as const;
       const contact = await resolveContact(tx, inbound);
       const now = deps.clock.now();
       const fresh = await recordInbound(tx, { ...inbound, contactId: contact.id, now });
@@ -196,9 +198,13 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
       const event: EngineEvent = { type: 'input', payload: inbound.payload };
       const context = { channel: inbound.channel, log };
-      const { state, messages, calls } = await runEngine(tx, contact, saved?.state, event, context);
+      const ran = await runEngine(tx, contact, saved?.state, event, context);
+      const { state, messages, calls } = ran;
       await saveConversation(tx, { contactId: contact.id, channel: inbound.channel, state, now });
       await enqueueMessages(tx, { ...inbound, contactId: contact.id, messages, now });
+      // The person deleted their data, dedupe keys included: the key of this message
+      // stays, linked to nobody, so that a redelivery of it does not onboard them again.
+      if (ran.contact.deletedAt) await recordInbound(tx, { ...inbound, now });
       return { type: 'handled', contactId: contact.id, actionsRan: calls > 0 } as const;
     });
   }
@@ -206,6 +212,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   /** After a bug: records the message as seen and apologises; the saved state is untouched. */
   async function apologise(inbound: Inbound): Promise<ReceiveOutcome> {
     return deps.db.transaction(async (tx) => {
+      if (await isInboundRecorded(tx, inbound)) return { type: 'duplicate' } as const;
       const contact = await resolveContact(tx, inbound);
       const now = deps.clock.now();
       if (!(await recordInbound(tx, { ...inbound, contactId: contact.id, now }))) {

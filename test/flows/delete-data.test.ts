@@ -130,13 +130,15 @@ describe.each(DRIVERS)('/hapusdata on %s', (driver) => {
       }
     }
     // What is kept: the consent record without its person. Their messages' records go,
-    // the one that asked for the deletion too.
+    // but for the key of the one that asked for the deletion, linked to nobody (it holds
+    // no platform id), so that a redelivery of it is still dropped.
     const anonymous = await h.db.db.select().from(consents).where(eq(consents.id, 'consent-budi'));
     expect(anonymous).toEqual([expect.objectContaining({ contactId: null, answer: 'accepted' })]);
     const left = await h.db.db.select().from(inboundMessages);
     expect(left.filter((row) => received.some((r) => r.messageId === row.messageId))).toEqual([]);
-    // Every record left is the admin's: none was merely unlinked from Budi.
-    expect(left.filter((row) => row.contactId !== 'contact-admin')).toEqual([]);
+    expect(left.filter((row) => row.contactId !== 'contact-admin')).toEqual([
+      expect.objectContaining({ contactId: null }),
+    ]);
 
     await playTranscript(
       h,
@@ -156,6 +158,20 @@ describe.each(DRIVERS)('/hapusdata on %s', (driver) => {
       `,
     );
     expect((await contactOf(h, 'budi'))?.id).not.toBe(budi.id);
+  });
+
+  it('drops a redelivery of the message that deleted the data: nobody is onboarded again', async () => {
+    await registerContact(h, 'wati', { name: 'Wati' });
+    await h.say('wati', '/hapusdata');
+    expect((await h.say('wati', '1', 'wati-yes')).join('\n')).toContain('Data Anda sudah dihapus');
+    expect(await contactOf(h, 'wati')).toBeUndefined();
+    expect(await h.say('wati', '1', 'wati-yes')).toEqual([]);
+    expect(await contactOf(h, 'wati')).toBeUndefined();
+    const [key] = await h.db.db
+      .select()
+      .from(inboundMessages)
+      .where(eq(inboundMessages.messageId, 'wati-yes'));
+    expect(key).toMatchObject({ contactId: null });
   });
 
   it('keeps an empty tombstone only until the goodbye is delivered', async () => {
