@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Attachment, RenderedMessage, Text } from '../../core/messages.js';
-import type { Logger } from '../../logger.js';
+import { errorSummary, type Logger } from '../../logger.js';
 import type { SendResult } from '../../runtime/types.js';
 import { type LoadTelegramPhoto, sendAttachment } from './attachments.js';
 import type { CallbackSigner } from './callback-data.js';
@@ -50,14 +50,15 @@ export interface NoticeExtra {
 
 /**
  * A failed call as a short string for logs. Never the error object itself: a
- * GrammyError carries the call's payload (message text, chat id).
+ * GrammyError carries the call's payload (message text, chat id); other errors (a
+ * database failing under an update) lose the values they were given.
  */
 export function describeError(error: unknown): string {
   if (error instanceof GrammyError) {
     return `${error.method}: ${error.error_code} ${error.description}`;
   }
   if (error instanceof HttpError) return `network: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  return errorSummary(error);
 }
 
 /** Maps a failed Bot API call to what the outbox should do about it. */
