@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -5,6 +6,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
@@ -65,11 +67,19 @@ export const outbox = pgTable(
      */
     claimedBy: integer('claimed_by'),
     lastError: text('last_error'),
+    /**
+     * Lower goes first: the sweeper serves people who are chatting (0) before the bulk
+     * lane (src/runtime/scheduler-bulk.ts). One person's messages keep their order.
+     */
+    priority: smallint('priority').notNull().default(0),
+    /** The bulk send this message is part of (`bulk_sends.id`), for its progress. */
+    bulkId: text('bulk_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('outbox_contact_status_idx').on(t.contactId, t.status, t.id),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_bulk_idx').on(t.bulkId, t.status).where(sql`bulk_id is not null`),
   ],
 );

@@ -1,0 +1,43 @@
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { contacts } from './contacts.js';
+
+/**
+ * A proactive send to many people (reminders, broadcasts): the one bulk lane. Its
+ * recipients are rows fed into the outbox in batches while the outbox is not too full
+ * (src/runtime/scheduler-bulk.ts); progress is counted from those rows.
+ */
+export const bulkSends = pgTable('bulk_sends', {
+  id: text('id').primaryKey(),
+  /** What it is for, e.g. `reminder` or `broadcast`. */
+  kind: text('kind').notNull(),
+  /** An Outbound message: i18n keys and params, rendered in each person's language at send. */
+  message: jsonb('message').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** When the last recipient was fed into the outbox (or skipped). */
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+});
+
+/** One person a bulk send is for. */
+export const bulkRecipients = pgTable(
+  'bulk_recipients',
+  {
+    bulkId: text('bulk_id')
+      .notNull()
+      .references(() => bulkSends.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** waiting → queued (an outbox row was written) | skipped (see `skipReason`). */
+    status: text('status').notNull().default('waiting'),
+    /** gone (deleted, unregistered or without consent), no_address or unreachable. */
+    skipReason: text('skip_reason'),
+    /** This person's own message, when it differs from the send's. */
+    message: jsonb('message'),
+    queuedAt: timestamp('queued_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bulkId, t.contactId] }),
+    index('bulk_recipients_status_idx').on(t.bulkId, t.status),
+    index('bulk_recipients_contact_idx').on(t.contactId),
+  ],
+);
