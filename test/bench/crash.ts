@@ -98,12 +98,17 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
       // Killed at once, before the bot even reads the answer to this send.
       const dying = bot;
       dying.kill();
-      crashing = crashing.then(async () => {
-        const killedAt = performance.now();
-        await dying.exited;
-        bot = await startBot(fake, fresh.url, dataDir);
-        restartMs.push(performance.now() - killedAt);
-      });
+      crashing = crashing
+        .then(async () => {
+          const killedAt = performance.now();
+          await dying.exited;
+          bot = await startBot(fake, fresh.url, dataDir);
+          restartMs.push(performance.now() - killedAt);
+        })
+        // Reported, not thrown: the database must still be dropped at the end.
+        .catch((error: unknown) => {
+          problems.push(`restart failed: ${error instanceof Error ? error.message : error}`);
+        });
     },
   });
   try {
@@ -148,7 +153,7 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
       problems,
     };
   } finally {
-    await crashing.catch(() => undefined);
+    await crashing;
     await bot?.stop();
     await fake.close();
     await fresh.drop();
