@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, conversations, outbox } from '../schema/index.js';
 
@@ -22,24 +22,38 @@ export async function notificationAddressOf(
   db: Db,
   params: { contactId: string },
 ): Promise<NotificationAddress | undefined> {
+  const found = await notificationAddressesOf(db, { contactIds: [params.contactId] });
+  return found.get(params.contactId);
+}
+
+/** {@link notificationAddressOf} for many contacts in one query (the bulk lane's batches). */
+export async function notificationAddressesOf(
+  db: Db,
+  params: { contactIds: string[] },
+): Promise<Map<string, NotificationAddress>> {
+  if (params.contactIds.length === 0) return new Map();
   const rows = await db
-    .select({
+    .selectDistinctOn([channelIdentities.contactId], {
+      contactId: channelIdentities.contactId,
       channel: channelIdentities.channel,
       externalId: channelIdentities.externalId,
       unreachableSince: channelIdentities.unreachableSince,
     })
     .from(channelIdentities)
     .leftJoin(conversations, eq(conversations.contactId, channelIdentities.contactId))
-    .where(eq(channelIdentities.contactId, params.contactId))
+    .where(inArray(channelIdentities.contactId, params.contactIds))
     .orderBy(
+      channelIdentities.contactId,
       sql`(${channelIdentities.unreachableSince} is null) desc`,
       sql`(${channelIdentities.channel} = ${conversations.channel}) is true desc`,
       desc(channelIdentities.createdAt),
-    )
-    .limit(1);
-  const row = rows[0];
-  if (!row) return undefined;
-  return { channel: row.channel, externalId: row.externalId, unreachable: !!row.unreachableSince };
+    );
+  return new Map(
+    rows.map((row) => [
+      row.contactId,
+      { channel: row.channel, externalId: row.externalId, unreachable: !!row.unreachableSince },
+    ]),
+  );
 }
 
 /**

@@ -238,7 +238,10 @@ export async function reclaimAbandoned(db: Db, params: { now: Date }): Promise<n
   return rows.length;
 }
 
-/** Contacts with a message due on one of `channels`, oldest first. */
+/**
+ * Contacts with a message due on one of `channels`: those with a reply to a person chatting
+ * first, then the bulk lane's (outbox `priority`), oldest first within each.
+ */
 export async function contactsWithDueMessages(
   db: Db,
   params: { channels: string[]; now: Date; limit: number },
@@ -255,7 +258,7 @@ export async function contactsWithDueMessages(
       ),
     )
     .groupBy(outbox.contactId)
-    .orderBy(sql`min(${outbox.id})`)
+    .orderBy(sql`min(${outbox.priority})`, sql`min(${outbox.id})`)
     .limit(params.limit);
   return rows.map((r) => r.contactId);
 }

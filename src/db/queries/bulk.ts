@@ -1,0 +1,205 @@
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { PRIVACY_NOTICE_VERSION } from '../../domain/privacy.js';
+import type { Db } from '../client.js';
+import { bulkRecipients, bulkSends, contacts, outbox } from '../schema/index.js';
+import { type NotificationAddress, notificationAddressesOf } from './notifications.js';
+
+/** Outbox priority of the bulk lane: after every reply to a person chatting (priority 0). */
+export const OUTBOX_PRIORITY_BULK = 10;
+/** Recipient rows written per statement (PostgreSQL takes at most 65,535 parameters). */
+const RECIPIENT_INSERT_CHUNK = 1_000;
+
+/** One person a bulk send is for, with their own message when it differs. */
+export interface BulkRecipient {
+  contactId: string;
+  message?: unknown;
+}
+
+/** Why a recipient got nothing. */
+export type SkipReason = 'gone' | 'no_address' | 'unreachable';
+
+/** Writes a bulk send and its recipients (each once) in the caller's transaction. */
+export async function insertBulkSend(
+  db: Db,
+  params: { id: string; kind: string; message: unknown; recipients: BulkRecipient[]; now: Date },
+): Promise<void> {
+  await db.insert(bulkSends).values({
+    id: params.id,
+    kind: params.kind,
+    message: params.message,
+    createdAt: params.now,
+  });
+  for (let start = 0; start < params.recipients.length; start += RECIPIENT_INSERT_CHUNK) {
+    const chunk = params.recipients.slice(start, start + RECIPIENT_INSERT_CHUNK);
+    await db
+      .insert(bulkRecipients)
+      .values(
+        chunk.map((r) => ({
+          bulkId: params.id,
+          contactId: r.contactId,
+          message: r.message ?? null,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
+/** Messages the outbox holds that are not sent or given up yet: how full it is. */
+export async function countOpenOutbox(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(inArray(outbox.status, ['pending', 'sending']));
+  return Number(row?.n ?? 0);
+}
+
+/** A waiting recipient, with where and what to send. */
+export interface WaitingRecipient {
+  contactId: string;
+  message: unknown;
+  /** Undefined when they are no longer someone the bot may write to. */
+  address?: NotificationAddress;
+  eligible: boolean;
+}
+
+/**
+ * Locks up to `limit` waiting recipients of a send (skipping those another feeder holds),
+ * by contact id, with their message and best address; `eligible` is false
+ * for a person who deleted their data, withdrew consent or never registered.
+ */
+export async function takeWaitingRecipients(
+  tx: Db,
+  params: { bulkId: string; limit: number },
+): Promise<WaitingRecipient[]> {
+  const rows = await tx
+    .select({
+      contactId: bulkRecipients.contactId,
+      message: bulkRecipients.message,
+      defaultMessage: bulkSends.message,
+      registeredAt: contacts.registeredAt,
+      consentVersion: contacts.consentVersion,
+      deletedAt: contacts.deletedAt,
+    })
+    .from(bulkRecipients)
+    .innerJoin(bulkSends, eq(bulkSends.id, bulkRecipients.bulkId))
+    .innerJoin(contacts, eq(contacts.id, bulkRecipients.contactId))
+    .where(and(eq(bulkRecipients.bulkId, params.bulkId), eq(bulkRecipients.status, 'waiting')))
+    .orderBy(asc(bulkRecipients.contactId))
+    .limit(params.limit)
+    .for('update', { of: bulkRecipients, skipLocked: true });
+  const addresses = await notificationAddressesOf(tx, {
+    contactIds: rows.map((r) => r.contactId),
+  });
+  return rows.map((row) => ({
+    contactId: row.contactId,
+    message: row.message ?? row.defaultMessage,
+    address: addresses.get(row.contactId),
+    eligible:
+      row.deletedAt === null &&
+      row.registeredAt !== null &&
+      row.consentVersion === PRIVACY_NOTICE_VERSION,
+  }));
+}
+
+/** A recipient to write to: their message, at their address. */
+export interface QueueRow {
+  contactId: string;
+  message: unknown;
+  address: NotificationAddress;
+}
+
+/** Writes the bulk lane's outbox rows and marks their recipients queued. */
+export async function queueRecipients(
+  tx: Db,
+  params: { bulkId: string; rows: QueueRow[]; now: Date },
+): Promise<void> {
+  if (params.rows.length === 0) return;
+  await tx.insert(outbox).values(
+    params.rows.map((row) => ({
+      contactId: row.contactId,
+      channel: row.address.channel,
+      externalId: row.address.externalId,
+      message: row.message,
+      status: 'pending',
+      priority: OUTBOX_PRIORITY_BULK,
+      bulkId: params.bulkId,
+      nextAttemptAt: params.now,
+      createdAt: params.now,
+    })),
+  );
+  await tx
+    .update(bulkRecipients)
+    .set({ status: 'queued', queuedAt: params.now })
+    .where(
+      and(
+        eq(bulkRecipients.bulkId, params.bulkId),
+        inArray(
+          bulkRecipients.contactId,
+          params.rows.map((r) => r.contactId),
+        ),
+      ),
+    );
+}
+
+/** Marks recipients skipped, with the reason. */
+export async function skipRecipients(
+  tx: Db,
+  params: { bulkId: string; contactIds: string[]; reason: SkipReason },
+): Promise<void> {
+  if (params.contactIds.length === 0) return;
+  await tx
+    .update(bulkRecipients)
+    .set({ status: 'skipped', skipReason: params.reason })
+    .where(
+      and(
+        eq(bulkRecipients.bulkId, params.bulkId),
+        inArray(bulkRecipients.contactId, params.contactIds),
+      ),
+    );
+}
+
+/** Records that every recipient of a send was queued or skipped. */
+export async function finishBulkSend(tx: Db, params: { bulkId: string; now: Date }): Promise<void> {
+  await tx
+    .update(bulkSends)
+    .set({ finishedAt: params.now })
+    .where(and(eq(bulkSends.id, params.bulkId), isNull(bulkSends.finishedAt)));
+}
+
+/** Where a bulk send stands, counted from its rows. */
+export interface BulkProgress {
+  /** Recipients not fed into the outbox yet. */
+  waiting: number;
+  /** Recipients given nothing (deleted, no consent, no address, unreachable). */
+  skipped: number;
+  /** Of the recipients queued: waiting in the outbox, sent, given up. */
+  queued: number;
+  sent: number;
+  failed: number;
+}
+
+/**
+ * The progress of a bulk send: recipients by status, and their outbox rows by status.
+ * Outbox rows purged by retention count as queued but neither sent nor failed.
+ */
+export async function bulkProgress(db: Db, params: { bulkId: string }): Promise<BulkProgress> {
+  const recipients = await db
+    .select({ status: bulkRecipients.status, n: count() })
+    .from(bulkRecipients)
+    .where(eq(bulkRecipients.bulkId, params.bulkId))
+    .groupBy(bulkRecipients.status);
+  const messages = await db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .where(eq(outbox.bulkId, params.bulkId))
+    .groupBy(outbox.status);
+  const of = (rows: { status: string; n: number }[], status: string) =>
+    Number(rows.find((r) => r.status === status)?.n ?? 0);
+  return {
+    waiting: of(recipients, 'waiting'),
+    skipped: of(recipients, 'skipped'),
+    queued: of(recipients, 'queued'),
+    sent: of(messages, 'sent'),
+    failed: of(messages, 'failed'),
+  };
+}
