@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isLocalDate } from './domain/working-days.js';
 import { ConfigError } from './errors.js';
 
 /** Languages the bot speaks; the first is the default. */
@@ -8,6 +9,24 @@ export type Language = (typeof LANGUAGES)[number];
 
 const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_WHATSAPP_SEND_INTERVAL_MS = 1_500;
+/** Report service levels, in working days (DOMAIN.md §4.3, after LAPOR). */
+const DEFAULT_REPORT_VERIFY_DAYS = 3;
+const DEFAULT_REPORT_FOLLOW_UP_DAYS = 5;
+const DEFAULT_REPORT_ESCALATION_DAYS = 2;
+const DEFAULT_REPORT_AUTO_CLOSE_DAYS = 10;
+/** How long records are kept, in days (see the README's "Personal data"). */
+const DEFAULT_RETENTION_INBOUND_DAYS = 30;
+const DEFAULT_RETENTION_OUTBOX_DAYS = 90;
+const DEFAULT_RETENTION_REPORT_MEDIA_DAYS = 365;
+
+/** A whole number of days, at least one. */
+function days(fallback: number) {
+  return z.coerce
+    .number({ error: 'a number of days' })
+    .int('a whole number of days')
+    .min(1, 'at least 1 day')
+    .default(fallback);
+}
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -66,6 +85,20 @@ const envSchema = z.object({
     .string()
     .regex(/^[\d\s+,-]+$/, 'comma-separated phone numbers (+62… or 08…)')
     .optional(),
+  CUTI_BERSAMA: z
+    .string()
+    .refine(
+      (value) => list(value).every(isLocalDate),
+      'comma-separated dates like 2026-03-20,2026-03-23',
+    )
+    .optional(),
+  REPORT_VERIFY_WORKING_DAYS: days(DEFAULT_REPORT_VERIFY_DAYS),
+  REPORT_FOLLOW_UP_WORKING_DAYS: days(DEFAULT_REPORT_FOLLOW_UP_DAYS),
+  REPORT_ESCALATION_WORKING_DAYS: days(DEFAULT_REPORT_ESCALATION_DAYS),
+  REPORT_AUTO_CLOSE_WORKING_DAYS: days(DEFAULT_REPORT_AUTO_CLOSE_DAYS),
+  RETENTION_INBOUND_DAYS: days(DEFAULT_RETENTION_INBOUND_DAYS),
+  RETENTION_OUTBOX_DAYS: days(DEFAULT_RETENTION_OUTBOX_DAYS),
+  RETENTION_REPORT_MEDIA_DAYS: days(DEFAULT_RETENTION_REPORT_MEDIA_DAYS),
 });
 
 /** The validated configuration every part of the bot is built from. */
@@ -95,6 +128,34 @@ export interface Config {
     /** Admin phone numbers, normalised to digits with the country code (62…). */
     adminNumbers: string[];
   };
+  /** Days off besides weekends and national holidays (`YYYY-MM-DD`), for working days. */
+  cutiBersama: string[];
+  /** Report service levels, in working days. */
+  reportSla: ReportSlaConfig;
+  /** How long records are kept, in days. */
+  retention: RetentionConfig;
+}
+
+/** Report service levels (DOMAIN.md §4.3), in working days. */
+export interface ReportSlaConfig {
+  /** From filing until a report still DITERIMA is escalated. */
+  verifyDays: number;
+  /** From filing until a report not yet forwarded or in progress is escalated. */
+  followUpDays: number;
+  /** From the first escalation until the second (the kabupaten's duta digital and admins). */
+  escalationDays: number;
+  /** From SELESAI until a report its reporter did not answer is closed. */
+  autoCloseDays: number;
+}
+
+/** Retention ages, in days. */
+export interface RetentionConfig {
+  /** Records of received messages (the dedupe keys). */
+  inboundDays: number;
+  /** Sent and given-up outbox rows (the delivery record), and finished jobs. */
+  outboxDays: number;
+  /** Photos of reports closed (DITUTUP) or rejected (DITOLAK) this long ago. */
+  reportMediaDays: number;
 }
 
 /** Normalises an Indonesian phone number to digits with country code: 0812… and +62812… → 62812…. */
@@ -167,5 +228,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
           }
         : undefined,
+    cutiBersama: list(e.CUTI_BERSAMA),
+    reportSla: {
+      verifyDays: e.REPORT_VERIFY_WORKING_DAYS,
+      followUpDays: e.REPORT_FOLLOW_UP_WORKING_DAYS,
+      escalationDays: e.REPORT_ESCALATION_WORKING_DAYS,
+      autoCloseDays: e.REPORT_AUTO_CLOSE_WORKING_DAYS,
+    },
+    retention: {
+      inboundDays: e.RETENTION_INBOUND_DAYS,
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      reportMediaDays: e.RETENTION_REPORT_MEDIA_DAYS,
+    },
   };
 }

@@ -118,4 +118,30 @@ describe('loadConfig', () => {
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message).toBe(`${message} (got "${value}")`);
   });
+
+  it('reads the working-day calendar, the report service levels and the retention ages', () => {
+    expect(loadConfig({})).toMatchObject({
+      cutiBersama: [],
+      reportSla: { verifyDays: 3, followUpDays: 5, escalationDays: 2, autoCloseDays: 10 },
+      retention: { inboundDays: 30, outboxDays: 90, reportMediaDays: 365 },
+    });
+    const config = loadConfig({
+      CUTI_BERSAMA: '2026-03-20, 2026-03-23',
+      REPORT_VERIFY_WORKING_DAYS: '2',
+      REPORT_AUTO_CLOSE_WORKING_DAYS: '7',
+      RETENTION_OUTBOX_DAYS: '30',
+    });
+    expect(config.cutiBersama).toEqual(['2026-03-20', '2026-03-23']);
+    expect(config.reportSla).toMatchObject({ verifyDays: 2, autoCloseDays: 7 });
+    expect(config.retention.outboxDays).toBe(30);
+  });
+
+  it('names a bad cuti bersama date or number of days', () => {
+    expect(() => loadConfig({ CUTI_BERSAMA: '2026-02-30' })).toThrow(/CUTI_BERSAMA/);
+    expect(() => loadConfig({ CUTI_BERSAMA: '20/03/2026' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REPORT_FOLLOW_UP_WORKING_DAYS: '0' })).toThrow(
+      /REPORT_FOLLOW_UP_WORKING_DAYS/,
+    );
+    expect(() => loadConfig({ RETENTION_INBOUND_DAYS: 'lama' })).toThrow(/RETENTION_INBOUND_DAYS/);
+  });
 });
