@@ -74,6 +74,8 @@ const SILENT = new Set<keyof proto.IMessage>([
   'bcallMessage',
   'encEventResponseMessage',
   'messageHistoryBundle',
+  // An album's announcement ("4 photos"): each photo follows as its own imageMessage.
+  'albumMessage',
 ]);
 
 /** Pictures a person may send "as a document" to keep their quality. */
@@ -82,7 +84,8 @@ const IMAGE_DOCUMENT = /^image\/(jpeg|png|webp|heic|heif)$/i;
 const COMMAND = /^\/(\p{L}[\p{L}\p{N}_]*)(?:\s+([\s\S]*))?$/u;
 
 /**
- * Reads one message of a `messages.upsert` of type `notify`. Ephemeral, view-once,
+ * Reads one message of a `messages.upsert` (`notify`, or `append` for messages queued
+ * while the bot was away). Ephemeral, view-once,
  * edited and document-with-caption wrappers are unwrapped first (Baileys'
  * `normalizeMessageContent`). Pure: downloading an image is the caller's job.
  */
