@@ -70,7 +70,9 @@ interface LoadedAuth {
 
 type Phase =
   | { name: 'idle' | 'waiting_lock' | 'connecting' | 'pairing' | 'open' | 'stopped' }
-  | { name: 'reconnecting'; reason: string };
+  | { name: 'reconnecting'; reason: string }
+  /** Closed for good until an operator restarts the process: reconnecting cannot help. */
+  | { name: 'halted'; reason: 'replaced' | 'banned' };
 
 /** Wait before reconnection attempt number `attempt` (1-based): exponential, capped. */
 export function reconnectDelayMs(attempt: number): number {
@@ -81,7 +83,10 @@ export function reconnectDelayMs(attempt: number): number {
  * Creates the connection. `start` takes the lock (or keeps retrying in the background
  * while another process holds it) and opens the socket with the stored login. A close
  * is followed by a reconnection after {@link reconnectDelayMs}, except a logout: then the
- * stored login is deleted and a fresh one asks for pairing again. When the lock's
+ * stored login is deleted and a fresh one asks for pairing again; and except a replaced
+ * connection (440: another process or device opened this login, reconnecting would knock it
+ * off in turn, forever) or a banned number (403): then nothing is retried until an operator
+ * restarts the process, and `/healthz` says why. When the lock's
  * database connection is lost the socket is closed until the lock is taken again.
  */
 export function createConnection(deps: ConnectionDeps): Connection {
@@ -104,7 +109,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       void task().catch((error) => log.error({ err: error }, 'whatsapp connection step failed'));
     }, ms);
   };
-  const stopped = () => phase.name === 'stopped';
+  const stopped = () => phase.name === 'stopped' || phase.name === 'halted';
 
   async function acquire(): Promise<void> {
     if (stopped()) return;
@@ -208,6 +213,10 @@ export function createConnection(deps: ConnectionDeps): Connection {
       void onLoggedOut().catch((e) => log.error({ err: e }, 'whatsapp logout handling failed'));
       return;
     }
+    if (status === DisconnectReason.connectionReplaced || status === DisconnectReason.forbidden) {
+      halt(status === DisconnectReason.forbidden ? 'banned' : 'replaced');
+      return;
+    }
     // After pairing WhatsApp asks for a restart: reconnect at once, it is not a failure.
     const restart = status === DisconnectReason.restartRequired;
     if (!restart) attempts += 1;
@@ -218,6 +227,26 @@ export function createConnection(deps: ConnectionDeps): Connection {
     if (restart) log.info(fields, 'whatsapp asked for a restart; reconnecting');
     else log.warn(fields, 'whatsapp connection closed; reconnecting');
     later(open, delayMs);
+  }
+
+  /** Stops for good: no reconnection, the lock released so another process may take over. */
+  function halt(reason: 'replaced' | 'banned'): void {
+    phase = { name: 'halted', reason };
+    cancelTimer?.();
+    cancelWatch?.();
+    if (reason === 'replaced') {
+      log.error(
+        'whatsapp connection replaced (440): another process or WhatsApp Web uses this login; ' +
+          'not reconnecting, so the two do not knock each other off forever. Stop the other ' +
+          'one, then restart this process',
+      );
+    } else {
+      log.error(
+        'whatsapp refused this number (403: banned or restricted); not reconnecting. Check ' +
+          'the number in the WhatsApp app, then restart this process',
+      );
+    }
+    void close();
   }
 
   async function onLoggedOut(): Promise<void> {
@@ -275,6 +304,14 @@ function healthOf(phase: Phase, loggedOut: boolean): ConnectionHealth {
     return { status: 'down', detail: 'logged out by WhatsApp: pair the number again (see log)' };
   }
   switch (phase.name) {
+    case 'halted':
+      return {
+        status: 'down',
+        detail:
+          phase.reason === 'replaced'
+            ? 'connection replaced by another process or device: not reconnecting; stop the other one and restart'
+            : 'number refused by WhatsApp (403, banned?): not reconnecting; restart once resolved',
+      };
     case 'waiting_lock':
       return { status: 'down', detail: 'another process uses this WhatsApp number' };
     case 'pairing':

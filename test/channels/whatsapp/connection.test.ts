@@ -90,6 +90,34 @@ describe('WhatsApp connection', () => {
     expect(reconnectDelayMs(30)).toBe(RECONNECT_MAX_MS);
   });
 
+  it('stops reconnecting when another process replaces the connection (440), and says so', async () => {
+    t = await createWhatsappTest();
+    const { timers, sockets } = t;
+    // Each reconnect would open, reset the backoff and knock the other process off again.
+    t.socket().close(DisconnectReason.connectionReplaced);
+    expect(timers.waiting()).toEqual([]);
+    expect(timers.run()).toBe(0);
+    expect(sockets.sockets).toHaveLength(1);
+    expect(await t.wa.health()).toEqual({
+      status: 'down',
+      detail: expect.stringContaining('replaced'),
+    });
+    expect(await t.wa.channel.send('201234567890123@lid', { texts: ['halo'] })).toMatchObject({
+      type: 'retry',
+    });
+  });
+
+  it('stops reconnecting when WhatsApp refuses the number (403)', async () => {
+    t = await createWhatsappTest();
+    t.socket().close(DisconnectReason.forbidden);
+    expect(t.timers.waiting()).toEqual([]);
+    expect(t.sockets.sockets).toHaveLength(1);
+    expect(await t.wa.health()).toEqual({
+      status: 'down',
+      detail: expect.stringContaining('403'),
+    });
+  });
+
   it('clears the stored login on logout and asks for pairing again', async () => {
     const db = await createTestDb();
     const creds = await storePairedLogin(db);
