@@ -6,7 +6,11 @@ import { frozenBanks } from '../flows/questionnaires/frozen/index.js';
 import { questionnaireBanks } from '../flows/questionnaires/index.js';
 import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
 import { createTelegramChannel, TELEGRAM_CHANNEL } from './channels/telegram/index.js';
-import { createAdvisoryLock, createWhatsappChannel } from './channels/whatsapp/index.js';
+import {
+  createAdvisoryLock,
+  createWhatsappChannel,
+  WHATSAPP_CHANNEL,
+} from './channels/whatsapp/index.js';
 import { type Config, LANGUAGES } from './config.js';
 import { createEngine } from './core/engine/engine.js';
 import { FlowDefinitionError } from './core/errors.js';
@@ -15,7 +19,7 @@ import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
-import { linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
+import { languageOfIdentity, linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
 import { bankProblems } from './domain/questionnaire/registry.js';
 import { loadVillageIndex } from './domain/village-index.js';
 import {
@@ -159,6 +163,11 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
         media,
         loadPhoto: (mediaId) => media.read(mediaId),
         receive: runtime.receive,
+        recordOnce: runtime.recordOnce,
+        translate: translator.translate,
+        languageOf: (externalId) =>
+          languageOfIdentity(database.db, { channel: WHATSAPP_CHANNEL, externalId }),
+        defaultLanguage: config.defaultLanguage,
         // One process per number: on PostgreSQL an advisory lock; on PGlite the data-folder lock.
         lock: database.sql ? createAdvisoryLock(database.sql) : undefined,
         clock,

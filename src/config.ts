@@ -9,6 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_WHATSAPP_SEND_INTERVAL_MS = 1_500;
+/** Messages WhatsApp held while the bot was away longer than this get a late notice instead. */
+const DEFAULT_WHATSAPP_STALE_AFTER_HOURS = 24;
 /** Report service levels, in working days (DOMAIN.md §4.3, after LAPOR). */
 const DEFAULT_REPORT_VERIFY_DAYS = 3;
 const DEFAULT_REPORT_FOLLOW_UP_DAYS = 5;
@@ -85,6 +87,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[\d\s+,-]+$/, 'comma-separated phone numbers (+62… or 08…)')
     .optional(),
+  WHATSAPP_STALE_AFTER_HOURS: z.coerce
+    .number({ error: 'a number of hours' })
+    .positive('more than zero hours')
+    .default(DEFAULT_WHATSAPP_STALE_AFTER_HOURS),
   CUTI_BERSAMA: z
     .string()
     .refine(
@@ -127,6 +133,8 @@ export interface Config {
     sendIntervalMs: number;
     /** Admin phone numbers, normalised to digits with the country code (62…). */
     adminNumbers: string[];
+    /** Messages held while the bot was away longer than this are not answered (ms). */
+    staleAfterMs: number;
   };
   /** Days off besides weekends and national holidays (`YYYY-MM-DD`), for working days. */
   cutiBersama: string[];
@@ -226,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
               : undefined,
             sendIntervalMs: e.WHATSAPP_SEND_INTERVAL_MS,
             adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
+            staleAfterMs: e.WHATSAPP_STALE_AFTER_HOURS * 3_600_000,
           }
         : undefined,
     cutiBersama: list(e.CUTI_BERSAMA),

@@ -44,8 +44,11 @@ export interface ConnectionDeps {
   makeSocket: MakeWhatsappSocket;
   pairingNumber?: string;
   showPairing(prompt: PairingPrompt): void;
-  /** Messages of `messages.upsert` events of type `notify`. */
-  onMessages(socket: WhatsappSocket, messages: WAMessage[]): void;
+  /**
+   * Messages of `messages.upsert` events: `notify` as they come, `append` for those WhatsApp
+   * held while the bot was away (offline delivery after a restart or reconnect).
+   */
+  onMessages(socket: WhatsappSocket, messages: WAMessage[], type: 'notify' | 'append'): void;
   /** A message sent recently, for WhatsApp's retry requests. */
   getMessage(key: WAMessageKey): proto.IMessage | undefined;
   schedule: Schedule;
@@ -161,8 +164,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       // Keep the phone's notifications: the bot does not show as "online" all the time.
       markOnlineOnConnect: false,
       // Baileys' default history sync (all but the full history) stays on: it carries the
-      // LID ↔ phone-number pairs; the old messages themselves arrive as `append` and are
-      // ignored.
+      // LID ↔ phone-number pairs; history itself comes as `messaging-history.set`, not read.
       syncFullHistory: false,
       getMessage: async (key) => deps.getMessage(key),
     });
@@ -186,7 +188,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       log.info('whatsapp connected');
     }
     const upsert = events['messages.upsert'];
-    if (upsert?.type === 'notify') deps.onMessages(from, upsert.messages);
+    if (upsert) deps.onMessages(from, upsert.messages, upsert.type);
     if (update?.connection === 'close') onClose(update.lastDisconnect?.error);
   }
 

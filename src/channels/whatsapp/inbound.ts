@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { jidNormalizedUser, type WAMessage } from '@whiskeysockets/baileys';
+import { jidNormalizedUser, toNumber, type WAMessage } from '@whiskeysockets/baileys';
 import type { Inbound, InboundPayload } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
@@ -34,6 +34,15 @@ export type LinkIdentity = (sender: {
 export interface InboundDeps {
   channel: string;
   receive(inbound: Inbound): Promise<unknown>;
+  /** The runtime's one dedupe, for messages answered outside a conversation. */
+  recordOnce(key: { channel: string; messageId: string }): Promise<boolean>;
+  /**
+   * Sends the short "sorry, your message was read late" notice, in the person's language,
+   * to a person whose only messages queued while the bot was away are too old to answer.
+   */
+  sendLateNotice(externalId: string): Promise<void>;
+  /** Messages queued while the bot was away longer than this are not answered. */
+  staleAfterMs: number;
   linkIdentity: LinkIdentity;
   media: { save(input: SaveMediaInput): Promise<SaveMediaResult> };
   /** Largest picture downloaded, in bytes (`MEDIA_MAX_BYTES`). */
@@ -47,6 +56,13 @@ export interface InboundDeps {
 export interface InboundHandler {
   /** Queues one message; returns at once. */
   handle(socket: WhatsappSocket, message: WAMessage): void;
+  /**
+   * Queues the messages WhatsApp held while the bot was away (`messages.upsert` of type
+   * `append`): each person's recent ones are answered as usual; those older than
+   * `staleAfterMs` are recorded as seen, and a person who sent nothing newer gets one late
+   * notice instead.
+   */
+  handleQueued(socket: WhatsappSocket, messages: WAMessage[]): void;
   /** Resolves when every message queued so far has been handed to the runtime. */
   idle(): Promise<void>;
 }
@@ -136,22 +152,83 @@ export function createInboundHandler(deps: InboundDeps): InboundHandler {
     };
   }
 
+  /** Records stale messages as seen; the late notice when the newest is new to the dedupe. */
+  async function answerStale(socket: WhatsappSocket, stale: ParsedMessage[]): Promise<void> {
+    let fresh = false;
+    for (const parsed of stale) {
+      fresh = await deps.recordOnce({ channel: deps.channel, messageId: parsed.messageId });
+    }
+    const newest = stale.at(-1);
+    if (!fresh || !newest) return;
+    const from = await completeAddress(socket, newest.from);
+    const phone = phoneOf(from.pn);
+    const { externalId } = await deps.linkIdentity({ channel: deps.channel, ...from, phone });
+    deps.logger.info(
+      { messages: stale.length },
+      'whatsapp messages too old to answer; late notice',
+    );
+    await deps.sendLateNotice(externalId);
+  }
+
+  function enqueue(key: string, task: () => Promise<void>): void {
+    void queue
+      .run(key, task)
+      .catch((error) => deps.logger.error({ err: error }, 'whatsapp message handling failed'));
+  }
+
+  function parse(message: WAMessage): ParsedMessage | undefined {
+    const parsed = parseWhatsappMessage(message);
+    if (parsed.type === 'message') return parsed;
+    deps.logger.debug({ reason: parsed.reason }, 'whatsapp message ignored');
+    return undefined;
+  }
+
   return {
     handle(socket, message) {
-      const parsed = parseWhatsappMessage(message);
-      if (parsed.type === 'ignore') {
-        deps.logger.debug({ reason: parsed.reason }, 'whatsapp message ignored');
-        return;
+      const parsed = parse(message);
+      if (parsed) enqueue(personKey(parsed), () => deliver(socket, message, parsed));
+    },
+    handleQueued(socket, messages) {
+      const oldest = deps.clock.now().getTime() - deps.staleAfterMs;
+      const byPerson = new Map<
+        string,
+        { recent: [WAMessage, ParsedMessage][]; stale: ParsedMessage[] }
+      >();
+      const sorted = [...messages].sort((a, b) => sentAtMs(a) - sentAtMs(b));
+      for (const message of sorted) {
+        const parsed = parse(message);
+        if (!parsed) continue;
+        const key = personKey(parsed);
+        const entry = byPerson.get(key) ?? { recent: [], stale: [] };
+        byPerson.set(key, entry);
+        if (sentAtMs(message) < oldest) entry.stale.push(parsed);
+        else entry.recent.push([message, parsed]);
       }
-      // One queue per person: by phone number when known, since a person may appear
-      // under their number and their LID.
-      const key = phoneOf(parsed.from.pn) ?? parsed.from.lid ?? '';
-      void queue
-        .run(key, () => deliver(socket, message, parsed))
-        .catch((error) => deps.logger.error({ err: error }, 'whatsapp message handling failed'));
+      for (const [key, { recent, stale }] of byPerson) {
+        enqueue(key, async () => {
+          for (const parsed of recent.length > 0 ? stale : []) {
+            await deps.recordOnce({ channel: deps.channel, messageId: parsed.messageId });
+          }
+          if (recent.length === 0) await answerStale(socket, stale);
+          for (const [message, parsed] of recent) await deliver(socket, message, parsed);
+        });
+      }
     },
     idle: () => queue.drain(),
   };
+}
+
+/**
+ * One queue per person: by phone number when known, since a person may appear under their
+ * number and their LID.
+ */
+function personKey(parsed: ParsedMessage): string {
+  return phoneOf(parsed.from.pn) ?? parsed.from.lid ?? '';
+}
+
+/** When the person sent a message, in epoch milliseconds (0 when WhatsApp did not say). */
+function sentAtMs(message: WAMessage): number {
+  return message.messageTimestamp == null ? 0 : toNumber(message.messageTimestamp) * 1000;
 }
 
 /** The bytes of a download, or undefined as soon as they exceed `maxBytes`. */

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { downloadMediaMessage } from '@whiskeysockets/baileys';
 import qrcode from 'qrcode-terminal';
-import type { Inbound } from '../../core/messages.js';
+import type { Inbound, Text } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 import type { RuntimeChannel } from '../../runtime/types.js';
@@ -40,6 +40,11 @@ export interface WhatsappChannelDeps {
     /** Admin phone numbers, digits with country code. */
     adminNumbers: string[];
     mediaMaxBytes: number;
+    /**
+     * Messages WhatsApp held while the bot was away longer than this are not answered
+     * (`WHATSAPP_STALE_AFTER_HOURS`); the person gets one short late notice instead.
+     */
+    staleAfterMs: number;
   };
   authStore: WhatsappAuthStore;
   linkIdentity: InboundDeps['linkIdentity'];
@@ -47,6 +52,14 @@ export interface WhatsappChannelDeps {
   /** The bytes of a stored photo a message shows (a report opened by staff). */
   loadPhoto?: (mediaId: string) => Promise<Uint8Array | undefined>;
   receive(inbound: Inbound): Promise<unknown>;
+  /** The runtime's one dedupe (`Runtime.recordOnce`). */
+  recordOnce(key: { channel: string; messageId: string }): Promise<boolean>;
+  /** Resolves a text in a language (the translator's `translate`). */
+  translate(text: Text, language: string): string;
+  /** The language of the contact known by this WhatsApp address, if any. */
+  languageOf(externalId: string): Promise<string | undefined>;
+  /** The language of people the bot does not know yet. */
+  defaultLanguage: string;
   /** The PostgreSQL advisory lock; omitted on PGlite, where the data-folder lock suffices. */
   lock?: WhatsappLock;
   clock: Clock;
@@ -92,6 +105,15 @@ export function createWhatsappChannel(deps: WhatsappChannelDeps): WhatsappChanne
   const inbound = createInboundHandler({
     channel: WHATSAPP_CHANNEL,
     receive: deps.receive,
+    recordOnce: deps.recordOnce,
+    staleAfterMs: deps.config.staleAfterMs,
+    async sendLateNotice(externalId) {
+      const language = (await deps.languageOf(externalId)) ?? deps.defaultLanguage;
+      const text = deps.translate({ key: 'whatsapp:late' }, language);
+      const result = await sender.send(externalId, { texts: [text], language });
+      if (result.type !== 'sent')
+        logger.warn({ error: result.error }, 'whatsapp late notice not sent');
+    },
     linkIdentity: deps.linkIdentity,
     media: deps.media,
     mediaMaxBytes: deps.config.mediaMaxBytes,
@@ -116,8 +138,9 @@ export function createWhatsappChannel(deps: WhatsappChannelDeps): WhatsappChanne
     makeSocket: deps.makeSocket ?? makeBaileysSocket,
     pairingNumber: deps.config.pairingNumber,
     showPairing: deps.showPairing ?? ((prompt) => printPairing(prompt, deps.pairingOutput, logger)),
-    onMessages: (socket, messages) => {
-      for (const message of messages) inbound.handle(socket, message);
+    onMessages: (socket, messages, type) => {
+      if (type === 'append') inbound.handleQueued(socket, messages);
+      else for (const message of messages) inbound.handle(socket, message);
     },
     getMessage: (key) => (key.id ? sender.recent(key.id) : undefined),
     schedule: deps.schedule ?? defaultSchedule,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { channelIdentities } from '../schema/index.js';
+import { channelIdentities, contacts } from '../schema/index.js';
 
 /** What a WhatsApp message told about its sender: at least one of `lid` and `pn`. */
 export interface WhatsappSender {
@@ -63,4 +63,23 @@ async function findIdentity(db: Db, channel: string, externalId: string) {
     )
     .limit(1);
   return rows[0];
+}
+
+/** The language of the contact known on `channel` by `externalId`, if there is one. */
+export async function languageOfIdentity(
+  db: Db,
+  params: { channel: string; externalId: string },
+): Promise<string | undefined> {
+  const rows = await db
+    .select({ language: contacts.language })
+    .from(channelIdentities)
+    .innerJoin(contacts, eq(contacts.id, channelIdentities.contactId))
+    .where(
+      and(
+        eq(channelIdentities.channel, params.channel),
+        eq(channelIdentities.externalId, params.externalId),
+      ),
+    )
+    .limit(1);
+  return rows[0]?.language;
 }

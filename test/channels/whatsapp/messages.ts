@@ -12,6 +12,8 @@ export function incoming(
     fromMe?: boolean;
     stub?: number;
     participant?: string;
+    /** When the person sent it, in epoch seconds (the test clock's start by default). */
+    timestamp?: number;
   } = {},
 ): WAMessage {
   counter += 1;
@@ -24,7 +26,7 @@ export function incoming(
       id: options.id ?? `3EB0${String(counter).padStart(8, '0')}`,
     },
     message: proto.Message.fromObject(content),
-    messageTimestamp: 1_772_413_200,
+    messageTimestamp: options.timestamp ?? 1_772_413_200,
     ...(options.stub ? { messageStubType: options.stub } : {}),
   };
 }

@@ -10,7 +10,10 @@ import {
   type WhatsappChannelDeps,
 } from '../../../src/channels/whatsapp/index.js';
 import { whatsappAuthStore } from '../../../src/db/queries/whatsapp-auth.js';
-import { linkWhatsappIdentity } from '../../../src/db/queries/whatsapp-identities.js';
+import {
+  languageOfIdentity,
+  linkWhatsappIdentity,
+} from '../../../src/db/queries/whatsapp-identities.js';
 import { createMediaStore } from '../../../src/media/store.js';
 import type { TestDatabase } from '../../support/db.js';
 import { createHarness, createTestIds, type Harness, silentLogger } from '../../support/harness.js';
@@ -21,6 +24,8 @@ import { incoming } from './messages.js';
 export const TEST_MEDIA_MAX_BYTES = 200_000;
 /** The send interval of the test channel, in milliseconds. */
 export const TEST_SEND_INTERVAL_MS = 1_500;
+/** Messages held longer than this while the bot was away are not answered, in ms. */
+export const TEST_STALE_AFTER_MS = 24 * 3_600_000;
 /** An admin number of the test channel. */
 export const ADMIN_PHONE = '6281100000001';
 
@@ -81,6 +86,7 @@ export async function createWhatsappTest(options: WhatsappTestOptions = {}): Pro
       adminNumbers: [ADMIN_PHONE],
       mediaMaxBytes: TEST_MEDIA_MAX_BYTES,
       pairingNumber: options.pairingNumber,
+      staleAfterMs: TEST_STALE_AFTER_MS,
     },
     authStore: whatsappAuthStore(db),
     linkIdentity: (sender) => linkWhatsappIdentity(db, sender),
@@ -91,7 +97,11 @@ export async function createWhatsappTest(options: WhatsappTestOptions = {}): Pro
       clock: h.clock,
       ids: createTestIds('media'),
     }),
-    receive: h.runtime.receive,
+    receive: (inbound) => h.runtime.receive(inbound),
+    recordOnce: (key) => h.runtime.recordOnce(key),
+    translate: h.translator.translate,
+    languageOf: (externalId) => languageOfIdentity(db, { channel: 'whatsapp', externalId }),
+    defaultLanguage: 'id',
     lock: options.lock,
     clock: h.clock,
     logger: silentLogger,
