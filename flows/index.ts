@@ -1,49 +1,51 @@
+/**
+ * The registry of capabilities: adding one is a folder under `flows/` and a line in
+ * {@link CAPABILITIES}. Everything else is derived from the list: the flows (with the
+ * main menu made of every capability's entries), the actions, the flows open before
+ * consent, /datasaya and /hapusdata.
+ */
 import { randomInt } from 'node:crypto';
+import type { Engine } from '../src/core/engine/engine.js';
 import type { FlowDefinition } from '../src/core/flow/types.js';
-import type { BankRegistry } from '../src/domain/questionnaire/registry.js';
 import type { RandomInt } from '../src/domain/report/ticket.js';
 import { lazyVillageIndex, type VillageIndexSource } from '../src/domain/village-index.js';
+import type { Capability } from '../src/runtime/capability.js';
+import { createPersonalData } from '../src/runtime/personal-data.js';
+import { actionsOf, menuOf, openFlowsOf } from '../src/runtime/registry.js';
 import type { ActionHandler } from '../src/runtime/types.js';
-import { accountFlow } from './account.js';
-import { createDeleteDataActions, deleteDataFlow } from './delete-data.js';
-import { editProfileFlow } from './edit-profile.js';
-import { feedbackActions, feedbackFlow } from './feedback.js';
-import { helpFlow } from './help.js';
-import { languageActions, languageFlow } from './language.js';
-import { menuFlow } from './menu.js';
-import { createMyDataActions, myDataFlow } from './my-data.js';
-import { onboardingActions, onboardingFlow } from './onboarding.js';
-import { privacyFlow } from './privacy.js';
-import { createProfileActions } from './profile-actions.js';
-import { questionnaireFlow } from './questionnaire.js';
-import { createQuestionnaireActions } from './questionnaire-actions.js';
-import { questionnaireRegistry } from './questionnaires/index.js';
-import { createAllReportActions, reportFlows } from './reports.js';
-import { createRoleActions, rolesFlow } from './roles.js';
-import { createVillageScoreActions, villageScoreFlow } from './village-score.js';
-import { withdrawConsentActions, withdrawConsentFlow } from './withdraw-consent.js';
+import { accountCapability, withConsentGate as gate, mainMenuFlow } from './account/index.js';
+import { feedbackCapability } from './feedback/index.js';
+import { questionnairesCapability } from './questionnaires/index.js';
+import { reportsCapability } from './reports/index.js';
 
-export { entryFlowFor, OPEN_FLOWS, withConsentGate } from './entry.js';
-export { FLOW_IDS } from './flow-ids.js';
+export { entryFlowFor, FLOW_IDS } from './account/index.js';
+
+/** Every capability of Sapa Desa; their order is the order of /datasaya's parts and of erasure. */
+export const CAPABILITIES: readonly Capability[] = [
+  accountCapability,
+  reportsCapability,
+  questionnairesCapability,
+  feedbackCapability,
+];
+
+/** Every flow of `capabilities`, with the main menu made of their entries. */
+export function flowsOf(capabilities: readonly Capability[]): FlowDefinition[] {
+  return [
+    ...capabilities.flatMap((capability) => capability.flows),
+    mainMenuFlow(menuOf(capabilities)),
+  ];
+}
 
 /** Every conversation flow of Sapa Desa. */
-export const flows: FlowDefinition[] = [
-  menuFlow,
-  helpFlow,
-  languageFlow,
-  feedbackFlow,
-  onboardingFlow,
-  privacyFlow,
-  myDataFlow,
-  editProfileFlow,
-  withdrawConsentFlow,
-  deleteDataFlow,
-  rolesFlow,
-  accountFlow,
-  questionnaireFlow,
-  villageScoreFlow,
-  ...reportFlows,
-];
+export const flows: FlowDefinition[] = flowsOf(CAPABILITIES);
+
+/** Flows open to a person without a current consent or a confirmed profile. */
+export const OPEN_FLOWS: ReadonlySet<string> = openFlowsOf(CAPABILITIES);
+
+/** The engine behind the consent gate, over the registered capabilities' open flows. */
+export function withConsentGate(engine: Engine): Engine {
+  return gate(engine, OPEN_FLOWS);
+}
 
 /** What the actions need from start-up. */
 export interface ActionDeps {
@@ -51,30 +53,22 @@ export interface ActionDeps {
   villages: VillageIndexSource;
   /** Deletes a stored photo's file by its SHA-256 (for /hapusdata). */
   removeMediaFile: (sha256: string) => Promise<void>;
-  /** The question bank versions answers are scored by; the shipped ones by default. */
-  questionnaires?: BankRegistry;
   /** Randomness of report tickets; `crypto.randomInt` by default. */
   random?: RandomInt;
+  /** The capabilities to run; the registered ones by default. */
+  capabilities?: readonly Capability[];
 }
 
-/** Every action the flows call, by name, bound to the start-up dependencies. */
+/** Every action of every capability, by name, bound to the start-up dependencies. */
 export function createActions(deps: ActionDeps): Record<string, ActionHandler> {
-  return {
-    ...languageActions,
-    ...feedbackActions,
-    ...onboardingActions,
-    ...withdrawConsentActions,
-    ...createProfileActions(deps),
-    ...createMyDataActions(deps),
-    ...createRoleActions(deps),
-    ...createDeleteDataActions(deps),
-    ...createQuestionnaireActions({ registry: deps.questionnaires ?? questionnaireRegistry }),
-    ...createVillageScoreActions({
-      registry: deps.questionnaires ?? questionnaireRegistry,
-      villages: deps.villages,
-    }),
-    ...createAllReportActions({ villages: deps.villages, random: deps.random ?? randomInt }),
-  };
+  const capabilities = deps.capabilities ?? CAPABILITIES;
+  const personalData = createPersonalData(capabilities, { villages: deps.villages });
+  return actionsOf(capabilities, {
+    villages: deps.villages,
+    removeMediaFile: deps.removeMediaFile,
+    random: deps.random ?? randomInt,
+    personalData,
+  });
 }
 
 /**

@@ -1,9 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { createActions, entryFlowFor, FLOW_IDS, flows, withConsentGate } from '../flows/index.js';
-import { frozenBanks } from '../flows/questionnaires/frozen/index.js';
-import { questionnaireBanks } from '../flows/questionnaires/index.js';
+import {
+  CAPABILITIES,
+  createActions,
+  entryFlowFor,
+  FLOW_IDS,
+  flows,
+  withConsentGate,
+} from '../flows/index.js';
 import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
 import { createTelegramChannel, TELEGRAM_CHANNEL } from './channels/telegram/index.js';
 import {
@@ -13,14 +18,11 @@ import {
 } from './channels/whatsapp/index.js';
 import { type Config, LANGUAGES } from './config.js';
 import { createEngine } from './core/engine/engine.js';
-import { FlowDefinitionError } from './core/errors.js';
-import { validateFlows } from './core/flow/validate.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
 import { languageOfIdentity, linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
-import { bankProblems } from './domain/questionnaire/registry.js';
 import { loadVillageIndex } from './domain/village-index.js';
 import {
   createHealthCheck,
@@ -32,6 +34,7 @@ import { createTranslator } from './i18n.js';
 import type { Logger } from './logger.js';
 import { photoSource } from './media/photo-source.js';
 import { createMediaStore } from './media/store.js';
+import { namespacesIn, validateCapabilities } from './runtime/registry.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
 
 /** The running bot, as `main.ts` and the process tests see it. */
@@ -84,15 +87,13 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     removeMediaFile: (sha256) => fs.rm(media.pathOf(sha256), { force: true }),
     random: crypto.randomInt,
   });
-  validateFlows(flows, {
+  validateCapabilities(CAPABILITIES, {
+    flows,
     requiredFlows: Object.values(FLOW_IDS),
-    actions: Object.keys(actions),
+    actions,
     hasKey: translator.hasKey,
+    namespaces: namespacesIn(translator.keysOf(config.defaultLanguage)),
   });
-  const bankIssues = bankProblems(questionnaireBanks, frozenBanks, translator.hasKey);
-  if (bankIssues.length > 0) {
-    throw new FlowDefinitionError(`question banks are invalid:\n- ${bankIssues.join('\n- ')}`);
-  }
   const engine = withConsentGate(
     createEngine({ flows, helpFlow: FLOW_IDS.help, languageFlow: FLOW_IDS.language }),
   );

@@ -12,7 +12,7 @@ import 'dotenv/config';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { questionnaireRegistry } from '../flows/questionnaires/index.js';
+import { questionnaireRegistry } from '../flows/questionnaires/banks/index.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { loadVillageDirectory } from './domain/villages.js';

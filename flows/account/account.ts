@@ -1,5 +1,5 @@
-import { defineFlow, goto, push } from '../src/core/flow/types.js';
-import { t } from '../src/core/messages.js';
+import { defineFlow, goto, push } from '../../src/core/flow/types.js';
+import { t } from '../../src/core/messages.js';
 
 const OPTIONS = [
   ['my_data', goto('my-data')],

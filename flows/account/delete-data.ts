@@ -1,8 +1,5 @@
-import { idleState } from '../src/core/engine/state.js';
-import { defineFlow, END } from '../src/core/flow/types.js';
-import { t } from '../src/core/messages.js';
-import { eraseContactData } from '../src/db/queries/erasure.js';
-import type { ActionHandler } from '../src/runtime/types.js';
+import { defineFlow, END } from '../../src/core/flow/types.js';
+import { t } from '../../src/core/messages.js';
 
 /**
  * /hapusdata: deletes the person's profile and personal data after a confirmation. The
@@ -28,27 +25,3 @@ export const deleteDataFlow = defineFlow({
     { id: 'goodbye', kind: 'say', text: t('delete-data:goodbye'), next: END },
   ],
 });
-
-/**
- * Actions of /hapusdata. `removeMediaFile` deletes a stored photo's file by its SHA-256;
- * it runs inside the transaction, so a rollback after it leaves a row without its file,
- * which the media store already treats as missing.
- */
-export function createDeleteDataActions(deps: {
-  removeMediaFile: (sha256: string) => Promise<void>;
-}): Record<string, ActionHandler> {
-  return {
-    'data.delete': async ({ tx, contact, clock, logger }) => {
-      const { mediaFiles } = await eraseContactData(tx, {
-        contactId: contact.id,
-        idleState: idleState(),
-        now: clock.now(),
-      });
-      for (const sha256 of mediaFiles) await deps.removeMediaFile(sha256);
-      // No contact id at info level: with the message's platform ids in the same log
-      // stream it would tie the deleted person to their chat account.
-      logger.info({ photos: mediaFiles.length }, 'personal data deleted');
-      return { outcome: 'deleted' };
-    },
-  };
-}

@@ -1,5 +1,5 @@
-import { defineFlow, goto, push, type StepContext } from '../src/core/flow/types.js';
-import { t } from '../src/core/messages.js';
+import { defineFlow, goto, push, type StepContext } from '../../src/core/flow/types.js';
+import { t } from '../../src/core/messages.js';
 import { FLOW_IDS } from './flow-ids.js';
 import { nameSteps, PROFILE_STEP_KEYS, roleSteps, villageSteps } from './profile-steps.js';
 import { PROFILE_TEXT_KEYS, profileText, summaryOf } from './profile-text.js';

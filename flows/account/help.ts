@@ -1,5 +1,5 @@
-import { defineFlow } from '../src/core/flow/types.js';
-import { t } from '../src/core/messages.js';
+import { defineFlow } from '../../src/core/flow/types.js';
+import { t } from '../../src/core/messages.js';
 
 /** The help text: what the bot does and the words that work everywhere. */
 export const helpFlow = defineFlow({

@@ -1,24 +1,9 @@
-import { z } from 'zod';
-import { defineFlow, END, goto, type StepContext } from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
-import { latestConsent, recordConsent } from '../src/db/queries/consents.js';
-import { type Contact, lastAddressOf } from '../src/db/queries/contacts.js';
-import { cancelPendingRequests } from '../src/db/queries/role-requests.js';
-import { hasCurrentConsent, PRIVACY_NOTICE_VERSION } from '../src/domain/privacy.js';
-import type { ActionHandler } from '../src/runtime/types.js';
+import { defineFlow, END, goto, type StepContext } from '../../src/core/flow/types.js';
+import { type Text, t } from '../../src/core/messages.js';
+import { roleName } from '../../src/domain/roles.js';
 import { FLOW_IDS } from './flow-ids.js';
 import { nameSteps, PROFILE_STEP_KEYS, roleSteps, villageSteps } from './profile-steps.js';
-import { PROFILE_TEXT_KEYS, profileText, roleName, summaryOf } from './profile-text.js';
-
-/** Where onboarding picks up for a person who already consented. */
-export type ProfileProgress = 'name' | 'role' | 'summary' | 'registered';
-
-/** The first missing piece of a consenting person's profile. */
-export function progressOf(contact: Contact): ProfileProgress {
-  if (!contact.displayName) return 'name';
-  if (!contact.villageCode) return 'role';
-  return contact.registeredAt ? 'registered' : 'summary';
-}
+import { PROFILE_TEXT_KEYS, profileText, summaryOf } from './profile-text.js';
 
 const editingFromSummary = (ctx: StepContext): boolean => ctx.answers.summary !== undefined;
 const profileTargets = (after: string) => ({
@@ -170,33 +155,3 @@ export const onboardingFlow = defineFlow({
     { id: 'done', kind: 'say', text: doneText, next: goto(FLOW_IDS.menu) },
   ],
 });
-
-const consentInput = z.object({ answer: z.enum(['accepted', 'declined']) });
-
-/** Actions of onboarding: where to resume, and recording the consent answer. */
-export const onboardingActions: Record<string, ActionHandler> = {
-  'onboarding.resume': async ({ tx, contact }): Promise<Json> => {
-    if (hasCurrentConsent(contact)) return { outcome: progressOf(contact) };
-    const latest = await latestConsent(tx, { contactId: contact.id });
-    if (!latest) return { outcome: 'fresh' };
-    return { outcome: 'consent', previous: latest.answer === 'accepted' ? 'updated' : 'again' };
-  },
-  'consent.record': async ({ tx, contact, input, clock, ids }) => {
-    const { answer } = consentInput.parse(input);
-    const now = clock.now();
-    const address = await lastAddressOf(tx, { contactId: contact.id });
-    await recordConsent(tx, {
-      id: ids.next(),
-      contactId: contact.id,
-      noticeVersion: PRIVACY_NOTICE_VERSION,
-      answer,
-      channel: address?.channel ?? 'unknown',
-      now,
-    });
-    if (answer === 'declined') {
-      await cancelPendingRequests(tx, { contactId: contact.id, now });
-      return { outcome: 'declined' };
-    }
-    return { outcome: progressOf(contact) };
-  },
-};

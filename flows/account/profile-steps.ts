@@ -1,21 +1,18 @@
 /**
  * Question groups shared by onboarding and /ubahdata: the name, the role and the village
- * (typed, searched, picked from at most 8 hits). Each group ends in a call that saves the
+ * (typed, searched, picked from at most 8 hits: src/domain/village-picker.ts). Each group ends in a call that saves the
  * answer and then goes to `after`, or to `edited` when `editing` says the person came from
  * a summary to change one thing.
  */
-import type { Step, StepContext } from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
-import { SELECTABLE_ROLES } from '../src/domain/roles.js';
-import type { VillagePlace } from '../src/domain/village-place.js';
-import { roleName } from './profile-text.js';
+import type { Step, StepContext } from '../../src/core/flow/types.js';
+import { type Json, type Text, t } from '../../src/core/messages.js';
+import { roleName, SELECTABLE_ROLES } from '../../src/domain/roles.js';
+import { villagePickerSteps } from '../../src/domain/village-picker.js';
 
 /** Shortest name accepted, in characters. */
 export const NAME_MIN_CHARS = 2;
 /** Longest name accepted, in characters. */
 export const NAME_MAX_CHARS = 60;
-/** Longest village query accepted, in characters. */
-export const VILLAGE_QUERY_MAX_CHARS = 120;
 
 /** Where a group goes once its answer is saved. */
 export interface GroupTargets {
@@ -25,11 +22,6 @@ export interface GroupTargets {
   editing?: (ctx: StepContext) => boolean;
   /** Where to go when the person keeps things as they were; defaults to `edited`. */
   unchanged?: string;
-}
-
-/** A hit of the `village.search` action. */
-export interface VillageOption extends VillagePlace {
-  code: string;
 }
 
 /** Keys the computed texts of these groups use. */
@@ -105,82 +97,32 @@ export function roleSteps(targets: GroupTargets): Step[] {
   ];
 }
 
-/** What another flow changes in the village steps (a report's village is not the person's). */
-export interface VillageStepsOptions {
-  /** The question; defaults to "where do you live?". */
-  prompt?: Text;
-  /** The action that saves the pick (input `{ code, editing }`); defaults to the profile's. */
-  saveAction?: string;
-}
-
 /**
- * The village: a typed name, a search, a pick among the hits (or "cari lagi"), a save. For
- * the person's own village (no `saveAction`), a move that ends a role tied to the old area
- * is said before (to confirm) and after.
+ * The person's own village: the picker (src/domain/village-picker.ts), then a save. A move
+ * that ends a role tied to the old area is said before (to confirm) and after.
  */
-export function villageSteps(targets: GroupTargets, options: VillageStepsOptions = {}): Step[] {
+export function villageSteps(targets: GroupTargets): Step[] {
   const editing = editingOf(targets);
   return [
-    {
-      id: 'village_query',
-      kind: 'text',
-      prompt: options.prompt ?? t('profile:village.prompt'),
-      help: t('profile:village.help'),
-      max: VILLAGE_QUERY_MAX_CHARS,
-    },
-    {
-      id: 'village_search',
-      kind: 'call',
-      action: 'village.search',
-      input: (ctx) => ({ query: ctx.answers.village_query ?? '' }),
-      next: { found: 'village_pick', '*': 'village_retry' },
-    },
-    {
-      id: 'village_retry',
-      kind: 'say',
-      text: (ctx) => {
-        const result = searchOf(ctx);
-        if (result.outcome === 'too_short') return t('profile:village.too_short');
-        return t('profile:village.not_found', { query: String(result.query ?? '') });
-      },
-      next: 'village_query',
-    },
-    {
-      id: 'village_pick',
-      kind: 'choice',
-      prompt: pickPrompt,
-      options: (ctx) => [
-        ...hitsOf(ctx).map((hit) => ({ value: hit.code, label: hitLabel(hit) })),
-        { value: 'again', label: t('profile:village.again') },
-      ],
-      next: { again: 'village_query', '*': options.saveAction ? 'save_village' : 'village_check' },
-    },
-    ...(options.saveAction ? [] : roleEndSteps(targets)),
+    ...villagePickerSteps({ searchAction: 'village.search', picked: 'village_check' }),
+    ...roleEndSteps(targets),
     {
       id: 'save_village',
       kind: 'call',
-      action: options.saveAction ?? 'profile.set_village',
+      action: 'profile.set_village',
       input: (ctx) => ({
         code: ctx.answers.village_pick ?? null,
         editing: editing(ctx),
-        ...(options.saveAction ? {} : { ending: endingOf(ctx).role ?? null }),
+        ending: endingOf(ctx).role ?? null,
       }),
-      next: savedNext(
-        targets,
-        options.saveAction ? {} : { role_ended: 'village_role_ended', changed: 'village_check' },
-      ),
+      next: savedNext(targets, { role_ended: 'village_role_ended', changed: 'village_check' }),
     },
-    ...(options.saveAction
-      ? []
-      : [
-          {
-            id: 'village_role_ended',
-            kind: 'say',
-            text: (ctx) =>
-              roleEndText('profile:village.role_ended', record(ctx.answers.save_village)),
-            next: targets.edited ?? targets.after,
-          } satisfies Step,
-        ]),
+    {
+      id: 'village_role_ended',
+      kind: 'say',
+      text: (ctx) => roleEndText('profile:village.role_ended', record(ctx.answers.save_village)),
+      next: targets.edited ?? targets.after,
+    },
   ];
 }
 
@@ -238,28 +180,4 @@ function roleEndText(key: string, ending: { role?: Json; requested?: Json }): Te
       ? t('profile:village.role_ends_requested', { requested: roleName(ending.requested) })
       : '';
   return t(key, { role, requested });
-}
-
-function searchOf(ctx: StepContext): Record<string, Json> {
-  return record(ctx.answers.village_search);
-}
-
-function hitsOf(ctx: StepContext): VillageOption[] {
-  const hits = searchOf(ctx).hits;
-  return Array.isArray(hits) ? (hits as unknown as VillageOption[]) : [];
-}
-
-function hitLabel(hit: VillageOption): Text {
-  const { name, district, regency, province } = hit;
-  return t('profile:village.hit', { name, district, regency, province });
-}
-
-function pickPrompt(ctx: StepContext): Text {
-  const result = searchOf(ctx);
-  const count = hitsOf(ctx).length;
-  if (result.narrowing === 'unmatched') return t('profile:village.pick_unmatched', { count });
-  const total = Number(result.total ?? count);
-  return total > count
-    ? t('profile:village.pick_more', { count, total })
-    : t('profile:village.pick');
 }

@@ -1,7 +1,7 @@
-import type { StepContext } from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
-import { ROLES } from '../src/domain/roles.js';
-import type { VillagePlace } from '../src/domain/village-place.js';
+import type { StepContext } from '../../src/core/flow/types.js';
+import { type Json, type Text, t } from '../../src/core/messages.js';
+import { ROLES, roleName } from '../../src/domain/roles.js';
+import { type VillagePlace, villageText } from '../../src/domain/village-place.js';
 
 /** What the `profile.summary` action answers: a profile, ready to show. */
 export interface ProfileSummary {
@@ -24,16 +24,6 @@ export const PROFILE_TEXT_KEYS = [
   'language:options.id',
   'language:options.en',
 ];
-
-/** The name of a role in the reader's language. */
-export function roleName(role: string): Text {
-  return t(`roles:names.${role}`);
-}
-
-/** "Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat", or "not set yet". */
-export function villageText(village: VillagePlace | null): Text {
-  return village ? t('profile:village.place', { ...village }) : t('profile:village.none');
-}
 
 /** The role held, with the one waiting for an admin if any. */
 export function roleText(role: string, requested: string | null): Text {

@@ -1,10 +1,5 @@
-import { defineFlow, END } from '../src/core/flow/types.js';
-import { t } from '../src/core/messages.js';
-import { recordConsent } from '../src/db/queries/consents.js';
-import { lastAddressOf } from '../src/db/queries/contacts.js';
-import { cancelPendingRequests } from '../src/db/queries/role-requests.js';
-import { hasCurrentConsent } from '../src/domain/privacy.js';
-import type { ActionHandler } from '../src/runtime/types.js';
+import { defineFlow, END } from '../../src/core/flow/types.js';
+import { t } from '../../src/core/messages.js';
 
 /**
  * /tarikpersetujuan: withdraws consent after saying what that means. Processing stops:
@@ -38,24 +33,3 @@ export const withdrawConsentFlow = defineFlow({
     { id: 'done', kind: 'say', text: t('withdraw-consent:done'), next: END },
   ],
 });
-
-/** Actions of /tarikpersetujuan. */
-export const withdrawConsentActions: Record<string, ActionHandler> = {
-  'consent.status': async ({ contact }) => ({
-    outcome: hasCurrentConsent(contact) ? 'current' : 'none',
-  }),
-  'consent.withdraw': async ({ tx, contact, clock, ids }) => {
-    const now = clock.now();
-    const address = await lastAddressOf(tx, { contactId: contact.id });
-    await recordConsent(tx, {
-      id: ids.next(),
-      contactId: contact.id,
-      noticeVersion: contact.consentVersion ?? 0,
-      answer: 'withdrawn',
-      channel: address?.channel ?? 'unknown',
-      now,
-    });
-    await cancelPendingRequests(tx, { contactId: contact.id, now });
-    return { outcome: 'withdrawn' };
-  },
-};

@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import { defineFlow, goto } from '../src/core/flow/types.js';
-import { t } from '../src/core/messages.js';
-import { insertFeedback } from '../src/db/queries/feedback.js';
-import type { ActionHandler } from '../src/runtime/types.js';
+import { defineFlow, goto } from '../../src/core/flow/types.js';
+import { t } from '../../src/core/messages.js';
 
-const TOPICS = ['usage', 'content', 'idea', 'problem', 'other'] as const;
+/** What a suggestion may be about. */
+export const TOPICS = ['usage', 'content', 'idea', 'problem', 'other'] as const;
 
 /**
  * "Kirim saran": a suggestion about Sapa Desa for the programme team. Uses most step
@@ -56,29 +54,3 @@ export const feedbackFlow = defineFlow({
     { id: 'thanks', kind: 'say', text: t('feedback:thanks'), next: goto('menu') },
   ],
 });
-
-const feedbackInput = z.object({
-  topic: z.enum(TOPICS),
-  message: z.string(),
-  rating: z.number().int(),
-  photos: z.array(z.string()).default([]),
-  wants_reply: z.boolean(),
-});
-
-/** Actions of the feedback flow. */
-export const feedbackActions: Record<string, ActionHandler> = {
-  'feedback.save': async ({ tx, contact, input, clock, ids }) => {
-    const answers = feedbackInput.parse(input);
-    await insertFeedback(tx, {
-      id: ids.next(),
-      contactId: contact.id,
-      topic: answers.topic,
-      message: answers.message,
-      rating: answers.rating,
-      wantsReply: answers.wants_reply,
-      mediaIds: answers.photos,
-      now: clock.now(),
-    });
-    return { outcome: 'saved' };
-  },
-};

@@ -4,13 +4,10 @@ import {
   END,
   goto,
   type StepContext,
-} from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
-import { PILLAR_IDS, type PillarId, pillarName } from '../src/domain/questionnaire/index.js';
-import { FLOW_IDS } from './flow-ids.js';
-import { QUESTIONNAIRE_ACTION_KEYS } from './questionnaire-actions.js';
-import { QUESTIONNAIRE_DATA_KEYS } from './questionnaire-data.js';
-import { JOIN_KEYS } from './text-lines.js';
+} from '../../src/core/flow/types.js';
+import { type Json, type Text, t } from '../../src/core/messages.js';
+import { JOIN_KEYS } from '../../src/core/text-lines.js';
+import { PILLAR_IDS, type PillarId, pillarName } from '../../src/domain/questionnaire/index.js';
 
 /** The flow id of /kuesioner. */
 export const QUESTIONNAIRE_FLOW = 'questionnaire';
@@ -98,8 +95,14 @@ export const questionnaireFlow = defineFlow({
   cancelled: t('questionnaire-flow:cancelled'),
   extraKeys: [
     ...JOIN_KEYS,
-    ...QUESTIONNAIRE_ACTION_KEYS,
-    ...QUESTIONNAIRE_DATA_KEYS,
+    'questionnaire-flow:question',
+    'questionnaire-flow:question_again',
+    'questionnaire-flow:result.score',
+    'questionnaire-flow:result.not_enough',
+    'questionnaire-flow:result.change',
+    'questionnaire-flow:my_data.title',
+    'questionnaire-flow:my_data.answer',
+    'questionnaire-flow:my_data.none',
     'questionnaire-flow:option.pillar',
     'questionnaire-flow:option.pillar_done',
     'questionnaire-flow:option.resume',
@@ -117,7 +120,7 @@ export const questionnaireFlow = defineFlow({
       kind: 'choice',
       prompt: t('questionnaire-flow:pick'),
       options: pillarOptions,
-      back: goto(FLOW_IDS.menu),
+      back: goto('menu'),
       next: { score: goto(VILLAGE_SCORE_FLOW), '*': 'open' },
     },
     {
@@ -185,7 +188,7 @@ export const questionnaireFlow = defineFlow({
         { value: 'menu', label: t('questionnaire-flow:after.menu') },
       ],
       back: 'previous',
-      next: { other: 'overview', score: goto(VILLAGE_SCORE_FLOW), menu: goto(FLOW_IDS.menu) },
+      next: { other: 'overview', score: goto(VILLAGE_SCORE_FLOW), menu: goto('menu') },
     },
     { id: 'no_village', kind: 'say', text: t('questionnaire-flow:no_village'), next: END },
   ],

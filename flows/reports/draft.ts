@@ -4,17 +4,10 @@
  * pin was shared replaces the pin, a village picked from the summary replaces the
  * person's own.
  */
-import type { Answers, StepContext } from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
-import type { VillagePlace } from '../src/domain/village-place.js';
-import {
-  categoryName,
-  locationText,
-  type Pin,
-  placeText,
-  record,
-  typeName,
-} from './report-text.js';
+import type { Answers, StepContext } from '../../src/core/flow/types.js';
+import { type Json, type Text, t } from '../../src/core/messages.js';
+import type { VillagePlace } from '../../src/domain/village-place.js';
+import { categoryName, locationText, type Pin, placeText, record, typeName } from './text.js';
 
 /** A village as the report actions hand it to the flow. */
 export interface DraftVillage {

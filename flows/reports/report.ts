@@ -1,9 +1,9 @@
-import { defineFlow, END, goto, type StepContext } from '../src/core/flow/types.js';
-import { type Text, t } from '../src/core/messages.js';
-import { PROFILE_STEP_KEYS, villageSteps } from './profile-steps.js';
-import { DRAFT_TEXT_KEYS, draftInput, draftOf, summaryText } from './report-draft.js';
-import { detailSteps, residentSteps, whatSteps } from './report-steps.js';
-import { REPORT_TEXT_KEYS, record } from './report-text.js';
+import { defineFlow, END, goto, type StepContext } from '../../src/core/flow/types.js';
+import { type Text, t } from '../../src/core/messages.js';
+import { villagePickerSteps } from '../../src/domain/village-picker.js';
+import { DRAFT_TEXT_KEYS, draftInput, draftOf, summaryText } from './draft.js';
+import { detailSteps, residentSteps, whatSteps } from './steps.js';
+import { REPORT_TEXT_KEYS, record } from './text.js';
 
 function filedText(ctx: StepContext): Text {
   const result = record(ctx.answers.submit);
@@ -32,7 +32,6 @@ export const reportFlow = defineFlow({
   extraKeys: [
     ...REPORT_TEXT_KEYS,
     ...DRAFT_TEXT_KEYS,
-    ...PROFILE_STEP_KEYS,
     'report:resident.consent',
     'report:duplicate.prompt',
     'report:summary.prompt',
@@ -79,10 +78,18 @@ export const reportFlow = defineFlow({
         cancel: 'cancelled',
       },
     },
-    ...villageSteps(
-      { after: 'dup_check' },
-      { prompt: t('report:village.prompt'), saveAction: 'report.set_village' },
-    ),
+    ...villagePickerSteps({
+      prompt: t('report:village.prompt'),
+      searchAction: 'report.village_search',
+      picked: 'save_village',
+    }),
+    {
+      id: 'save_village',
+      kind: 'call',
+      action: 'report.set_village',
+      input: (ctx) => ({ code: ctx.answers.village_pick ?? null }),
+      next: 'dup_check',
+    },
     { id: 'submit', kind: 'call', action: 'report.submit', input: draftInput },
     { id: 'filed', kind: 'say', text: filedText, next: goto('menu') },
     { id: 'cancelled', kind: 'say', text: t('report:cancelled'), next: goto('menu') },

@@ -1,16 +1,6 @@
-import { z } from 'zod';
-import { defineFlow, END, goto, type StepContext } from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
-import { listReportsOf } from '../src/db/queries/report-lists.js';
-import { findReportByTicket } from '../src/db/queries/reports.js';
-import { reportAccess } from '../src/domain/report/access.js';
-import { parseTicket } from '../src/domain/report/ticket.js';
-import type { VillageIndexSource } from '../src/domain/village-index.js';
-import type { ActionHandler } from '../src/runtime/types.js';
-import { REPORT_DATA_KEYS } from './report-data.js';
-import { record } from './report-text.js';
-import { listItemText, REPORT_VIEW_KEYS, reportDetailText } from './report-view.js';
-import { textAsJson } from './text-lines.js';
+import { defineFlow, END, goto, type StepContext } from '../../src/core/flow/types.js';
+import { type Json, type Text, t } from '../../src/core/messages.js';
+import { record } from './text.js';
 
 /** Reports per page of "laporan saya" and of the staff list. */
 export const REPORT_PAGE_SIZE = 5;
@@ -50,7 +40,7 @@ export const reportStatusFlow = defineFlow({
   version: 1,
   commands: ['status', 'cek'],
   returns: true,
-  extraKeys: [...REPORT_VIEW_KEYS, 'report:status.bad_ticket', 'report:status.not_found'],
+  extraKeys: ['report:status.bad_ticket', 'report:status.not_found'],
   steps: [
     {
       id: 'lookup',
@@ -75,13 +65,7 @@ export const myReportsFlow = defineFlow({
   id: 'my-reports',
   version: 1,
   commands: ['laporansaya', 'myreports'],
-  extraKeys: [
-    ...REPORT_VIEW_KEYS,
-    ...REPORT_DATA_KEYS,
-    'report:list.mine',
-    'report:list.more',
-    'report:list.done',
-  ],
+  extraKeys: ['report:list.mine', 'report:list.more', 'report:list.done'],
   steps: [
     {
       id: 'list',
@@ -124,55 +108,3 @@ export const myReportsFlow = defineFlow({
     },
   ],
 });
-
-const ticketInput = z.object({ ticket: z.string() });
-const pageSchema = z.object({ page: z.number().int().min(0) });
-
-/** Actions of /status and "laporan saya". */
-export function createReportStatusActions(deps: {
-  villages: VillageIndexSource;
-}): Record<string, ActionHandler> {
-  return {
-    'report.status': async ({ tx, contact, input }): Promise<Json> => {
-      const typed = ticketInput.parse(input).ticket.trim();
-      if (!typed) return { outcome: 'ask' };
-      const ticket = parseTicket(typed);
-      if (!ticket)
-        return {
-          outcome: 'bad_ticket',
-          text: textAsJson(t('report:status.bad_ticket', { typed })),
-        };
-      const report = await findReportByTicket(tx, { ticket });
-      const access = report ? reportAccess(report, contact) : { type: 'none' as const };
-      // The same answer for another person's ticket and for none: a ticket reveals nothing.
-      if (!report || access.type === 'none') {
-        return { outcome: 'not_found', text: textAsJson(t('report:status.not_found', { ticket })) };
-      }
-      const text = await reportDetailText(tx, deps.villages, report, access);
-      return { outcome: 'shown', ticket, text: textAsJson(text) };
-    },
-    'report.mine': async ({ tx, contact, input }): Promise<Json> => {
-      const { page } = pageSchema.parse(input);
-      const offset = page * REPORT_PAGE_SIZE;
-      const found = await listReportsOf(tx, {
-        contactId: contact.id,
-        limit: REPORT_PAGE_SIZE,
-        offset,
-      });
-      if (found.total === 0) return { outcome: 'empty' };
-      const items = found.rows.map((row) => ({
-        ticket: row.ticket,
-        label: textAsJson(listItemText(row)),
-      }));
-      return {
-        outcome: 'listed',
-        page,
-        items,
-        from: offset + 1,
-        to: offset + found.rows.length,
-        total: found.total,
-        more: offset + found.rows.length < found.total,
-      };
-    },
-  };
-}

@@ -4,15 +4,15 @@
  * similar open report), and the details. Each question asked again from the summary goes
  * back to it once answered.
  */
-import { END, goto, type Step, type StepContext } from '../src/core/flow/types.js';
-import { type Text, t } from '../src/core/messages.js';
+import { END, goto, type Step, type StepContext } from '../../src/core/flow/types.js';
+import { type Text, t } from '../../src/core/messages.js';
 import {
   EMERGENCY_CATEGORY,
   REPORT_CATEGORY_IDS,
   REPORT_TYPES,
-} from '../src/domain/report/categories.js';
-import { draftVillage, PRIVACY_OPTIONS } from './report-draft.js';
-import { categoryName, record, statusName } from './report-text.js';
+} from '../../src/domain/report/categories.js';
+import { draftVillage, PRIVACY_OPTIONS } from './draft.js';
+import { categoryName, record, statusName } from './text.js';
 
 /** Shortest and longest description accepted, in characters. */
 export const DESCRIPTION_MIN_CHARS = 15;

@@ -2,10 +2,10 @@
  * Words of the report flows: names of types, categories, statuses and reasons, places
  * and locations, each a {@link Text} resolved in the reader's language at send time.
  */
-import { type Json, type Text, t } from '../src/core/messages.js';
-import { REPORT_CATEGORY_IDS, REPORT_TYPES } from '../src/domain/report/categories.js';
-import { REJECT_REASONS, REPORT_STATUSES } from '../src/domain/report/status.js';
-import type { VillagePlace } from '../src/domain/village-place.js';
+import { type Json, type Text, t } from '../../src/core/messages.js';
+import { REPORT_CATEGORY_IDS, REPORT_TYPES } from '../../src/domain/report/categories.js';
+import { REJECT_REASONS, REPORT_STATUSES } from '../../src/domain/report/status.js';
+import type { VillagePlace } from '../../src/domain/village-place.js';
 
 /** A map pin. */
 export interface Pin {

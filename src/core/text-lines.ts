@@ -1,4 +1,4 @@
-import { type Json, type Text, t } from '../src/core/messages.js';
+import { type Json, type Text, t } from './messages.js';
 
 /** Keys {@link joinTexts} builds on; listed by the flows that use it. */
 export const JOIN_KEYS = ['common:join.line', 'common:join.paragraph'];

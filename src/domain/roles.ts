@@ -2,6 +2,7 @@
  * The roles of Sapa Desa (DOMAIN.md §3). Everyone starts as `warga`; a role above it is
  * requested during onboarding and held only once an admin confirms it.
  */
+import { type Text, t } from '../core/messages.js';
 
 /** Every role a contact can hold. */
 export const ROLES = [
@@ -15,6 +16,9 @@ export const ROLES = [
 
 /** A role a contact can hold. */
 export type Role = (typeof ROLES)[number];
+
+/** Every role above warga: the staff, who see reports of their area (see staff-scope.ts). */
+export const STAFF_ROLES = ROLES.filter((role) => role !== 'warga');
 
 /** Roles a person may pick for themselves, in the order they are offered. */
 export const SELECTABLE_ROLES = [
@@ -41,4 +45,9 @@ export function isSelectableRole(value: unknown): value is SelectableRole {
 /** True when holding `role` needs an admin's confirmation (every role above warga). */
 export function needsConfirmation(role: SelectableRole): boolean {
   return role !== 'warga';
+}
+
+/** The name of a role in the reader's language (`roles:names.<role>`). */
+export function roleName(role: string): Text {
+  return t(`roles:names.${role}`);
 }

@@ -1,3 +1,4 @@
+import { type Text, t } from '../core/messages.js';
 import { displayName, type Village } from './villages.js';
 
 /** A village's name and the areas it lies in, ready to show: "Sukamaju, Kec. Cibeber, Kab. Cianjur". */
@@ -28,4 +29,9 @@ export function placeOf(
     regency: shortRegency(displayName(nameOf(village.regency))),
     province: displayName(nameOf(village.province)),
   };
+}
+
+/** "Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat", or "not set yet". */
+export function villageText(village: VillagePlace | null): Text {
+  return village ? t('profile:village.place', { ...village }) : t('profile:village.none');
 }

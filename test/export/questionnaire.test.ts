@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionnaireRegistry } from '../../flows/questionnaires/index.js';
+import { questionnaireRegistry } from '../../flows/questionnaires/banks/index.js';
 import type { Db } from '../../src/db/client.js';
 import { createContact } from '../../src/db/queries/contacts.js';
 import {

@@ -20,9 +20,9 @@ describe('feedback flow (transcript)', () => {
       `
       > halo
       < Halo, Siti 👋
-      < 1. Kirim saran untuk Sapa Desa
-      < 3. Ganti bahasa
-      > satu
+      < 5. Kirim saran untuk Sapa Desa
+      < 6. Ganti bahasa
+      > lima
       < Saran Anda tentang apa?
       < 3. Ide fitur baru
       > ide fitur bru

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActions } from '../../flows/index.js';
-import { questionnaireBanks } from '../../flows/questionnaires/index.js';
-import { mobilitasBank } from '../../flows/questionnaires/mobilitas.js';
+import { CAPABILITIES } from '../../flows/index.js';
+import { questionnaireBanks } from '../../flows/questionnaires/banks/index.js';
+import { mobilitasBank } from '../../flows/questionnaires/banks/mobilitas.js';
+import { createQuestionnairesCapability } from '../../flows/questionnaires/index.js';
 import { t } from '../../src/core/messages.js';
 import {
   questionnaireAnswers,
@@ -17,7 +18,6 @@ import {
 import type { Bank, Item } from '../../src/domain/questionnaire/types.js';
 import { parseCsv } from '../../src/domain/villages.js';
 import { exportQuestionnaire } from '../../src/export/questionnaire.js';
-import type { ActionHandler } from '../../src/runtime/types.js';
 import { createHarness, createTestIds, type Harness } from '../support/harness.js';
 import { registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
@@ -59,13 +59,10 @@ const currentV2 = questionnaireBanks.map((b) => (b.pillar === 'mobilitas' ? mobi
 const registryV2 = createBankRegistry(currentV2, [mobilitasBank]);
 const RESIDENTS = ['ani', 'budi', 'citra', 'dodi', 'eka'];
 
-/** A second harness on the same database counts ids from 1 again: its actions get their own. */
-function withIds(actions: Record<string, ActionHandler>): Record<string, ActionHandler> {
-  const ids = createTestIds('v2');
-  return Object.fromEntries(
-    Object.entries(actions).map(([name, action]) => [name, (ctx) => action({ ...ctx, ids })]),
-  );
-}
+const questionnairesV2 = createQuestionnairesCapability({
+  current: currentV2,
+  frozen: [mobilitasBank],
+});
 
 describe('a bank version change', () => {
   let before: Harness;
@@ -100,13 +97,9 @@ describe('a bank version change', () => {
     after = await createHarness({
       db: before.db,
       onboarding: true,
-      actions: withIds(
-        createActions({
-          villages: testVillages,
-          removeMediaFile: async () => {},
-          questionnaires: registryV2,
-        }),
-      ),
+      // A second harness on the same database counts ids from 1 again: it gets its own.
+      ids: createTestIds('v2'),
+      capabilities: CAPABILITIES.map((c) => (c.id === 'questionnaires' ? questionnairesV2 : c)),
     });
     // Its message ids count from 1 again too: tag them.
     let sent = 0;

@@ -40,9 +40,9 @@ describe('questionnaire flow (transcripts)', () => {
       'siti',
       `
       > halo
-      < 4. Kuesioner Desa Cerdas
-      < 5. Skor desa
-      > 4
+      < 3. Kuesioner Desa Cerdas
+      < 4. Skor desa
+      > 3
       < Kuesioner Desa Cerdas
       < 1. Tata Kelola Cerdas (0/2)
       < 2. Masyarakat Cerdas (0/4)
@@ -288,7 +288,7 @@ describe('questionnaire flow (transcripts)', () => {
       `
       > menu
       < Apa yang ingin Anda lakukan?
-      > 4
+      > 3
       < 1. Lanjutkan: Hidup Cerdas (2/4)
       < 5. Hidup Cerdas (2/4)
       > lanjutkan hidup cerdas

@@ -37,7 +37,7 @@ describe('runtime', () => {
         receivedAt: h.clock.now(),
         payload: { type: 'text', text },
       });
-    await Promise.all([send('1', 'a'), send('3', 'b'), send('Pesan saya cukup panjang', 'c')]);
+    await Promise.all([send('5', 'a'), send('3', 'b'), send('Pesan saya cukup panjang', 'c')]);
     const replies = h.channel.take('ani');
     expect(replies[0]).toContain('Saran Anda tentang apa?');
     expect(replies[1]).toContain('Silakan tulis saran Anda');
@@ -48,7 +48,7 @@ describe('runtime', () => {
     h = await createHarness();
     const people = ['a', 'b', 'c', 'd', 'e'];
     await Promise.all(people.map((p) => h?.say(p, 'halo')));
-    await Promise.all(people.map((p, i) => h?.say(p, i % 2 === 0 ? '1' : '3')));
+    await Promise.all(people.map((p, i) => h?.say(p, i % 2 === 0 ? '5' : '6')));
     for (const [i, p] of people.entries()) {
       const replies = h.channel.sent.filter((s) => s.externalId === p).map((s) => s.text);
       expect(replies).toHaveLength(2);
@@ -126,7 +126,7 @@ describe('runtime', () => {
     h.channel.respond = () =>
       failures-- > 0 ? { type: 'retry', error: 'HTTP 502' } : { type: 'sent' };
     expect(await h.say('ani', 'halo')).toEqual([]);
-    expect(await h.say('ani', '1')).toEqual([]);
+    expect(await h.say('ani', '5')).toEqual([]);
     const rows = await h.db.db.select().from(outbox).orderBy(outbox.id);
     expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']);
     h.clock.advance(2_000);

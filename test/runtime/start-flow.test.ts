@@ -60,7 +60,7 @@ async function outboxOf(externalId: string) {
 describe('starting a flow for someone else', () => {
   it('asks on top of what they do, sends after the commit, and resumes their question', async () => {
     await h.say('budi', 'halo');
-    expect((await h.say('budi', '1'))[0]).toContain('Saran Anda tentang apa?');
+    expect((await h.say('budi', '5'))[0]).toContain('Saran Anda tentang apa?');
     await h.say('ani', '/colek budi');
     await h.runtime.outbox.sweep();
     expect(h.channel.take('budi')).toEqual([

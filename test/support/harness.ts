@@ -1,8 +1,9 @@
 import {
-  flows as appFlows,
+  CAPABILITIES,
   createActions,
   entryFlowFor,
   FLOW_IDS,
+  flowsOf,
   withConsentGate,
 } from '../../flows/index.js';
 import { parseConsoleLine } from '../../src/channels/console/parse.js';
@@ -14,6 +15,7 @@ import type { Inbound, InboundPayload, RenderedMessage } from '../../src/core/me
 import type { Clock, Ids } from '../../src/core/ports.js';
 import { createTranslator, type Translator } from '../../src/i18n.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { Capability } from '../../src/runtime/capability.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import type { ActionHandler, RuntimeChannel, SendResult } from '../../src/runtime/types.js';
 import { createTestDb, type TestDatabase } from './db.js';
@@ -116,13 +118,18 @@ export interface HarnessOptions {
   logger?: Logger;
   /** More channels (a Telegram channel on a fake server), added to every runtime built. */
   channels?: RuntimeChannel[];
+  /** The capabilities whose flows and actions run; the registered ones by default. */
+  capabilities?: readonly Capability[];
+  /** Ids of this harness (a second one on the same database needs its own prefix). */
+  ids?: Ids;
 }
 
 /** Builds a {@link Harness} on the app's flows (or the given ones). */
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = options.db ?? (await createTestDb());
   const translator = await createTranslator('id');
-  const flows = options.flows ?? appFlows;
+  const capabilities = options.capabilities ?? CAPABILITIES;
+  const flows = options.flows ?? flowsOf(capabilities);
   const removedMediaFiles: string[] = [];
   const actions =
     options.actions ??
@@ -131,6 +138,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       removeMediaFile: async (sha256) => {
         removedMediaFiles.push(sha256);
       },
+      capabilities,
     });
   validateFlows(flows, {
     requiredFlows: [FLOW_IDS.help, FLOW_IDS.language],
@@ -138,7 +146,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     hasKey: translator.hasKey,
   });
   const clock = createTestClock();
-  const ids = createTestIds();
+  const ids = options.ids ?? createTestIds();
   const channel = createRecordingChannel('test', options.admins);
   let counter = 0;
   const build = () => {

@@ -1,23 +1,24 @@
 import { z } from 'zod';
-import type { Json } from '../src/core/messages.js';
+import type { Json } from '../../../src/core/messages.js';
 import {
   lockContact,
   markRegistered,
   setDisplayName,
   setRole,
-} from '../src/db/queries/contacts.js';
+} from '../../../src/db/queries/contacts.js';
 import {
   cancelPendingRequests,
   moveToVillage,
   pendingRequestOf,
   previewVillageMove,
   requestRole,
-} from '../src/db/queries/role-requests.js';
-import { isSelectableRole } from '../src/domain/roles.js';
-import type { VillageIndexSource } from '../src/domain/village-index.js';
-import { placeOf } from '../src/domain/village-place.js';
-import type { ActionHandler } from '../src/runtime/types.js';
-import type { ProfileSummary } from './profile-text.js';
+} from '../../../src/db/queries/role-requests.js';
+import { isSelectableRole } from '../../../src/domain/roles.js';
+import type { VillageIndexSource } from '../../../src/domain/village-index.js';
+import { searchVillages } from '../../../src/domain/village-picker.js';
+import { placeOf } from '../../../src/domain/village-place.js';
+import type { ActionHandler } from '../../../src/runtime/types.js';
+import type { ProfileSummary } from '../profile-text.js';
 
 const nameInput = z.object({ name: z.string(), editing: z.boolean() });
 const roleInput = z.object({ role: z.string().refine(isSelectableRole), editing: z.boolean() });
@@ -101,15 +102,9 @@ function setVillage(villages: VillageIndexSource): ActionHandler {
   };
 }
 
-function searchVillages(villages: VillageIndexSource): ActionHandler {
-  return async ({ input }): Promise<Json> => {
-    const { query } = searchInput.parse(input);
-    const { search } = await villages();
-    const result = search.search(query);
-    if (result.type !== 'found') return { outcome: result.type, query };
-    const hits = result.hits.map((hit) => ({ code: hit.code, ...placeOf(hit) }));
-    return { outcome: 'found', query, total: result.total, narrowing: result.narrowing, hits };
-  };
+function villageSearch(villages: VillageIndexSource): ActionHandler {
+  return async ({ input }) =>
+    (await searchVillages(villages, searchInput.parse(input).query)) as unknown as Json;
 }
 
 function summarise(villages: VillageIndexSource): ActionHandler {
@@ -141,7 +136,7 @@ export function createProfileActions(deps: {
     'profile.set_role': chooseRole,
     'profile.village_check': checkVillage,
     'profile.set_village': setVillage(deps.villages),
-    'village.search': searchVillages(deps.villages),
+    'village.search': villageSearch(deps.villages),
     'profile.summary': summarise(deps.villages),
     'profile.complete': complete,
   };

@@ -1,56 +1,49 @@
-import { type Text, t } from '../src/core/messages.js';
-import { answersOfContact } from '../src/db/queries/questionnaire.js';
-import { formatDate } from '../src/domain/dates.js';
+import { type Text, t } from '../../../src/core/messages.js';
+import { joinTexts } from '../../../src/core/text-lines.js';
+import { answersOfContact } from '../../../src/db/queries/questionnaire.js';
+import { formatDate } from '../../../src/domain/dates.js';
 import {
   answerLabel,
   type BankRegistry,
   PILLAR_IDS,
   parseAnswer,
   pillarName,
-} from '../src/domain/questionnaire/index.js';
-import type { MyDataSection } from './my-data.js';
-import { questionnaireRegistry } from './questionnaires/index.js';
-import { joinTexts } from './text-lines.js';
-
-/** Keys of the /datasaya section, listed by the questionnaire flow. */
-export const QUESTIONNAIRE_DATA_KEYS = [
-  'questionnaire-flow:my_data.title',
-  'questionnaire-flow:my_data.answer',
-  'questionnaire-flow:my_data.none',
-];
+} from '../../../src/domain/questionnaire/index.js';
+import type { MyDataSection } from '../../../src/runtime/capability.js';
 
 /**
  * /datasaya: the person's questionnaire answers, one line each with the date, the village
  * code, the pillar and bank version, the question and the answer.
  */
-export function questionnaireSection(
-  registry: BankRegistry = questionnaireRegistry,
-): MyDataSection {
-  return async ({ tx, contact }) => {
-    const rows = await answersOfContact(tx, { contactId: contact.id });
-    const lines = rows.flatMap((row): Text[] => {
-      const pillar = PILLAR_IDS.find((p) => p === row.pillar);
-      const item = pillar
-        ? registry.at(pillar, row.bankVersion)?.items.find((i) => i.id === row.itemId)
-        : undefined;
-      const answer = parseAnswer(row.answer);
-      const label = item && answer ? answerLabel(item, answer) : undefined;
-      if (!pillar || !item || !label) return [];
-      return [
-        t('questionnaire-flow:my_data.answer', {
-          date: formatDate(row.answeredAt),
-          village: row.villageCode,
-          pillar: pillarName(pillar),
-          version: row.bankVersion,
-          id: item.id,
-          question: item.prompt,
-          answer: label,
-        }),
-      ];
-    });
-    return {
-      title: t('questionnaire-flow:my_data.title'),
-      body: joinTexts(lines, t('questionnaire-flow:my_data.none')),
-    };
+export function questionnaireSection(registry: BankRegistry): MyDataSection {
+  return {
+    order: 60,
+    build: async ({ tx, contact }) => {
+      const rows = await answersOfContact(tx, { contactId: contact.id });
+      const lines = rows.flatMap((row): Text[] => {
+        const pillar = PILLAR_IDS.find((p) => p === row.pillar);
+        const item = pillar
+          ? registry.at(pillar, row.bankVersion)?.items.find((i) => i.id === row.itemId)
+          : undefined;
+        const answer = parseAnswer(row.answer);
+        const label = item && answer ? answerLabel(item, answer) : undefined;
+        if (!pillar || !item || !label) return [];
+        return [
+          t('questionnaire-flow:my_data.answer', {
+            date: formatDate(row.answeredAt),
+            village: row.villageCode,
+            pillar: pillarName(pillar),
+            version: row.bankVersion,
+            id: item.id,
+            question: item.prompt,
+            answer: label,
+          }),
+        ];
+      });
+      return {
+        title: t('questionnaire-flow:my_data.title'),
+        body: joinTexts(lines, t('questionnaire-flow:my_data.none')),
+      };
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ChoiceOption } from '../src/core/flow/types.js';
-import { type Json, type Text, t } from '../src/core/messages.js';
+import type { ChoiceOption } from '../../../src/core/flow/types.js';
+import { type Json, type Text, t } from '../../../src/core/messages.js';
+import { joinTexts, textAsJson } from '../../../src/core/text-lines.js';
 import {
   type AnswerOption,
   answerLabel,
@@ -18,8 +19,8 @@ import {
   personPillarScore,
   pillarName,
   roundScore,
-} from '../src/domain/questionnaire/index.js';
-import type { ActionContext, ActionHandler } from '../src/runtime/types.js';
+} from '../../../src/domain/questionnaire/index.js';
+import type { ActionContext, ActionHandler } from '../../../src/runtime/types.js';
 import {
   answerFromValue,
   loadPillars,
@@ -27,17 +28,7 @@ import {
   type PillarState,
   recordAnswer,
   type StateDeps,
-} from './questionnaire-state.js';
-import { joinTexts, textAsJson } from './text-lines.js';
-
-/** Texts the actions build, listed for the start-up key check. */
-export const QUESTIONNAIRE_ACTION_KEYS = [
-  'questionnaire-flow:question',
-  'questionnaire-flow:question_again',
-  'questionnaire-flow:result.score',
-  'questionnaire-flow:result.not_enough',
-  'questionnaire-flow:result.change',
-];
+} from './state.js';
 
 const pillarInput = z.object({ pillar: z.enum(PILLAR_IDS) });
 const answerInput = pillarInput.extend({

@@ -1,7 +1,7 @@
-import type { Json } from '../src/core/messages.js';
-import type { Clock, Ids } from '../src/core/ports.js';
-import type { Db } from '../src/db/client.js';
-import type { Contact } from '../src/db/queries/contacts.js';
+import type { Json } from '../../../src/core/messages.js';
+import type { Clock, Ids } from '../../../src/core/ports.js';
+import type { Db } from '../../../src/db/client.js';
+import type { Contact } from '../../../src/db/queries/contacts.js';
 import {
   answersOf,
   copyAnswers,
@@ -13,7 +13,7 @@ import {
   respondentOf,
   responsesOf,
   saveAnswer,
-} from '../src/db/queries/questionnaire.js';
+} from '../../../src/db/queries/questionnaire.js';
 import {
   type Answer,
   type AnswerMap,
@@ -29,7 +29,7 @@ import {
   type PillarProgress,
   parseAnswer,
   pillarProgress,
-} from '../src/domain/questionnaire/index.js';
+} from '../../../src/domain/questionnaire/index.js';
 
 /** Where a person stands in one pillar, for their village. */
 export interface PillarState {

@@ -1,6 +1,6 @@
-import { t } from '../../src/core/messages.js';
-import { scaleLabels } from '../../src/domain/questionnaire/texts.js';
-import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../src/domain/questionnaire/types.js';
+import { t } from '../../../src/core/messages.js';
+import { scaleLabels } from '../../../src/domain/questionnaire/texts.js';
+import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
 const text = (path: string) => t(`questionnaire:hidup.${path}`);
 

@@ -1,5 +1,8 @@
-import { type BankRegistry, createBankRegistry } from '../../src/domain/questionnaire/registry.js';
-import type { Bank, PillarId } from '../../src/domain/questionnaire/types.js';
+import {
+  type BankRegistry,
+  createBankRegistry,
+} from '../../../src/domain/questionnaire/registry.js';
+import type { Bank, PillarId } from '../../../src/domain/questionnaire/types.js';
 import { ekonomiBank } from './ekonomi.js';
 import { frozenBanks } from './frozen/index.js';
 import { hidupBank } from './hidup.js';

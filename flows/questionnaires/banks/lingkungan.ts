@@ -1,5 +1,5 @@
-import { t } from '../../src/core/messages.js';
-import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../src/domain/questionnaire/types.js';
+import { t } from '../../../src/core/messages.js';
+import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
 const text = (path: string) => t(`questionnaire:lingkungan.${path}`);
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Json } from '../src/core/messages.js';
-import { t } from '../src/core/messages.js';
-import type { Db } from '../src/db/client.js';
-import { notifyContact } from '../src/db/queries/notifications.js';
-import { staffToNotify } from '../src/db/queries/report-lists.js';
+import type { Json } from '../../../src/core/messages.js';
+import { t } from '../../../src/core/messages.js';
+import type { Db } from '../../../src/db/client.js';
+import { notifyContact } from '../../../src/db/queries/notifications.js';
+import { staffToNotify } from '../../../src/db/queries/report-lists.js';
 import {
   addHistory,
   addSupport,
@@ -12,16 +12,17 @@ import {
   findReportById,
   insertReport,
   type ReportRow,
-} from '../src/db/queries/reports.js';
-import { formatDate } from '../src/domain/dates.js';
-import { PRIVACY_NOTICE_VERSION } from '../src/domain/privacy.js';
-import { isReportCategory, isReportType, pillarOf } from '../src/domain/report/categories.js';
-import { INITIAL_STATUS, isOpen, isReportStatus } from '../src/domain/report/status.js';
-import { newTicket, type RandomInt } from '../src/domain/report/ticket.js';
-import type { VillageIndexSource } from '../src/domain/village-index.js';
-import { placeOf } from '../src/domain/village-place.js';
-import type { ActionContext, ActionHandler } from '../src/runtime/types.js';
-import { categoryName } from './report-text.js';
+} from '../../../src/db/queries/reports.js';
+import { formatDate } from '../../../src/domain/dates.js';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy.js';
+import { isReportCategory, isReportType, pillarOf } from '../../../src/domain/report/categories.js';
+import { INITIAL_STATUS, isOpen, isReportStatus } from '../../../src/domain/report/status.js';
+import { newTicket, type RandomInt } from '../../../src/domain/report/ticket.js';
+import type { VillageIndexSource } from '../../../src/domain/village-index.js';
+import { searchVillages } from '../../../src/domain/village-picker.js';
+import { placeOf } from '../../../src/domain/village-place.js';
+import type { ActionContext, ActionHandler } from '../../../src/runtime/types.js';
+import { categoryName } from '../text.js';
 
 /** How far back an open report of the same category and village counts as the same problem. */
 export const DUPLICATE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
@@ -187,6 +188,10 @@ export function createReportActions(deps: ReportActionDeps): Record<string, Acti
       if (!contact.villageCode) return { outcome: 'no_village' };
       const village = await villageOf(deps, contact.villageCode);
       return { outcome: ASSISTING_ROLES.includes(contact.role) ? 'assist' : 'self', village };
+    },
+    'report.village_search': async ({ input }) => {
+      const { query } = z.object({ query: z.string() }).parse(input);
+      return (await searchVillages(deps.villages, query)) as unknown as Json;
     },
     'report.set_village': async ({ input }) => {
       const { code } = z.object({ code: z.string() }).parse(input);

@@ -4,40 +4,29 @@
  * written, and the other side is told through the outbox in the same transaction, so a
  * notification is never lost and never sent twice for one move.
  */
-import type { Json, Outbound, Text } from '../src/core/messages.js';
-import { t } from '../src/core/messages.js';
-import { getContact } from '../src/db/queries/contacts.js';
-import { loadConversationForUpdate } from '../src/db/queries/conversations.js';
-import { notifyContact } from '../src/db/queries/notifications.js';
-import { staffToNotify, staffWhoMoved } from '../src/db/queries/report-lists.js';
+import type { Json, Outbound, Text } from '../../../src/core/messages.js';
+import { t } from '../../../src/core/messages.js';
+import { getContact } from '../../../src/db/queries/contacts.js';
+import { loadConversationForUpdate } from '../../../src/db/queries/conversations.js';
+import { notifyContact } from '../../../src/db/queries/notifications.js';
+import { staffToNotify, staffWhoMoved } from '../../../src/db/queries/report-lists.js';
 import {
   addHistory,
   findReportByTicket,
   type ReportRow,
   setReportStatus,
-} from '../src/db/queries/reports.js';
-import { isRegistered, PRIVACY_NOTICE_VERSION } from '../src/domain/privacy.js';
-import { reportAccess } from '../src/domain/report/access.js';
+} from '../../../src/db/queries/reports.js';
+import { isRegistered, PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy.js';
+import { reportAccess } from '../../../src/domain/report/access.js';
 import {
   decideMove,
   isReportStatus,
   type ReportMove,
   type ReportStatus,
-} from '../src/domain/report/status.js';
-import type { ActionContext } from '../src/runtime/types.js';
-import { reasonName, statusName } from './report-text.js';
-
-/** The flow started for the reporter when staff ask them something or mark the report done. */
-export const REPORT_REPLY_FLOW = 'report-reply';
-
-/** Keys the notifications use. */
-export const REPORT_MOVE_KEYS = [
-  'report:notify.moved',
-  'report:notify.moved_note',
-  'report:notify.rejected',
-  'report:notify.reply_later',
-  ...['answered', 'closed', 'reopened'].map((kind) => `report-staff:notify.${kind}`),
-];
+} from '../../../src/domain/report/status.js';
+import type { ActionContext } from '../../../src/runtime/types.js';
+import { REPORT_REPLY_FLOW } from '../reply.js';
+import { reasonName, statusName } from '../text.js';
 
 /** Whether a move happened; a refusal says why, and what staff could do instead. */
 export type MoveResult =

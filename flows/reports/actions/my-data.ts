@@ -1,27 +1,17 @@
-import { count, eq } from 'drizzle-orm';
-import { type Text, t } from '../src/core/messages.js';
-import { listReportsOf } from '../src/db/queries/report-lists.js';
-import { type ReportRow, reportMediaIds } from '../src/db/queries/reports.js';
-import { reportSupports } from '../src/db/schema/index.js';
-import { formatDate } from '../src/domain/dates.js';
-import type { MyDataSection, MyDataSource } from './my-data.js';
-import { categoryName, locationText, statusName } from './report-text.js';
-import { joinTexts } from './text-lines.js';
+import { type Text, t } from '../../../src/core/messages.js';
+import { joinTexts } from '../../../src/core/text-lines.js';
+import { listReportsOf } from '../../../src/db/queries/report-lists.js';
+import {
+  countSupportsBy,
+  type ReportRow,
+  reportMediaIds,
+} from '../../../src/db/queries/reports.js';
+import { formatDate } from '../../../src/domain/dates.js';
+import type { MyDataSection, MyDataSource } from '../../../src/runtime/capability.js';
+import { categoryName, locationText, statusName } from '../text.js';
 
 /** Most reports listed in /datasaya; the rest are counted (all are in /laporansaya). */
 export const MY_DATA_MAX_REPORTS = 50;
-
-/** Keys of the /datasaya section; listed by the "laporan saya" flow. */
-export const REPORT_DATA_KEYS = [
-  'report:my_data.title',
-  'report:my_data.report',
-  'report:my_data.resident',
-  'report:my_data.flags.anonymous',
-  'report:my_data.flags.confidential',
-  'report:my_data.more',
-  'report:my_data.supports',
-  'report:my_data.none',
-];
 
 /** One report as /datasaya lists it, with everything stored with it. */
 async function reportLines(tx: MyDataSource['tx'], report: ReportRow): Promise<Text[]> {
@@ -54,18 +44,17 @@ async function reportLines(tx: MyDataSource['tx'], report: ReportRow): Promise<T
  * /datasaya: the reports the person filed (everything stored with each, newest first) and
  * how many other reports they support.
  */
-export const reportsSection: MyDataSection = async ({ tx, contact }) => {
+async function reportsSection({ tx, contact }: MyDataSource): Promise<{ title: Text; body: Text }> {
   const limit = MY_DATA_MAX_REPORTS;
   const page = await listReportsOf(tx, { contactId: contact.id, limit, offset: 0 });
   const lines: Text[] = [];
   for (const report of page.rows) lines.push(...(await reportLines(tx, report)));
   const more = page.total - page.rows.length;
   if (more > 0) lines.push(t('report:my_data.more', { count: more }));
-  const [supports] = await tx
-    .select({ n: count() })
-    .from(reportSupports)
-    .where(eq(reportSupports.contactId, contact.id));
-  const supported = Number(supports?.n ?? 0);
+  const supported = await countSupportsBy(tx, { contactId: contact.id });
   if (supported > 0) lines.push(t('report:my_data.supports', { count: supported }));
   return { title: t('report:my_data.title'), body: joinTexts(lines, t('report:my_data.none')) };
-};
+}
+
+/** The reports' part of /datasaya. */
+export const reportsMyData: MyDataSection = { order: 70, build: reportsSection };

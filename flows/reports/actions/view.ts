@@ -4,56 +4,30 @@
  * description, photos and notes unless it is confidential and they are not the village's
  * perangkat or an admin.
  */
-import { type Attachment, type Text, t } from '../src/core/messages.js';
-import type { Db } from '../src/db/client.js';
-import { getContact } from '../src/db/queries/contacts.js';
+import { type Attachment, type Text, t } from '../../../src/core/messages.js';
+import { joinTexts } from '../../../src/core/text-lines.js';
+import type { Db } from '../../../src/db/client.js';
+import { getContact } from '../../../src/db/queries/contacts.js';
 import {
   countSupports,
   listHistory,
   type ReportHistoryRow,
   type ReportRow,
   reportMediaIds,
-} from '../src/db/queries/reports.js';
-import { formatDate } from '../src/domain/dates.js';
-import type { ReportAccess } from '../src/domain/report/access.js';
-import type { VillageIndexSource } from '../src/domain/village-index.js';
-import { placeOf } from '../src/domain/village-place.js';
-import { roleName } from './profile-text.js';
+} from '../../../src/db/queries/reports.js';
+import { formatDate } from '../../../src/domain/dates.js';
+import type { ReportAccess } from '../../../src/domain/report/access.js';
+import { roleName } from '../../../src/domain/roles.js';
+import type { VillageIndexSource } from '../../../src/domain/village-index.js';
+import { placeOf } from '../../../src/domain/village-place.js';
 import {
   categoryName,
   locationText,
   placeText,
-  REPORT_TEXT_KEYS,
   reasonName,
   statusName,
   typeName,
-} from './report-text.js';
-import { JOIN_KEYS, joinTexts } from './text-lines.js';
-
-/** Keys the views build. */
-export const REPORT_VIEW_KEYS = [
-  ...REPORT_TEXT_KEYS,
-  ...JOIN_KEYS,
-  'report:view.head',
-  'report:view.status',
-  'report:view.status_rejected',
-  'report:view.description',
-  'report:view.photos',
-  'report:view.location',
-  'report:view.supporters',
-  'report:view.history',
-  'report:view.history_line',
-  'report:view.history_note',
-  'report:view.history_reason',
-  'report:view.hidden',
-  'report:view.resident',
-  'report:view.resident_contact',
-  'report:view.reporter',
-  'report:view.reporter_anonymous',
-  'report:view.filed_by',
-  'report:view.list_item',
-  'report:view.none',
-];
+} from '../text.js';
 
 /** One line of a list of reports: ticket, category, status, date. */
 export function listItemText(report: ReportRow): Text {

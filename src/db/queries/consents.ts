@@ -59,3 +59,11 @@ export async function listConsents(db: Db, params: { contactId: string }): Promi
     .where(eq(consents.contactId, params.contactId))
     .orderBy(desc(consents.createdAt), desc(consents.id));
 }
+
+/** Cuts the link from the contact's consent records (they deleted their data); the records stay. */
+export async function unlinkConsentsOf(db: Db, params: { contactId: string }): Promise<void> {
+  await db
+    .update(consents)
+    .set({ contactId: null })
+    .where(eq(consents.contactId, params.contactId));
+}

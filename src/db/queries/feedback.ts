@@ -33,3 +33,15 @@ export async function listFeedbackOf(
     .where(eq(feedback.contactId, params.contactId))
     .orderBy(desc(feedback.createdAt), desc(feedback.id));
 }
+
+/**
+ * Deletes every suggestion of the contact (they deleted their data); returns the ids of
+ * the photos those suggestions carried, for the caller to delete where nothing else uses them.
+ */
+export async function deleteFeedbackOf(db: Db, params: { contactId: string }): Promise<string[]> {
+  const rows = await db
+    .delete(feedback)
+    .where(eq(feedback.contactId, params.contactId))
+    .returning({ mediaIds: feedback.mediaIds });
+  return rows.flatMap((row) => (Array.isArray(row.mediaIds) ? (row.mediaIds as string[]) : []));
+}

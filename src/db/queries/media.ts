@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { media } from '../schema/index.js';
+import { feedback, media, reportMedia } from '../schema/index.js';
 
 /** One row of the `media` table. */
 export type MediaRow = typeof media.$inferSelect;
@@ -37,4 +37,34 @@ export async function insertMediaIfNew(
     .onConflictDoNothing({ target: media.sha256 })
     .returning();
   return rows[0];
+}
+
+/** Ids of the media rows saved for the contact. */
+export async function mediaIdsOf(db: Db, params: { contactId: string }): Promise<string[]> {
+  const rows = await db
+    .select({ id: media.id })
+    .from(media)
+    .where(eq(media.contactId, params.contactId));
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Deletes a media row no report and no suggestion uses any more (the same picture sent by
+ * two people is stored once); returns its SHA-256 when deleted, so its file can go too.
+ */
+export async function deleteUnusedMedia(
+  db: Db,
+  params: { mediaId: string },
+): Promise<string | undefined> {
+  const [row] = await db
+    .delete(media)
+    .where(
+      and(
+        eq(media.id, params.mediaId),
+        sql`not exists (select 1 from ${reportMedia} where ${reportMedia.mediaId} = ${params.mediaId})`,
+        sql`not exists (select 1 from ${feedback} where ${feedback.mediaIds} @> ${JSON.stringify([params.mediaId])}::jsonb)`,
+      ),
+    )
+    .returning({ sha256: media.sha256 });
+  return row?.sha256;
 }

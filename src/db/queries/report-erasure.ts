@@ -11,14 +11,13 @@ import type { Db } from '../client.js';
 import {
   channelIdentities,
   contacts,
-  feedback,
-  media,
   outbox,
   reportHistory,
   reportMedia,
   reportSupports,
   reports,
 } from '../schema/index.js';
+import { deleteUnusedMedia } from './media.js';
 
 type ReportRow = typeof reports.$inferSelect;
 
@@ -208,22 +207,4 @@ async function removePhotos(db: Db, params: { reportIds: string[] }): Promise<st
     if (sha256) files.push(sha256);
   }
   return files;
-}
-
-/**
- * Deletes a media row no report and no suggestion uses any more (the same picture sent by
- * two people is stored once); returns its SHA-256 when deleted.
- */
-async function deleteUnusedMedia(db: Db, params: { mediaId: string }): Promise<string | undefined> {
-  const [row] = await db
-    .delete(media)
-    .where(
-      and(
-        eq(media.id, params.mediaId),
-        sql`not exists (select 1 from ${reportMedia} where ${reportMedia.mediaId} = ${params.mediaId})`,
-        sql`not exists (select 1 from ${feedback} where ${feedback.mediaIds} @> ${JSON.stringify([params.mediaId])}::jsonb)`,
-      ),
-    )
-    .returning({ sha256: media.sha256 });
-  return row?.sha256;
 }

@@ -177,3 +177,12 @@ export async function countSupports(
     .groupBy(reportSupports.reportId);
   return new Map(rows.map((r) => [r.reportId, Number(r.n)]));
 }
+
+/** How many reports the contact supports. */
+export async function countSupportsBy(db: Db, params: { contactId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(reportSupports)
+    .where(eq(reportSupports.contactId, params.contactId));
+  return Number(row?.n ?? 0);
+}

@@ -207,3 +207,15 @@ export async function listRequestsOf(
     .where(eq(roleRequests.contactId, params.contactId))
     .orderBy(desc(roleRequests.createdAt), desc(roleRequests.id));
 }
+
+/**
+ * Forgets the contact in role requests (they deleted their data): their own requests go,
+ * and the decisions they took as admin stay without their name.
+ */
+export async function eraseRequestsOf(db: Db, params: { contactId: string }): Promise<void> {
+  await db.delete(roleRequests).where(eq(roleRequests.contactId, params.contactId));
+  await db
+    .update(roleRequests)
+    .set({ decidedBy: null })
+    .where(eq(roleRequests.decidedBy, params.contactId));
+}

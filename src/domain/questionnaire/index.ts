@@ -1,6 +1,6 @@
 /**
  * The Desa Cerdas pillar questionnaires: bank types, validation and pure scoring. The
- * banks themselves are data in `flows/questionnaires/`.
+ * banks themselves are data in `flows/questionnaires/banks/`.
  */
 export * from './answers.js';
 export * from './applicable.js';

@@ -1,7 +1,7 @@
 /**
  * Every version of every bank. A response is scored by the bank version it was given
  * under, so an edited bank never changes what old answers meant: before an edit, the
- * current file is frozen (copied to `flows/questionnaires/frozen/`) and the new one gets
+ * current file is frozen (copied to `flows/questionnaires/banks/frozen/`) and the new one gets
  * the next version; an item whose meaning changes gets a new id.
  */
 

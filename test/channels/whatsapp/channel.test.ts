@@ -129,7 +129,7 @@ describe('WhatsApp channel', () => {
   it('shows "typing…" before each message and paces the number with jitter', async () => {
     t = await createWhatsappTest();
     await t.say(SITI_LID, 'halo', { alt: SITI_PN });
-    await t.say(SITI_LID, '2', { alt: SITI_PN });
+    await t.say(SITI_LID, '7', { alt: SITI_PN });
     const calls = t.socket().calls;
     expect(calls).toEqual([
       `presence composing ${SITI_LID}`,
@@ -176,7 +176,7 @@ describe('WhatsApp channel', () => {
       expect(reply, 'then the question again').toContain('Apa yang ingin Anda lakukan?');
     }
     expect(
-      await say({ listResponseMessage: { singleSelectReply: { selectedRowId: '1' } } }),
+      await say({ listResponseMessage: { singleSelectReply: { selectedRowId: '5' } } }),
     ).toContain('Saran Anda tentang apa?');
     expect(
       await say({
@@ -221,10 +221,7 @@ describe('WhatsApp channel', () => {
     ];
     await Promise.all(quiet);
     socket.deliver([], 'notify');
-    socket.deliver(
-      incoming(BUDI_LID, { conversation: 'dari HP lain' }, { fromMe: true }),
-      'append',
-    );
+    socket.deliver(incoming(BUDI_LID, { conversation: 'riwayat lama' }), 'append');
     await t.wa.idle();
     expect(socket.sent).toEqual([]);
     expect(await t.h.db.db.$count(inboundMessages)).toBe(0);
@@ -251,7 +248,7 @@ describe('WhatsApp channel', () => {
       ].sort(),
     );
     // Later WhatsApp tells Budi's number: it is added to the same identity.
-    const reply = await t.say(BUDI_LID, '3', { alt: BUDI_PN });
+    const reply = await t.say(BUDI_LID, '6', { alt: BUDI_PN });
     expect(reply.join('\n')).toContain('Pilih bahasa');
     const budi = (await identitiesOf(t)).filter((r) => r.externalId === BUDI_LID);
     expect(budi).toEqual([expect.objectContaining({ phone: '6285700000002' })]);
@@ -269,7 +266,7 @@ describe('WhatsApp channel', () => {
     t = await createWhatsappTest();
     const first = await t.say(SITI_PN, 'halo');
     expect(first.join('\n')).toContain('Selamat datang');
-    await t.say(SITI_PN, '1');
+    await t.say(SITI_PN, '5');
     // WhatsApp now addresses her by LID, with her number as the alternative.
     const reply = await t.say(SITI_LID, 'Ide fitur baru', { alt: SITI_PN });
     expect(reply.join('\n')).toContain('Silakan tulis saran Anda');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankOf, questionnaireBanks } from '../../../flows/questionnaires/index.js';
+import { bankOf, questionnaireBanks } from '../../../flows/questionnaires/banks/index.js';
 import { answerOptions } from '../../../src/domain/questionnaire/answers.js';
 import { band, roundScore } from '../../../src/domain/questionnaire/bands.js';
 import { personPillarScore } from '../../../src/domain/questionnaire/pillar-score.js';

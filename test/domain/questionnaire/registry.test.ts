@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frozenBanks } from '../../../flows/questionnaires/frozen/index.js';
-import { questionnaireBanks } from '../../../flows/questionnaires/index.js';
+import { frozenBanks } from '../../../flows/questionnaires/banks/frozen/index.js';
+import { questionnaireBanks } from '../../../flows/questionnaires/banks/index.js';
 import {
   bankProblems,
   createBankRegistry,

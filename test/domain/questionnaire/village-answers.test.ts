@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionnaireBanks } from '../../../flows/questionnaires/index.js';
+import { questionnaireBanks } from '../../../flows/questionnaires/banks/index.js';
 import { createBankRegistry } from '../../../src/domain/questionnaire/registry.js';
 import type { Answer, Bank } from '../../../src/domain/questionnaire/types.js';
 import {

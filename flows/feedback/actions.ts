@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { t } from '../../src/core/messages.js';
+import { joinTexts } from '../../src/core/text-lines.js';
+import { insertFeedback, listFeedbackOf } from '../../src/db/queries/feedback.js';
+import { formatDate } from '../../src/domain/dates.js';
+import type { MyDataSection } from '../../src/runtime/capability.js';
+import type { ActionHandler } from '../../src/runtime/types.js';
+import { TOPICS } from './feedback.js';
+
+const feedbackInput = z.object({
+  topic: z.enum(TOPICS),
+  message: z.string(),
+  rating: z.number().int(),
+  photos: z.array(z.string()).default([]),
+  wants_reply: z.boolean(),
+});
+
+/** Actions of the feedback flow. */
+export const feedbackActions: Record<string, ActionHandler> = {
+  'feedback.save': async ({ tx, contact, input, clock, ids }) => {
+    const answers = feedbackInput.parse(input);
+    await insertFeedback(tx, {
+      id: ids.next(),
+      contactId: contact.id,
+      topic: answers.topic,
+      message: answers.message,
+      rating: answers.rating,
+      wantsReply: answers.wants_reply,
+      mediaIds: answers.photos,
+      now: clock.now(),
+    });
+    return { outcome: 'saved' };
+  },
+};
+
+/** /datasaya: the suggestions the person sent. */
+export const feedbackSection: MyDataSection = {
+  order: 50,
+  async build({ tx, contact }) {
+    const rows = await listFeedbackOf(tx, { contactId: contact.id });
+    const lines = rows.map((row) =>
+      t('feedback:my_data.line', {
+        date: formatDate(row.createdAt),
+        topic: t(`feedback:topic.options.${row.topic}`),
+        message: row.message,
+        rating: row.rating,
+      }),
+    );
+    return {
+      title: t('feedback:my_data.title'),
+      body: joinTexts(lines, t('feedback:my_data.none')),
+    };
+  },
+};

@@ -1,0 +1,16 @@
+import type { BankRegistry } from '../../../src/domain/questionnaire/index.js';
+import type { CapabilityServices } from '../../../src/runtime/capability.js';
+import type { ActionHandler } from '../../../src/runtime/types.js';
+import { createQuestionnaireActions } from './questionnaire.js';
+import { createVillageScoreActions } from './village-score.js';
+
+/** Every action of the questionnaires, over a registry of bank versions. */
+export function createQuestionnairesActions(
+  services: CapabilityServices,
+  registry: BankRegistry,
+): Record<string, ActionHandler> {
+  return {
+    ...createQuestionnaireActions({ registry }),
+    ...createVillageScoreActions({ registry, villages: services.villages }),
+  };
+}

@@ -1,0 +1,118 @@
+import { type Text, t } from '../../../src/core/messages.js';
+import { joinTexts, textAsJson } from '../../../src/core/text-lines.js';
+import type { Contact } from '../../../src/db/queries/contacts.js';
+import { villageAnswers } from '../../../src/db/queries/questionnaire-village.js';
+import {
+  type BankRegistry,
+  band,
+  bandText,
+  DISCLAIMER,
+  NOT_ENOUGH_DATA,
+  pillarName,
+  priorityPillar,
+  roundScore,
+  type StoredAnswer,
+  scoreVillageAnswers,
+  toStoredAnswer,
+  type VillagePillarResult,
+  weakestItems,
+} from '../../../src/domain/questionnaire/index.js';
+import { scopeCovers, staffScope } from '../../../src/domain/staff-scope.js';
+import type { VillageIndexSource } from '../../../src/domain/village-index.js';
+import { placeOf, villageText } from '../../../src/domain/village-place.js';
+import type { ActionContext, ActionHandler } from '../../../src/runtime/types.js';
+
+/** The village /skor shows: the one asked for, when the person's staff scope covers it. */
+function villageFor(contact: Contact, code: string): { code?: string; refusal?: Text } {
+  if (!code)
+    return contact.villageCode
+      ? { code: contact.villageCode }
+      : { refusal: t('village-score:no_village') };
+  if (code === contact.villageCode || scopeCovers(staffScope(contact), code)) return { code };
+  return { refusal: t('village-score:not_allowed') };
+}
+
+/** A pillar's line and its counts. */
+function pillarLines(result: VillagePillarResult): Text[] {
+  const pillar = pillarName(result.pillar);
+  const line =
+    result.score === null
+      ? t('village-score:pillar.none', { pillar, not_enough: NOT_ENOUGH_DATA })
+      : t(`village-score:pillar.${result.basis === 'both' ? 'score' : `score_${result.basis}`}`, {
+          pillar,
+          score: roundScore(result.score),
+          band: bandText(band(result.score)),
+        });
+  const detail = t('village-score:pillar.detail', {
+    kScored: result.kader.scoredCount,
+    kTotal: result.kader.applicableCount,
+    kader: result.kaderRespondents,
+    respondents: result.residents.respondents,
+    counted: result.residents.counted,
+  });
+  return [line, detail];
+}
+
+/** For staff: per shown pillar, the items that take the most points. */
+function weakText(registry: BankRegistry, results: VillagePillarResult[]): Text {
+  const parts = results.flatMap((result) => {
+    if (!result.shown) return [];
+    const bank = registry.currentOf(result.pillar);
+    const lines = weakestItems(bank, result.itemScores).map((weak) =>
+      t('village-score:weak.item', {
+        id: weak.item.id,
+        question: weak.item.prompt,
+        score: roundScore(100 * weak.score),
+      }),
+    );
+    if (lines.length === 0) return [];
+    const items = joinTexts(lines, lines[0] as Text);
+    return [t('village-score:weak.pillar', { pillar: pillarName(result.pillar), items })];
+  });
+  const body = joinTexts(parts, t('village-score:weak.none'), 'paragraph');
+  return joinTexts([t('village-score:weak.title'), body], body, 'line');
+}
+
+async function villageScore(
+  ctx: ActionContext,
+  deps: { registry: BankRegistry; villages: VillageIndexSource },
+): Promise<Text> {
+  const code =
+    typeof ctx.input === 'object' && ctx.input !== null && 'code' in ctx.input
+      ? String(ctx.input.code ?? '')
+      : '';
+  const chosen = villageFor(ctx.contact, code);
+  if (!chosen.code) return chosen.refusal ?? t('village-score:no_village');
+  const { directory } = await deps.villages();
+  const village = directory.get(chosen.code);
+  if (!village) return t('village-score:unknown_village', { code: chosen.code });
+  const rows = await villageAnswers(ctx.tx, { villageCode: chosen.code });
+  const stored = rows.map(toStoredAnswer).filter((row): row is StoredAnswer => row !== undefined);
+  const results = scoreVillageAnswers(deps.registry, stored);
+  const priority = priorityPillar(results);
+  const parts = [
+    t('village-score:title', { village: villageText(placeOf(village)) }),
+    joinTexts(results.flatMap(pillarLines), NOT_ENOUGH_DATA),
+    priority
+      ? t('village-score:priority', { pillar: pillarName(priority) })
+      : t('village-score:priority_none'),
+    t('village-score:how'),
+    DISCLAIMER,
+  ];
+  if (scopeCovers(staffScope(ctx.contact), chosen.code))
+    parts.push(weakText(deps.registry, results));
+  return joinTexts(parts, NOT_ENOUGH_DATA, 'paragraph');
+}
+
+/** The /skor action, over a registry of bank versions and the village directory. */
+export function createVillageScoreActions(deps: {
+  registry: BankRegistry;
+  villages: VillageIndexSource;
+}): Record<string, ActionHandler> {
+  return {
+    'questionnaire.village_score': async (ctx) => ({
+      outcome: 'shown',
+      text: textAsJson(await villageScore(ctx, deps)),
+    }),
+  };
+}

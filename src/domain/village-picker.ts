@@ -1,0 +1,116 @@
+/**
+ * Picking a village in a chat: a typed name, a search, a pick among at most 8 hits (or
+ * "cari lagi"). Shared by the capabilities that ask for a village (a person's own in
+ * account/, a report's in reports/); each adds what happens after the pick and names its
+ * own search action, answered by {@link searchVillages}.
+ */
+import type { Step, StepContext } from '../core/flow/types.js';
+import { type Json, type Text, t } from '../core/messages.js';
+import type { VillageIndexSource } from './village-index.js';
+import { placeOf, type VillagePlace } from './village-place.js';
+
+/** Longest village query accepted, in characters. */
+export const VILLAGE_QUERY_MAX_CHARS = 120;
+
+/** A hit of a village search, ready to show. */
+export interface VillageOption extends VillagePlace {
+  code: string;
+}
+
+/** What a village search answers: hits, or why there are none. */
+export type VillageSearchAnswer =
+  | {
+      outcome: 'found';
+      query: string;
+      total: number;
+      narrowing: 'none' | 'applied' | 'unmatched';
+      hits: VillageOption[];
+    }
+  | { outcome: 'too_short' | 'none'; query: string };
+
+/** Searches the village index for what the person typed. */
+export async function searchVillages(
+  villages: VillageIndexSource,
+  query: string,
+): Promise<VillageSearchAnswer> {
+  const { search } = await villages();
+  const result = search.search(query);
+  if (result.type !== 'found') return { outcome: result.type, query };
+  const hits = result.hits.map((hit) => ({ code: hit.code, ...placeOf(hit) }));
+  return { outcome: 'found', query, total: result.total, narrowing: result.narrowing, hits };
+}
+
+/** What the picker steps are built with. */
+export interface VillagePickerOptions {
+  /** The question; defaults to "where do you live?". */
+  prompt?: Text;
+  /** The action that runs {@link searchVillages} (input `{ query }`). */
+  searchAction: string;
+  /** The step that takes the pick (saved as `village_pick`, a village code). */
+  picked: string;
+}
+
+/** The steps `village_query`, `village_search`, `village_retry` and `village_pick`. */
+export function villagePickerSteps(options: VillagePickerOptions): Step[] {
+  return [
+    {
+      id: 'village_query',
+      kind: 'text',
+      prompt: options.prompt ?? t('profile:village.prompt'),
+      help: t('profile:village.help'),
+      max: VILLAGE_QUERY_MAX_CHARS,
+    },
+    {
+      id: 'village_search',
+      kind: 'call',
+      action: options.searchAction,
+      input: (ctx) => ({ query: ctx.answers.village_query ?? '' }),
+      next: { found: 'village_pick', '*': 'village_retry' },
+    },
+    {
+      id: 'village_retry',
+      kind: 'say',
+      text: (ctx) => {
+        const result = searchOf(ctx);
+        if (result.outcome === 'too_short') return t('profile:village.too_short');
+        return t('profile:village.not_found', { query: String(result.query ?? '') });
+      },
+      next: 'village_query',
+    },
+    {
+      id: 'village_pick',
+      kind: 'choice',
+      prompt: pickPrompt,
+      options: (ctx) => [
+        ...hitsOf(ctx).map((hit) => ({ value: hit.code, label: hitLabel(hit) })),
+        { value: 'again', label: t('profile:village.again') },
+      ],
+      next: { again: 'village_query', '*': options.picked },
+    },
+  ];
+}
+
+function searchOf(ctx: StepContext): Record<string, Json> {
+  const value = ctx.answers.village_search;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+
+function hitsOf(ctx: StepContext): VillageOption[] {
+  const hits = searchOf(ctx).hits;
+  return Array.isArray(hits) ? (hits as unknown as VillageOption[]) : [];
+}
+
+function hitLabel(hit: VillageOption): Text {
+  const { name, district, regency, province } = hit;
+  return t('profile:village.hit', { name, district, regency, province });
+}
+
+function pickPrompt(ctx: StepContext): Text {
+  const result = searchOf(ctx);
+  const count = hitsOf(ctx).length;
+  if (result.narrowing === 'unmatched') return t('profile:village.pick_unmatched', { count });
+  const total = Number(result.total ?? count);
+  return total > count
+    ? t('profile:village.pick_more', { count, total })
+    : t('profile:village.pick');
+}
