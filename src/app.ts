@@ -160,7 +160,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     ? createWhatsappChannel({
         config: { ...config.whatsapp, mediaMaxBytes: config.mediaMaxBytes },
         authStore: whatsappAuthStore(database.db),
-        linkIdentity: (sender) => linkWhatsappIdentity(database.db, sender),
+        linkIdentity: (sender) =>
+          linkWhatsappIdentity(database.db, sender, { adminPhones: config.whatsapp?.adminNumbers }),
         media,
         loadPhoto: (mediaId) => media.read(mediaId),
         receive: runtime.receive,

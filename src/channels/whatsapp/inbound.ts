@@ -97,16 +97,23 @@ export function createInboundHandler(deps: InboundDeps): InboundHandler {
     });
   }
 
-  /** Fills in the phone number of a LID-only sender when Baileys has learnt it. */
+  /**
+   * Fills in the other address of a sender from Baileys' LID mapping store: the phone
+   * number of a LID-only sender, the LID of one writing by number alone.
+   */
   async function completeAddress(
     socket: WhatsappSocket,
     from: WhatsappAddress,
   ): Promise<WhatsappAddress> {
     const mapping = socket.signalRepository?.lidMapping;
-    if (!from.lid || from.pn || !mapping) return from;
+    if ((from.lid && from.pn) || !mapping) return from;
     try {
-      const pn = await mapping.getPNForLID(from.lid);
-      return pn ? { ...from, pn: jidNormalizedUser(pn) } : from;
+      if (from.lid) {
+        const pn = await mapping.getPNForLID(from.lid);
+        return pn ? { ...from, pn: jidNormalizedUser(pn) } : from;
+      }
+      const lid = from.pn ? await mapping.getLIDForPN(from.pn) : null;
+      return lid ? { ...from, lid: jidNormalizedUser(lid) } : from;
     } catch (error) {
       deps.logger.debug({ err: error }, 'whatsapp LID mapping lookup failed');
       return from;

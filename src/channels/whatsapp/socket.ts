@@ -19,7 +19,12 @@ export interface WhatsappSocket {
   /** Asks the sender's phone to upload expired media again (used when downloading). */
   updateMediaMessage?(message: WAMessage): Promise<WAMessage>;
   /** Baileys' store of LID ↔ phone-number pairs it has learnt. */
-  signalRepository?: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
+  signalRepository?: {
+    lidMapping: {
+      getPNForLID(lid: string): Promise<string | null>;
+      getLIDForPN(pn: string): Promise<string | null>;
+    };
+  };
 }
 
 /** The logger interface Baileys takes (pino fits it). */

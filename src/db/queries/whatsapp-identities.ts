@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, contacts } from '../schema/index.js';
 
@@ -13,54 +13,141 @@ export interface WhatsappSender {
   phone?: string;
 }
 
+/** What {@link linkWhatsappIdentity} may also do. */
+export interface LinkOptions {
+  /** Configured admin numbers: a contact found to have one becomes admin. */
+  adminPhones?: readonly string[];
+}
+
+type Identity = { id: string; contactId: string; externalId: string; phone: string | null };
+
 /**
  * Decides the external id a WhatsApp sender is known by, keeping one person one contact
  * across WhatsApp's move from phone numbers to LIDs. The LID is the key whenever it is
  * known; the phone number is kept on the identity.
  *
  * - An identity under the LID: its phone is filled in or updated when now known.
- * - Else an identity under the phone-number address (the person wrote before WhatsApp
- *   gave us their LID): it is re-keyed to the LID, so the contact, its conversation and
- *   history stay the same.
+ * - Else an identity under the phone-number address, or, failing that, one whose stored
+ *   phone is the sender's number (a person seen by LID, now writing by number alone): it
+ *   is used, and re-keyed to the LID when the LID is known, so the contact, its
+ *   conversation and history stay the same.
  * - Else nothing changes; the runtime creates the contact under the returned id.
  *
- * Two contacts that already exist separately (one seen only by LID, one only by number)
- * are left apart: merging contacts is not this function's job.
+ * Two identities of one person found on two contacts (seen first by LID alone, then by
+ * number alone, before either was linked to the other) are merged: the identity stays on
+ * the contact created first, under the LID; the later contact keeps what it holds but is
+ * no longer reached on WhatsApp.
+ *
+ * When the sender's number is a configured admin number, the contact becomes admin (the
+ * number may be learnt long after the contact was created by LID).
  */
 export async function linkWhatsappIdentity(
   db: Db,
   sender: WhatsappSender,
-): Promise<{ externalId: string; relinked: boolean }> {
+  options: LinkOptions = {},
+): Promise<{ externalId: string; relinked: boolean; merged: boolean }> {
   const { channel, lid, pn, phone } = sender;
-  if (!lid) {
-    if (!pn) throw new Error('a WhatsApp sender needs a LID or a phone-number address');
-    return { externalId: pn, relinked: false };
-  }
+  if (!lid && !pn) throw new Error('a WhatsApp sender needs a LID or a phone-number address');
   return db.transaction(async (tx) => {
-    const byLid = await findIdentity(tx, channel, lid);
-    if (byLid) {
-      if (phone && byLid.phone !== phone) {
-        await tx.update(channelIdentities).set({ phone }).where(eq(channelIdentities.id, byLid.id));
-      }
-      return { externalId: lid, relinked: false };
+    const byLid = lid ? await findIdentity(tx, channel, lid) : undefined;
+    const byPn =
+      (pn ? await findIdentity(tx, channel, pn) : undefined) ??
+      (phone ? await findByPhone(tx, channel, phone, byLid?.id) : undefined);
+    let kept = byLid ?? byPn;
+    let knownPhone = kept?.phone ?? null;
+    let merged = false;
+    let relinked = false;
+    if (byLid && byPn && byLid.id !== byPn.id) {
+      const result = await merge(tx, byLid, byPn);
+      kept = result.kept;
+      knownPhone = kept.phone ?? result.droppedPhone;
+      merged = true;
+    } else if (!byLid && byPn && lid && byPn.externalId !== lid) {
+      relinked = true;
     }
-    const byPn = pn ? await findIdentity(tx, channel, pn) : undefined;
-    if (!byPn) return { externalId: lid, relinked: false };
-    await tx
-      .update(channelIdentities)
-      .set({ externalId: lid, phone: phone ?? byPn.phone })
-      .where(eq(channelIdentities.id, byPn.id));
-    return { externalId: lid, relinked: true };
+    if (!kept) return { externalId: (lid ?? pn) as string, relinked: false, merged: false };
+    const externalId = lid ?? kept.externalId;
+    const newPhone = phone ?? knownPhone;
+    if (kept.externalId !== externalId || kept.phone !== newPhone) {
+      await tx
+        .update(channelIdentities)
+        .set({ externalId, phone: newPhone })
+        .where(eq(channelIdentities.id, kept.id));
+    }
+    if (newPhone && options.adminPhones?.includes(newPhone)) {
+      await tx
+        .update(contacts)
+        .set({ role: 'admin' })
+        .where(and(eq(contacts.id, kept.contactId), ne(contacts.role, 'admin')));
+    }
+    return { externalId, relinked, merged };
   });
 }
 
-async function findIdentity(db: Db, channel: string, externalId: string) {
+/**
+ * Keeps one of two identities of one person: the one on the contact created first, the
+ * other deleted. Returns the kept one and the phone number the deleted one had.
+ */
+async function merge(
+  db: Db,
+  a: Identity,
+  b: Identity,
+): Promise<{ kept: Identity; droppedPhone: string | null }> {
+  const olderId = await olderContact(db, a.contactId, b.contactId);
+  const [kept, dropped] = olderId === b.contactId ? [b, a] : [a, b];
+  await db.delete(channelIdentities).where(eq(channelIdentities.id, dropped.id));
+  return { kept, droppedPhone: dropped.phone };
+}
+
+async function olderContact(db: Db, a: string, b: string): Promise<string> {
   const rows = await db
-    .select({ id: channelIdentities.id, phone: channelIdentities.phone })
+    .select({ id: contacts.id, createdAt: contacts.createdAt })
+    .from(contacts)
+    .where(inArray(contacts.id, [a, b]));
+  rows.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id));
+  return rows[0]?.id ?? a;
+}
+
+const identityColumns = {
+  id: channelIdentities.id,
+  contactId: channelIdentities.contactId,
+  externalId: channelIdentities.externalId,
+  phone: channelIdentities.phone,
+};
+
+async function findIdentity(
+  db: Db,
+  channel: string,
+  externalId: string,
+): Promise<Identity | undefined> {
+  const rows = await db
+    .select(identityColumns)
     .from(channelIdentities)
     .where(
       and(eq(channelIdentities.channel, channel), eq(channelIdentities.externalId, externalId)),
     )
+    .limit(1);
+  return rows[0];
+}
+
+/** The oldest identity on `channel` with this stored phone number, other than `except`. */
+async function findByPhone(
+  db: Db,
+  channel: string,
+  phone: string,
+  except: string | undefined,
+): Promise<Identity | undefined> {
+  const rows = await db
+    .select(identityColumns)
+    .from(channelIdentities)
+    .where(
+      and(
+        eq(channelIdentities.channel, channel),
+        eq(channelIdentities.phone, phone),
+        except ? ne(channelIdentities.id, except) : undefined,
+      ),
+    )
+    .orderBy(asc(channelIdentities.createdAt))
     .limit(1);
   return rows[0];
 }

@@ -31,6 +31,7 @@ export interface FakeSocket extends WhatsappSocket {
   /** Delivers messages as a `messages.upsert` (type `notify` unless told). */
   deliver(messages: WAMessage | WAMessage[], type?: 'notify' | 'append'): void;
   lidToPn: Map<string, string>;
+  pnToLid: Map<string, string>;
 }
 
 /** Builds one fake socket from the configuration the channel passes to its factory. */
@@ -45,6 +46,7 @@ export function createFakeSocket(config: UserFacingSocketConfig): FakeSocket {
     pairingRequests: [],
     ended: false,
     lidToPn: new Map(),
+    pnToLid: new Map(),
     async sendMessage(jid: string, content: AnyMessageContent) {
       const text = 'text' in content ? String(content.text) : JSON.stringify(content);
       socket.sent.push({ jid, text });
@@ -66,7 +68,10 @@ export function createFakeSocket(config: UserFacingSocketConfig): FakeSocket {
       socket.ended = true;
     },
     signalRepository: {
-      lidMapping: { getPNForLID: async (lid: string) => socket.lidToPn.get(lid) ?? null },
+      lidMapping: {
+        getPNForLID: async (lid: string) => socket.lidToPn.get(lid) ?? null,
+        getLIDForPN: async (pn: string) => socket.pnToLid.get(pn) ?? null,
+      },
     },
     take(jid) {
       const mine = socket.sent.filter((s) => s.jid === jid);

@@ -89,7 +89,7 @@ export async function createWhatsappTest(options: WhatsappTestOptions = {}): Pro
       staleAfterMs: TEST_STALE_AFTER_MS,
     },
     authStore: whatsappAuthStore(db),
-    linkIdentity: (sender) => linkWhatsappIdentity(db, sender),
+    linkIdentity: (sender) => linkWhatsappIdentity(db, sender, { adminPhones: [ADMIN_PHONE] }),
     media: createMediaStore({
       db,
       mediaDir,
