@@ -101,8 +101,9 @@ export function createOutboxSender(deps: {
     const channel = deps.channels.get(row.channel);
     if (!channel) return { type: 'retry', error: `channel ${row.channel} is not running` };
     try {
-      const rendered = deps.translator.render(row.message as Outbound, language);
-      return await channel.send(row.externalId, rendered);
+      const outbound = row.message as Outbound;
+      const rendered = deps.translator.render(outbound, language);
+      return await channel.send(row.externalId, rendered, { outboxId: row.id, outbound });
     } catch (error) {
       return { type: 'retry', error: error instanceof Error ? error.message : String(error) };
     }

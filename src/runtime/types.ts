@@ -1,4 +1,4 @@
-import type { Inbound, Json, RenderedMessage } from '../core/messages.js';
+import type { Inbound, Json, Outbound, RenderedMessage } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
 import type { Contact } from '../db/queries/contacts.js';
@@ -12,10 +12,21 @@ export type SendResult =
   /** Never worth retrying; `unreachable` when the person blocked the bot or is gone. */
   | { type: 'failed'; error: string; unreachable?: boolean };
 
+/**
+ * Which outbox row a send is for: lets a channel resume a message sent in several parts
+ * where a failed attempt stopped, record the platform's message ids for status updates,
+ * and choose a template from the message's text keys.
+ */
+export interface SendContext {
+  outboxId: number;
+  /** The message before rendering (its text keys and parameters). */
+  outbound: Outbound;
+}
+
 /** What the runtime needs of a channel: sending, and who is an admin on first contact. */
 export interface RuntimeChannel {
   name: string;
-  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+  send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult>;
   /** True when this sender is a configured administrator of the bot. */
   isAdmin?(inbound: Inbound): boolean;
 }

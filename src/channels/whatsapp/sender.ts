@@ -2,7 +2,7 @@ import type { AnyMessageContent, proto } from '@whiskeysockets/baileys';
 import type { Attachment, RenderedMessage } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
-import type { SendResult } from '../../runtime/types.js';
+import type { SendContext, SendResult } from '../../runtime/types.js';
 import { renderWhatsappMessage } from './render.js';
 import type { WhatsappSocket } from './socket.js';
 
@@ -12,6 +12,13 @@ export const WHATSAPP_SEND_JITTER_RATIO = 0.5;
 export const WHATSAPP_TYPING_MIN_MS = 800;
 /** Messages kept in memory so WhatsApp can ask for one again when a phone failed to decrypt it. */
 export const WHATSAPP_RECENT_SENT_MAX = 500;
+
+/**
+ * Messages whose send stopped part-way (a long text in parts, a photo after its text)
+ * remembered with how many parts went out, so the retry resumes there. Bounded: the
+ * oldest is forgotten first.
+ */
+export const WHATSAPP_PARTIAL_SENDS_MAX = 1_000;
 
 /** Waits this many milliseconds (injected so tests do not wait). */
 export type Sleep = (ms: number) => Promise<void>;
@@ -33,7 +40,12 @@ export interface WhatsappSenderDeps {
 
 /** Sends rendered messages through the socket at a human pace. */
 export interface WhatsappSender {
-  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+  /**
+   * Sends a message as its parts (texts, then attachments). When a part fails, the parts
+   * sent are remembered for this outbox row (or, without one, this exact message to this
+   * address) and the retry starts at the first part not sent.
+   */
+  send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult>;
   /** A message this process sent recently, for Baileys' `getMessage` (retry receipts). */
   recent(id: string): proto.IMessage | undefined;
 }
@@ -50,6 +62,17 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
   let tail: Promise<unknown> = Promise.resolve();
   let nextAt = 0;
   const recentSent = new Map<string, proto.IMessage>();
+  /** Parts already sent of messages whose send stopped part-way. */
+  const partsSent = new Map<string, number>();
+
+  function rememberProgress(key: string, sent: number): void {
+    partsSent.delete(key);
+    partsSent.set(key, sent);
+    if (partsSent.size > WHATSAPP_PARTIAL_SENDS_MAX) {
+      const oldest = partsSent.keys().next().value;
+      if (oldest !== undefined) partsSent.delete(oldest);
+    }
+  }
 
   /** Runs `task` when the number's turn comes, one at a time. */
   function paced<T>(task: (waitMs: number) => Promise<T>): Promise<T> {
@@ -104,20 +127,28 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
   }
 
   return {
-    async send(externalId, message) {
+    async send(externalId, message, context) {
       if (!/^[^@\s]+@(lid|s\.whatsapp\.net|hosted|hosted\.lid)$/.test(externalId)) {
         return { type: 'failed', error: 'not a WhatsApp person address' };
       }
-      for (const part of renderWhatsappMessage(message)) {
-        const result = await paced((waitMs) => sendPart(externalId, { text: part }, waitMs));
-        if (result.type !== 'sent') return result;
-      }
-      for (const attachment of message.attachments ?? []) {
-        const content = await contentOf(attachment);
+      const parts: (() => Promise<AnyMessageContent | undefined>)[] = [
+        ...renderWhatsappMessage(message).map((text) => async () => ({ text })),
+        ...(message.attachments ?? []).map((attachment) => () => contentOf(attachment)),
+      ];
+      const key = context
+        ? `outbox:${context.outboxId}`
+        : `message:${externalId}\u0000${JSON.stringify(message)}`;
+      for (let index = partsSent.get(key) ?? 0; index < parts.length; index++) {
+        const content = await parts[index]?.();
+        // A photo that is gone is left out: its text says it in words.
         if (!content) continue;
         const result = await paced((waitMs) => sendPart(externalId, content, waitMs));
-        if (result.type !== 'sent') return result;
+        if (result.type !== 'sent') {
+          rememberProgress(key, index);
+          return result;
+        }
       }
+      partsSent.delete(key);
       return { type: 'sent' };
     },
     recent: (id) => recentSent.get(id),

@@ -31,6 +31,8 @@ export interface FakeSocket extends WhatsappSocket {
   /** Delivers messages as a `messages.upsert` (type `notify` unless told). */
   deliver(messages: WAMessage | WAMessage[], type?: 'notify' | 'append'): void;
   lidToPn: Map<string, string>;
+  /** When set and true for a message, sending it throws (as a dropped connection would). */
+  failWhen?: (jid: string, content: AnyMessageContent) => boolean;
   pnToLid: Map<string, string>;
 }
 
@@ -48,6 +50,7 @@ export function createFakeSocket(config: UserFacingSocketConfig): FakeSocket {
     lidToPn: new Map(),
     pnToLid: new Map(),
     async sendMessage(jid: string, content: AnyMessageContent) {
+      if (socket.failWhen?.(jid, content)) throw new Error('Connection Closed');
       const text = 'text' in content ? String(content.text) : JSON.stringify(content);
       socket.sent.push({ jid, text });
       socket.calls.push(`message ${jid}`);

@@ -107,6 +107,7 @@ export async function createWhatsappTest(options: WhatsappTestOptions = {}): Pro
     logger: silentLogger,
     makeSocket: sockets.makeSocket,
     downloadImage: async () => image.bytes,
+    loadPhoto: async () => image.bytes,
     showPairing: (prompt) => prompts.push(prompt),
     schedule: timers.schedule,
     sleep: async (ms) => {
