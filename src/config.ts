@@ -12,14 +12,18 @@ const DEFAULT_WHATSAPP_SEND_INTERVAL_MS = 1_500;
 /** Messages WhatsApp held while the bot was away longer than this get a late notice instead. */
 const DEFAULT_WHATSAPP_STALE_AFTER_HOURS = 24;
 /** Report service levels, in working days (DOMAIN.md §4.3, after LAPOR). */
-const DEFAULT_REPORT_VERIFY_DAYS = 3;
-const DEFAULT_REPORT_FOLLOW_UP_DAYS = 5;
-const DEFAULT_REPORT_ESCALATION_DAYS = 2;
-const DEFAULT_REPORT_AUTO_CLOSE_DAYS = 10;
+export const DEFAULT_REPORT_SLA: ReportSlaConfig = {
+  verifyDays: 3,
+  followUpDays: 5,
+  escalationDays: 2,
+  autoCloseDays: 10,
+};
 /** How long records are kept, in days (see the README's "Personal data"). */
-const DEFAULT_RETENTION_INBOUND_DAYS = 30;
-const DEFAULT_RETENTION_OUTBOX_DAYS = 90;
-const DEFAULT_RETENTION_REPORT_MEDIA_DAYS = 365;
+export const DEFAULT_RETENTION: RetentionConfig = {
+  inboundDays: 30,
+  outboxDays: 90,
+  reportMediaDays: 365,
+};
 
 /** A whole number of days, at least one. */
 function days(fallback: number) {
@@ -98,13 +102,13 @@ const envSchema = z.object({
       'comma-separated dates like 2026-03-20,2026-03-23',
     )
     .optional(),
-  REPORT_VERIFY_WORKING_DAYS: days(DEFAULT_REPORT_VERIFY_DAYS),
-  REPORT_FOLLOW_UP_WORKING_DAYS: days(DEFAULT_REPORT_FOLLOW_UP_DAYS),
-  REPORT_ESCALATION_WORKING_DAYS: days(DEFAULT_REPORT_ESCALATION_DAYS),
-  REPORT_AUTO_CLOSE_WORKING_DAYS: days(DEFAULT_REPORT_AUTO_CLOSE_DAYS),
-  RETENTION_INBOUND_DAYS: days(DEFAULT_RETENTION_INBOUND_DAYS),
-  RETENTION_OUTBOX_DAYS: days(DEFAULT_RETENTION_OUTBOX_DAYS),
-  RETENTION_REPORT_MEDIA_DAYS: days(DEFAULT_RETENTION_REPORT_MEDIA_DAYS),
+  REPORT_VERIFY_WORKING_DAYS: days(DEFAULT_REPORT_SLA.verifyDays),
+  REPORT_FOLLOW_UP_WORKING_DAYS: days(DEFAULT_REPORT_SLA.followUpDays),
+  REPORT_ESCALATION_WORKING_DAYS: days(DEFAULT_REPORT_SLA.escalationDays),
+  REPORT_AUTO_CLOSE_WORKING_DAYS: days(DEFAULT_REPORT_SLA.autoCloseDays),
+  RETENTION_INBOUND_DAYS: days(DEFAULT_RETENTION.inboundDays),
+  RETENTION_OUTBOX_DAYS: days(DEFAULT_RETENTION.outboxDays),
+  RETENTION_REPORT_MEDIA_DAYS: days(DEFAULT_RETENTION.reportMediaDays),
 });
 
 /** The validated configuration every part of the bot is built from. */
@@ -164,6 +168,18 @@ export interface RetentionConfig {
   outboxDays: number;
   /** Photos of reports closed (DITUTUP) or rejected (DITOLAK) this long ago. */
   reportMediaDays: number;
+}
+
+/**
+ * Configured values that texts people read may name (`{{retentionInboundDays}}` in the
+ * privacy notice), so that what the bot says matches what it does.
+ */
+export function textVariables(config: Pick<Config, 'retention'>): Record<string, number> {
+  return {
+    retentionInboundDays: config.retention.inboundDays,
+    retentionOutboxDays: config.retention.outboxDays,
+    retentionPhotoDays: config.retention.reportMediaDays,
+  };
 }
 
 /** Normalises an Indonesian phone number to digits with country code: 0812… and +62812… → 62812…. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18nInstance } from 'i18next';
-import { LANGUAGES, type Language } from './config.js';
+import { DEFAULT_RETENTION, LANGUAGES, type Language, textVariables } from './config.js';
 import type { Outbound, RenderedMessage, Text, TextParam } from './core/messages.js';
 
 /** The folder holding `locales/<lng>/<namespace>.json`. */
@@ -21,9 +21,14 @@ export interface Translator {
 
 /**
  * Loads every namespace of every language from `locales/` synchronously (they are
- * small) into a private i18next instance.
+ * small) into a private i18next instance. `variables` fill `{{name}}` in any text that
+ * is not given that param (configured values: see `textVariables` in config.ts); by
+ * default those of an empty environment.
  */
-export async function createTranslator(defaultLanguage: Language): Promise<Translator> {
+export async function createTranslator(
+  defaultLanguage: Language,
+  variables: Record<string, string | number> = textVariables({ retention: DEFAULT_RETENTION }),
+): Promise<Translator> {
   const resources: Record<string, Record<string, object>> = {};
   for (const language of LANGUAGES) {
     resources[language] = {};
@@ -41,26 +46,32 @@ export async function createTranslator(defaultLanguage: Language): Promise<Trans
     supportedLngs: [...LANGUAGES],
     ns: Object.keys(resources[defaultLanguage] ?? {}),
     defaultNS: 'common',
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, defaultVariables: variables },
     returnNull: false,
   });
 
-  const translate = (text: Text, language: string): string => {
+  /**
+   * With `plain`, string parameters (people's words, data) have their formatting
+   * characters replaced by look-alikes: they are shown as written, never bold or struck.
+   */
+  const resolve = (text: Text, language: string, plain: boolean): string => {
     const params: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(text.params ?? {})) {
-      params[name] = resolveParam(value, language);
+      params[name] = resolveParam(value, language, plain);
     }
     return instance.t(text.key, { ...params, lng: language });
   };
-  const resolveParam = (value: TextParam, language: string): string | number => {
-    if (Array.isArray(value)) return value.map((v) => translate(v, language)).join(', ');
-    return typeof value === 'object' ? translate(value, language) : value;
+  const resolveParam = (value: TextParam, language: string, plain: boolean): string | number => {
+    if (Array.isArray(value)) return value.map((v) => resolve(v, language, plain)).join(', ');
+    if (typeof value === 'object') return resolve(value, language, plain);
+    return plain && typeof value === 'string' ? neutraliseFormatting(value) : value;
   };
+  const translate = (text: Text, language: string): string => resolve(text, language, false);
 
   return {
     translate,
     render: (message, language) => ({
-      ...renderMessage(message, (text) => translate(text, language)),
+      ...renderMessage(message, (text) => resolve(text, language, true)),
       language,
     }),
     hasKey: (key) =>
@@ -70,6 +81,22 @@ export async function createTranslator(defaultLanguage: Language): Promise<Trans
         .flatMap(([namespace, tree]) => flattenKeys(tree).map((k) => `${namespace}:${k}`))
         .sort(),
   };
+}
+
+/** Characters WhatsApp (and the Telegram channel) read as formatting, and look-alikes. */
+const FORMATTING_LOOKALIKES: Record<string, string> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02cd', // ˍ modifier letter low macron
+  '~': '\u223c', // ∼ tilde operator
+  '`': '\u02cb', // ˋ modifier letter grave accent
+};
+
+/**
+ * Replaces the formatting characters `*`, `_`, `~` and backtick with look-alikes, so a
+ * person's words are shown exactly as written, never bold, italic, struck or monospaced.
+ */
+export function neutraliseFormatting(text: string): string {
+  return text.replace(/[*_~`]/g, (c) => FORMATTING_LOOKALIKES[c] ?? c);
 }
 
 function renderMessage(message: Outbound, translate: (text: Text) => string): RenderedMessage {
