@@ -5,11 +5,14 @@
  * consent, /datasaya and /hapusdata.
  */
 import { randomInt } from 'node:crypto';
+import { DEFAULT_REPORT_SLA } from '../src/config.js';
 import type { Engine } from '../src/core/engine/engine.js';
 import type { FlowDefinition } from '../src/core/flow/types.js';
 import type { RandomInt } from '../src/domain/report/ticket.js';
 import { lazyVillageIndex, type VillageIndexSource } from '../src/domain/village-index.js';
+import { createWorkingCalendar } from '../src/domain/working-days.js';
 import type { Capability } from '../src/runtime/capability.js';
+import { createReportSla, type ReportTimers } from '../src/runtime/jobs/report-sla.js';
 import { createPersonalData } from '../src/runtime/personal-data.js';
 import { actionsOf, menuOf, openFlowsOf } from '../src/runtime/registry.js';
 import type { ActionHandler } from '../src/runtime/types.js';
@@ -55,6 +58,11 @@ export interface ActionDeps {
   removeMediaFile: (sha256: string) => Promise<void>;
   /** Randomness of report tickets; `crypto.randomInt` by default. */
   random?: RandomInt;
+  /**
+   * Report service-level timers; by default the thresholds and working days of an empty
+   * environment (national holidays, no cuti bersama).
+   */
+  reportTimers?: ReportTimers;
   /** The capabilities to run; the registered ones by default. */
   capabilities?: readonly Capability[];
 }
@@ -67,6 +75,9 @@ export function createActions(deps: ActionDeps): Record<string, ActionHandler> {
     villages: deps.villages,
     removeMediaFile: deps.removeMediaFile,
     random: deps.random ?? randomInt,
+    reportTimers:
+      deps.reportTimers ??
+      createReportSla({ calendar: createWorkingCalendar({}), config: DEFAULT_REPORT_SLA }),
     personalData,
   });
 }

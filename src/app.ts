@@ -16,7 +16,7 @@ import {
   createWhatsappChannel,
   WHATSAPP_CHANNEL,
 } from './channels/whatsapp/index.js';
-import { type Config, LANGUAGES } from './config.js';
+import { type Config, LANGUAGES, textVariables } from './config.js';
 import { createEngine } from './core/engine/engine.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
@@ -24,6 +24,7 @@ import { acquireInstanceLock } from './db/instance-lock.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
 import { languageOfIdentity, linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
 import { loadVillageIndex } from './domain/village-index.js';
+import { createWorkingCalendar } from './domain/working-days.js';
 import {
   createHealthCheck,
   createHttpApp,
@@ -34,8 +35,12 @@ import { createTranslator } from './i18n.js';
 import type { Logger } from './logger.js';
 import { photoSource } from './media/photo-source.js';
 import { createMediaStore } from './media/store.js';
+import { createReportSla } from './runtime/jobs/report-sla.js';
+import { createRetentionJob } from './runtime/jobs/retention.js';
 import { namespacesIn, validateCapabilities } from './runtime/registry.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
+import { createScheduler } from './runtime/scheduler.js';
+import { createBulkFeedJob } from './runtime/scheduler-bulk.js';
 
 /** The running bot, as `main.ts` and the process tests see it. */
 export interface App {
@@ -64,7 +69,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const { logger } = deps;
   const clock = deps.clock ?? { now: () => new Date() };
   const ids = deps.ids ?? { next: () => crypto.randomUUID() };
-  const translator = await createTranslator(config.defaultLanguage);
+  const translator = await createTranslator(config.defaultLanguage, textVariables(config));
   const started = performance.now();
   const villages = await loadVillageIndex();
   const villageMs = Math.round(performance.now() - started);
@@ -82,10 +87,16 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     clock,
     ids,
   });
+  const removeMediaFile = (sha256: string) => fs.rm(media.pathOf(sha256), { force: true });
+  const reportSla = createReportSla({
+    calendar: createWorkingCalendar({ cutiBersama: config.cutiBersama }),
+    config: config.reportSla,
+  });
   const actions = createActions({
     villages: async () => villages,
-    removeMediaFile: (sha256) => fs.rm(media.pathOf(sha256), { force: true }),
+    removeMediaFile,
     random: crypto.randomInt,
+    reportTimers: reportSla,
   });
   validateCapabilities(CAPABILITIES, {
     flows,
@@ -109,6 +120,17 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     exclusiveDatabase: database.driver === 'pglite',
     instance,
     entryFlowFor,
+  });
+
+  const retention = createRetentionJob({ retention: config.retention, removeMediaFile });
+  const scheduler = createScheduler({
+    db: database.db,
+    clock,
+    logger,
+    jobs: [...reportSla.jobs, retention.job, createBulkFeedJob()],
+    recurring: [retention],
+    // Jobs write outbox rows (escalations, bulk batches): send them now, not at the next sweep.
+    afterRun: () => void runtime.outbox.sweep(),
   });
 
   const platformConfigured = config.telegram !== undefined || config.whatsapp !== undefined;
@@ -190,6 +212,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     logger,
   });
   await runtime.start();
+  await scheduler.start();
   chat?.start();
   // After the server listens: the webhook must answer as soon as Telegram knows it.
   await telegram?.start();
@@ -203,6 +226,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     console: chat,
     stop: () => {
       stopping ??= (async () => {
+        // No new job claims; the job running now finishes (before the database closes).
+        await scheduler.stop();
         await chat?.stop();
         await telegram?.stop();
         await whatsapp?.stop();

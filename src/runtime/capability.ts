@@ -11,7 +11,8 @@ import type { Db } from '../db/client.js';
 import type { Contact } from '../db/queries/contacts.js';
 import type { RandomInt } from '../domain/report/ticket.js';
 import type { VillageIndexSource } from '../domain/village-index.js';
-import type { ActionHandler } from './types.js';
+import type { ActionImplementation } from './action.js';
+import type { ReportTimers } from './jobs/report-sla.js';
 
 /** What start-up gives every capability's actions: shared services, built once. */
 export interface CapabilityServices {
@@ -21,6 +22,8 @@ export interface CapabilityServices {
   removeMediaFile(sha256: string): Promise<void>;
   /** Randomness (report tickets). */
   random: RandomInt;
+  /** Starts a report's service-level timers, in the transaction of its filing or move. */
+  reportTimers: ReportTimers;
   /** /datasaya and /hapusdata over every registered capability. */
   personalData: PersonalData;
 }
@@ -61,8 +64,8 @@ export interface Capability {
   /** Unique, kebab-case: the folder's name. */
   id: string;
   flows: readonly FlowDefinition[];
-  /** Its actions by name, bound to the start-up services. */
-  actions(services: CapabilityServices): Record<string, ActionHandler>;
+  /** The implementations of its declared actions, bound to the start-up services. */
+  actions(services: CapabilityServices): ActionImplementation[];
   menu?: readonly MenuEntry[];
   /** Ids of its flows a person may use before consenting (onboarding, the rights). */
   openBeforeConsent?: readonly string[];

@@ -21,6 +21,7 @@ import { newTicket, type RandomInt } from '../../../src/domain/report/ticket.js'
 import type { VillageIndexSource } from '../../../src/domain/village-index.js';
 import { searchVillages } from '../../../src/domain/village-picker.js';
 import { placeOf } from '../../../src/domain/village-place.js';
+import type { ReportTimers } from '../../../src/runtime/jobs/report-sla.js';
 import type { ActionContext, ActionHandler } from '../../../src/runtime/types.js';
 import { categoryName } from '../text.js';
 
@@ -35,6 +36,7 @@ export const ASSISTING_ROLES: readonly string[] = ['kader_digital', 'perangkat_d
 export interface ReportActionDeps {
   villages: VillageIndexSource;
   random: RandomInt;
+  reportTimers: ReportTimers;
 }
 
 const pinInput = z.object({ latitude: z.number(), longitude: z.number() });
@@ -174,6 +176,7 @@ async function submit(ctx: ActionContext, deps: ReportActionDeps): Promise<Json>
     now,
   });
   const told = await notifyArrival(ctx.tx, report, ctx.contact.id, now);
+  await deps.reportTimers.filed(ctx.tx, report, now);
   const facts = { reportId: report.id, category: report.category, staffTold: told };
   ctx.logger.info(facts, 'report filed');
   return { outcome: 'filed', ticket: report.ticket };

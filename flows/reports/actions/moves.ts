@@ -24,6 +24,7 @@ import {
   type ReportMove,
   type ReportStatus,
 } from '../../../src/domain/report/status.js';
+import type { ReportTimers } from '../../../src/runtime/jobs/report-sla.js';
 import type { ActionContext } from '../../../src/runtime/types.js';
 import { REPORT_REPLY_FLOW } from '../reply.js';
 import { reasonName, statusName } from '../text.js';
@@ -71,10 +72,13 @@ function refusal(
   };
 }
 
-/** Decides and applies a move of the report `ticket`, notifying the other side. */
+/**
+ * Decides and applies a move of the report `ticket`, notifying the other side; `timers`
+ * starts the service-level timer a move may start (staff marking it SELESAI).
+ */
 export async function moveReport(
   ctx: ActionContext,
-  params: { ticket: string; move: ReportMove; note: string | null },
+  params: { ticket: string; move: ReportMove; note: string | null; timers?: ReportTimers },
 ): Promise<MoveResult> {
   const { ticket, move } = params;
   if (move.by === 'staff') await lockReporterConversation(ctx, ticket);
@@ -100,6 +104,7 @@ export async function moveReport(
     reason: decision.rejectReason,
     now,
   });
+  await params.timers?.moved(ctx.tx, report, decision.to, now);
   const after = { ...report, status: decision.to, rejectReason: decision.rejectReason };
   if (move.by === 'staff') await tellReporter(ctx, after, params.note);
   else await tellStaff(ctx, after);

@@ -12,6 +12,7 @@ import {
 import { parseTicket } from '../../../src/domain/report/ticket.js';
 import { staffScope } from '../../../src/domain/staff-scope.js';
 import type { VillageIndexSource } from '../../../src/domain/village-index.js';
+import type { ReportTimers } from '../../../src/runtime/jobs/report-sla.js';
 import type { ActionHandler } from '../../../src/runtime/types.js';
 import { REPORT_PAGE_SIZE } from '../status.js';
 import { moveReport, moveResultJson } from './moves.js';
@@ -27,6 +28,7 @@ const moveInput = z.object({
 /** Actions of /kelola. */
 export function createReportStaffActions(deps: {
   villages: VillageIndexSource;
+  reportTimers: ReportTimers;
 }): Record<string, ActionHandler> {
   return {
     'report.staff_list': async ({ tx, contact, input }): Promise<Json> => {
@@ -81,7 +83,8 @@ export function createReportStaffActions(deps: {
     'report.move': async (ctx) => {
       const { ticket, to, reason, note } = moveInput.parse(ctx.input);
       const move = { by: 'staff' as const, to, ...(reason ? { reason } : {}) };
-      return moveResultJson(await moveReport(ctx, { ticket, move, note }));
+      const timers = deps.reportTimers;
+      return moveResultJson(await moveReport(ctx, { ticket, move, note, timers }));
     },
   };
 }

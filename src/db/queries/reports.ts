@@ -41,7 +41,8 @@ export async function addHistory(
     reportId: string;
     fromStatus: string | null;
     toStatus: string;
-    actorKind: 'reporter' | 'staff';
+    /** `system`: the scheduler (a report closed for want of an answer). */
+    actorKind: 'reporter' | 'staff' | 'system';
     actorId: string | null;
     note: string | null;
     reason?: string | null;

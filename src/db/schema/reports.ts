@@ -93,7 +93,7 @@ export const reportHistory = pgTable(
     /** Null for the filing itself. */
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
-    /** reporter or staff. */
+    /** reporter, staff, or system (the scheduler). */
     actorKind: text('actor_kind').notNull(),
     /** The person who moved it; null once they deleted their data. */
     actorId: text('actor_id').references(() => contacts.id, { onDelete: 'set null' }),
