@@ -11,8 +11,8 @@ import type { Db } from '../db/client.js';
 import type { Contact } from '../db/queries/contacts.js';
 import type { RandomInt } from '../domain/report/ticket.js';
 import type { VillageIndexSource } from '../domain/village-index.js';
-import type { ActionImplementation } from './action.js';
 import type { ReportTimers } from './jobs/report-sla.js';
+import type { ActionHandler } from './types.js';
 
 /** What start-up gives every capability's actions: shared services, built once. */
 export interface CapabilityServices {
@@ -64,8 +64,8 @@ export interface Capability {
   /** Unique, kebab-case: the folder's name. */
   id: string;
   flows: readonly FlowDefinition[];
-  /** The implementations of its declared actions, bound to the start-up services. */
-  actions(services: CapabilityServices): ActionImplementation[];
+  /** Its actions by name, bound to the start-up services. */
+  actions(services: CapabilityServices): Record<string, ActionHandler>;
   menu?: readonly MenuEntry[];
   /** Ids of its flows a person may use before consenting (onboarding, the rights). */
   openBeforeConsent?: readonly string[];
