@@ -50,22 +50,28 @@ export async function createTranslator(
     returnNull: false,
   });
 
-  const translate = (text: Text, language: string): string => {
+  /**
+   * With `plain`, string parameters (people's words, data) have their formatting
+   * characters replaced by look-alikes: they are shown as written, never bold or struck.
+   */
+  const resolve = (text: Text, language: string, plain: boolean): string => {
     const params: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(text.params ?? {})) {
-      params[name] = resolveParam(value, language);
+      params[name] = resolveParam(value, language, plain);
     }
     return instance.t(text.key, { ...params, lng: language });
   };
-  const resolveParam = (value: TextParam, language: string): string | number => {
-    if (Array.isArray(value)) return value.map((v) => translate(v, language)).join(', ');
-    return typeof value === 'object' ? translate(value, language) : value;
+  const resolveParam = (value: TextParam, language: string, plain: boolean): string | number => {
+    if (Array.isArray(value)) return value.map((v) => resolve(v, language, plain)).join(', ');
+    if (typeof value === 'object') return resolve(value, language, plain);
+    return plain && typeof value === 'string' ? neutraliseFormatting(value) : value;
   };
+  const translate = (text: Text, language: string): string => resolve(text, language, false);
 
   return {
     translate,
     render: (message, language) => ({
-      ...renderMessage(message, (text) => translate(text, language)),
+      ...renderMessage(message, (text) => resolve(text, language, true)),
       language,
     }),
     hasKey: (key) =>
@@ -75,6 +81,22 @@ export async function createTranslator(
         .flatMap(([namespace, tree]) => flattenKeys(tree).map((k) => `${namespace}:${k}`))
         .sort(),
   };
+}
+
+/** Characters WhatsApp (and the Telegram channel) read as formatting, and look-alikes. */
+const FORMATTING_LOOKALIKES: Record<string, string> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02cd', // ˍ modifier letter low macron
+  '~': '\u223c', // ∼ tilde operator
+  '`': '\u02cb', // ˋ modifier letter grave accent
+};
+
+/**
+ * Replaces the formatting characters `*`, `_`, `~` and backtick with look-alikes, so a
+ * person's words are shown exactly as written, never bold, italic, struck or monospaced.
+ */
+export function neutraliseFormatting(text: string): string {
+  return text.replace(/[*_~`]/g, (c) => FORMATTING_LOOKALIKES[c] ?? c);
 }
 
 function renderMessage(message: Outbound, translate: (text: Text) => string): RenderedMessage {

@@ -221,7 +221,10 @@ describe('WhatsApp channel', () => {
     ];
     await Promise.all(quiet);
     socket.deliver([], 'notify');
-    socket.deliver(incoming(BUDI_LID, { conversation: 'riwayat lama' }), 'append');
+    socket.deliver(
+      incoming(BUDI_LID, { conversation: 'dari HP lain' }, { fromMe: true }),
+      'append',
+    );
     await t.wa.idle();
     expect(socket.sent).toEqual([]);
     expect(await t.h.db.db.$count(inboundMessages)).toBe(0);
