@@ -16,13 +16,26 @@ import {
   createWhatsappChannel,
   WHATSAPP_CHANNEL,
 } from './channels/whatsapp/index.js';
+import {
+  createWhatsappCloudChannel,
+  WHATSAPP_CLOUD_CHANNEL,
+} from './channels/whatsapp-cloud/index.js';
 import { type Config, LANGUAGES, textVariables } from './config.js';
 import { createEngine } from './core/engine/engine.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
-import { languageOfIdentity, linkWhatsappIdentity } from './db/queries/whatsapp-identities.js';
+import {
+  lastInboundAt,
+  recordDeliveryStatus,
+  recordPlatformMessageId,
+} from './db/queries/whatsapp-cloud.js';
+import {
+  languageOfIdentity,
+  linkCloudIdentity,
+  linkWhatsappIdentity,
+} from './db/queries/whatsapp-identities.js';
 import { loadVillageIndex } from './domain/village-index.js';
 import { createWorkingCalendar } from './domain/working-days.js';
 import {
@@ -133,7 +146,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     afterRun: () => void runtime.outbox.sweep(),
   });
 
-  const platformConfigured = config.telegram !== undefined || config.whatsapp !== undefined;
+  const platformConfigured =
+    config.telegram !== undefined ||
+    config.whatsapp !== undefined ||
+    config.whatsappCloud !== undefined;
   const consoleOn = config.console === 'on' || (config.console === 'auto' && !platformConfigured);
   const chat = consoleOn
     ? createConsoleChannel({
@@ -183,7 +199,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
         config: { ...config.whatsapp, mediaMaxBytes: config.mediaMaxBytes },
         authStore: whatsappAuthStore(database.db),
         linkIdentity: (sender) =>
-          linkWhatsappIdentity(database.db, sender, { adminPhones: config.whatsapp?.adminNumbers }),
+          linkWhatsappIdentity(database.db, sender, {
+            adminPhones: config.whatsapp?.adminNumbers,
+            siblings: { channels: [WHATSAPP_CLOUD_CHANNEL], newId: ids.next, now: clock.now },
+          }),
         media,
         loadPhoto: (mediaId) => media.read(mediaId),
         receive: runtime.receive,
@@ -199,15 +218,55 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       })
     : undefined;
   if (whatsapp) runtime.addChannel(whatsapp.channel);
+  const cloudDb = database.db;
+  const cloud = config.whatsappCloud
+    ? createWhatsappCloudChannel({
+        config: config.whatsappCloud,
+        mediaMaxBytes: config.mediaMaxBytes,
+        receive: runtime.receive,
+        wasReceived: runtime.wasReceived,
+        linkIdentity: ({ waId }) =>
+          linkCloudIdentity(
+            cloudDb,
+            { channel: WHATSAPP_CLOUD_CHANNEL, waId },
+            {
+              adminPhones: config.whatsappCloud?.adminNumbers,
+              siblings: { channels: [WHATSAPP_CHANNEL], newId: ids.next, now: clock.now },
+            },
+          ),
+        lastInboundAt: (externalId) =>
+          lastInboundAt(cloudDb, { channel: WHATSAPP_CLOUD_CHANNEL, externalId }),
+        recordPlatformId: (outboxId, platformMessageId) =>
+          recordPlatformMessageId(cloudDb, { outboxId, platformMessageId }),
+        recordStatus: async ({ messageId, ...status }) => {
+          await recordDeliveryStatus(cloudDb, { platformMessageId: messageId, ...status });
+        },
+        media,
+        loadPhoto: (mediaId) => media.read(mediaId),
+        translate: translator.translate,
+        defaultLanguage: config.defaultLanguage,
+        clock,
+        logger,
+      })
+    : undefined;
+  if (cloud) runtime.addChannel(cloud.channel);
 
   const health = createHealthCheck({
     database: () => database.ping(),
     console: async () => (chat ? { status: 'up' } : { status: 'disabled' }),
     telegram: async () => (telegram ? telegram.health() : { status: 'disabled' }),
     whatsapp: async () => (whatsapp ? whatsapp.health() : { status: 'disabled' }),
+    whatsappCloud: async () => ({ status: cloud ? 'up' : 'disabled' }),
   });
   const http = await startHttpServer({
-    app: createHttpApp({ health, logger, mount: telegram?.mount }),
+    app: createHttpApp({
+      health,
+      logger,
+      mount: (app) => {
+        telegram?.mount(app);
+        cloud?.mount(app);
+      },
+    }),
     port: config.port,
     logger,
   });
@@ -231,6 +290,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
         await chat?.stop();
         await telegram?.stop();
         await whatsapp?.stop();
+        await cloud?.stop();
         await http.close();
         await runtime.stop();
         await instance?.release();

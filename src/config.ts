@@ -9,6 +9,10 @@ export type Language = (typeof LANGUAGES)[number];
 
 const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_WHATSAPP_SEND_INTERVAL_MS = 1_500;
+/** The Graph API version the Cloud API channel calls unless told. */
+const DEFAULT_WHATSAPP_CLOUD_API_VERSION = 'v23.0';
+/** Meta's default throughput of a business number, in messages per second. */
+const DEFAULT_WHATSAPP_CLOUD_MESSAGES_PER_SECOND = 80;
 /** Messages WhatsApp held while the bot was away longer than this get a late notice instead. */
 const DEFAULT_WHATSAPP_STALE_AFTER_HOURS = 24;
 /** Report service levels, in working days (DOMAIN.md §4.3, after LAPOR). */
@@ -91,6 +95,47 @@ const envSchema = z.object({
     .string()
     .regex(/^[\d\s+,-]+$/, 'comma-separated phone numbers (+62… or 08…)')
     .optional(),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: z
+    .string()
+    .min(20, 'a system user access token from Meta')
+    .optional(),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, 'the phone number id from WhatsApp Manager (digits)')
+    .optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z.string().min(16, "the Meta app's secret").optional(),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,256}$/, '16 to 256 printable characters without spaces')
+    .optional(),
+  WHATSAPP_CLOUD_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'a Graph API version like v23.0')
+    .default(DEFAULT_WHATSAPP_CLOUD_API_VERSION),
+  WHATSAPP_CLOUD_API_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+    .default('https://graph.facebook.com'),
+  WHATSAPP_CLOUD_WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/[\w/-]*$/, 'a path starting with /')
+    .default('/webhooks/whatsapp'),
+  WHATSAPP_CLOUD_MESSAGES_PER_SECOND: z.coerce
+    .number({ error: 'a number of messages per second' })
+    .positive('more than zero')
+    .max(1_000, 'at most 1000')
+    .default(DEFAULT_WHATSAPP_CLOUD_MESSAGES_PER_SECOND),
+  WHATSAPP_CLOUD_TEMPLATES: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(cloudTemplatesShape())
+    .optional(),
   WHATSAPP_STALE_AFTER_HOURS: z.coerce
     .number({ error: 'a number of hours' })
     .positive('more than zero hours')
@@ -140,12 +185,33 @@ export interface Config {
     /** Messages held while the bot was away longer than this are not answered (ms). */
     staleAfterMs: number;
   };
+  /** WhatsApp through Meta's official Business Cloud API, when its access token is set. */
+  whatsappCloud?: {
+    accessToken: string;
+    phoneNumberId: string;
+    appSecret: string;
+    verifyToken: string;
+    apiVersion: string;
+    apiBaseUrl: string;
+    webhookPath: string;
+    messagesPerSecond: number;
+    /** Approved templates per proactive kind, for messages outside the 24-hour window. */
+    templates: Partial<Record<'report_status' | 'report_staff', CloudTemplateConfig>>;
+    /** `WHATSAPP_ADMIN_NUMBERS`, shared with Baileys. */
+    adminNumbers: string[];
+  };
   /** Days off besides weekends and national holidays (`YYYY-MM-DD`), for working days. */
   cutiBersama: string[];
   /** Report service levels, in working days. */
   reportSla: ReportSlaConfig;
   /** How long records are kept, in days. */
   retention: RetentionConfig;
+}
+
+/** An approved Cloud API template: its name, and Meta's language code per bot language. */
+export interface CloudTemplateConfig {
+  name: string;
+  languages?: Record<string, string>;
 }
 
 /** Report service levels (DOMAIN.md §4.3), in working days. */
@@ -182,6 +248,18 @@ export function textVariables(config: Pick<Config, 'retention'>): Record<string,
   };
 }
 
+/** `WHATSAPP_CLOUD_TEMPLATES`: an approved template per proactive kind. */
+function cloudTemplatesShape() {
+  const template = z.strictObject({
+    name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'template names are a-z, 0-9 and _'),
+    languages: z.record(z.string(), z.string()).optional(),
+  });
+  return z.partialRecord(z.enum(['report_status', 'report_staff']), template, {
+    error:
+      'JSON like {"report_status":{"name":"sapa_report_status","languages":{"id":"id","en":"en"}}} (kinds: report_status, report_staff)',
+  });
+}
+
 /** Normalises an Indonesian phone number to digits with country code: 0812… and +62812… → 62812…. */
 export function normalizePhone(input: string): string {
   const digits = input.replace(/\D/g, '');
@@ -212,6 +290,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  if (e.WHATSAPP_CLOUD_ACCESS_TOKEN) {
+    const needed = [
+      'WHATSAPP_CLOUD_PHONE_NUMBER_ID',
+      'WHATSAPP_CLOUD_APP_SECRET',
+      'WHATSAPP_CLOUD_VERIFY_TOKEN',
+    ] as const;
+    const missing = needed.find((name) => !e[name]);
+    if (missing) {
+      throw new ConfigError(missing, 'set when WHATSAPP_CLOUD_ACCESS_TOKEN is set', undefined);
+    }
+  }
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError(
       'TELEGRAM_WEBHOOK_SECRET',
@@ -251,6 +340,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             sendIntervalMs: e.WHATSAPP_SEND_INTERVAL_MS,
             adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
             staleAfterMs: e.WHATSAPP_STALE_AFTER_HOURS * 3_600_000,
+          }
+        : undefined,
+    whatsappCloud:
+      e.WHATSAPP_CLOUD_ACCESS_TOKEN &&
+      e.WHATSAPP_CLOUD_PHONE_NUMBER_ID &&
+      e.WHATSAPP_CLOUD_APP_SECRET &&
+      e.WHATSAPP_CLOUD_VERIFY_TOKEN
+        ? {
+            accessToken: e.WHATSAPP_CLOUD_ACCESS_TOKEN,
+            phoneNumberId: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+            appSecret: e.WHATSAPP_CLOUD_APP_SECRET,
+            verifyToken: e.WHATSAPP_CLOUD_VERIFY_TOKEN,
+            apiVersion: e.WHATSAPP_CLOUD_API_VERSION,
+            apiBaseUrl: e.WHATSAPP_CLOUD_API_BASE_URL,
+            webhookPath: e.WHATSAPP_CLOUD_WEBHOOK_PATH,
+            messagesPerSecond: e.WHATSAPP_CLOUD_MESSAGES_PER_SECOND,
+            templates: e.WHATSAPP_CLOUD_TEMPLATES ?? {},
+            adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
           }
         : undefined,
     cutiBersama: list(e.CUTI_BERSAMA),

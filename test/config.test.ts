@@ -65,6 +65,42 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the WhatsApp Cloud API variables, with their defaults', () => {
+    const cloud = {
+      WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAGfakeSystemUserToken0123456789',
+      WHATSAPP_CLOUD_PHONE_NUMBER_ID: '1098765432109',
+      WHATSAPP_CLOUD_APP_SECRET: '0123456789abcdef0123456789abcdef',
+      WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-token-0123456789',
+      WHATSAPP_ADMIN_NUMBERS: '0811-0000-0009',
+    };
+    expect(loadConfig({}).whatsappCloud).toBeUndefined();
+    expect(loadConfig(cloud).whatsappCloud).toEqual({
+      accessToken: cloud.WHATSAPP_CLOUD_ACCESS_TOKEN,
+      phoneNumberId: '1098765432109',
+      appSecret: cloud.WHATSAPP_CLOUD_APP_SECRET,
+      verifyToken: cloud.WHATSAPP_CLOUD_VERIFY_TOKEN,
+      apiVersion: 'v23.0',
+      apiBaseUrl: 'https://graph.facebook.com',
+      webhookPath: '/webhooks/whatsapp',
+      messagesPerSecond: 80,
+      templates: {},
+      adminNumbers: ['6281100000009'],
+    });
+    const templates = '{"report_status":{"name":"sapa_report_status","languages":{"en":"en_US"}}}';
+    expect(
+      loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATES: templates }).whatsappCloud?.templates,
+    ).toEqual({ report_status: { name: 'sapa_report_status', languages: { en: 'en_US' } } });
+    expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATES: '{"reminder":{}}' })).toThrow(
+      'WHATSAPP_CLOUD_TEMPLATES',
+    );
+    expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATES: 'not json' })).toThrow(
+      'WHATSAPP_CLOUD_TEMPLATES',
+    );
+    expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_APP_SECRET: undefined })).toThrow(
+      'WHATSAPP_CLOUD_APP_SECRET must be set when WHATSAPP_CLOUD_ACCESS_TOKEN is set',
+    );
+  });
+
   it('requires a webhook secret with a webhook URL', () => {
     expect(() =>
       loadConfig({

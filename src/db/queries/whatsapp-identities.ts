@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, contacts } from '../schema/index.js';
 
@@ -13,10 +13,16 @@ export interface WhatsappSender {
   phone?: string;
 }
 
-/** What {@link linkWhatsappIdentity} may also do. */
+/** What {@link linkWhatsappIdentity} and {@link linkCloudIdentity} may also do. */
 export interface LinkOptions {
   /** Configured admin numbers: a contact found to have one becomes admin. */
   adminPhones?: readonly string[];
+  /**
+   * The other WhatsApp channels (Baileys and the Cloud API share people): a sender new on
+   * this channel whose number is stored on one of them is given an identity on the same
+   * contact. `newId` names that identity; `now` dates it.
+   */
+  siblings?: { channels: readonly string[]; newId: () => string; now: () => Date };
 }
 
 type Identity = { id: string; contactId: string; externalId: string; phone: string | null };
@@ -65,7 +71,11 @@ export async function linkWhatsappIdentity(
     } else if (!byLid && byPn && lid && byPn.externalId !== lid) {
       relinked = true;
     }
-    if (!kept) return { externalId: (lid ?? pn) as string, relinked: false, merged: false };
+    if (!kept) {
+      const externalId = (lid ?? pn) as string;
+      await attachToSibling(tx, { channel, externalId, phone }, options);
+      return { externalId, relinked: false, merged: false };
+    }
     const externalId = lid ?? kept.externalId;
     const newPhone = phone ?? knownPhone;
     if (kept.externalId !== externalId || kept.phone !== newPhone) {
@@ -74,14 +84,83 @@ export async function linkWhatsappIdentity(
         .set({ externalId, phone: newPhone })
         .where(eq(channelIdentities.id, kept.id));
     }
-    if (newPhone && options.adminPhones?.includes(newPhone)) {
-      await tx
-        .update(contacts)
-        .set({ role: 'admin' })
-        .where(and(eq(contacts.id, kept.contactId), ne(contacts.role, 'admin')));
-    }
+    await promoteAdmin(tx, kept.contactId, newPhone, options);
     return { externalId, relinked, merged };
   });
+}
+
+/**
+ * The identity of a Cloud API sender (its WhatsApp id, the phone number's digits): as it
+ * is, or, for someone new on this channel whose number is stored on a sibling channel
+ * (Baileys), a new identity on that same contact. An admin number makes the contact admin.
+ */
+export async function linkCloudIdentity(
+  db: Db,
+  sender: { channel: string; waId: string },
+  options: LinkOptions = {},
+): Promise<{ externalId: string }> {
+  const { channel, waId } = sender;
+  return db.transaction(async (tx) => {
+    const found = await findIdentity(tx, channel, waId);
+    if (found) {
+      if (found.phone !== waId) {
+        await tx
+          .update(channelIdentities)
+          .set({ phone: waId })
+          .where(eq(channelIdentities.id, found.id));
+      }
+      await promoteAdmin(tx, found.contactId, waId, options);
+      return { externalId: waId };
+    }
+    await attachToSibling(tx, { channel, externalId: waId, phone: waId }, options);
+    return { externalId: waId };
+  });
+}
+
+/** Gives a sender new on `channel` an identity on the contact a sibling channel knows by their number. */
+async function attachToSibling(
+  db: Db,
+  sender: { channel: string; externalId: string; phone: string | undefined },
+  options: LinkOptions,
+): Promise<void> {
+  const { siblings } = options;
+  if (!sender.phone || !siblings || siblings.channels.length === 0) return;
+  const [sibling] = await db
+    .select({ contactId: channelIdentities.contactId })
+    .from(channelIdentities)
+    .innerJoin(contacts, eq(contacts.id, channelIdentities.contactId))
+    .where(
+      and(
+        inArray(channelIdentities.channel, [...siblings.channels]),
+        eq(channelIdentities.phone, sender.phone),
+        isNull(contacts.deletedAt),
+      ),
+    )
+    .orderBy(asc(channelIdentities.createdAt))
+    .limit(1);
+  if (!sibling) return;
+  await db.insert(channelIdentities).values({
+    id: siblings.newId(),
+    contactId: sibling.contactId,
+    channel: sender.channel,
+    externalId: sender.externalId,
+    phone: sender.phone,
+    createdAt: siblings.now(),
+  });
+  await promoteAdmin(db, sibling.contactId, sender.phone, options);
+}
+
+async function promoteAdmin(
+  db: Db,
+  contactId: string,
+  phone: string | null | undefined,
+  options: LinkOptions,
+): Promise<void> {
+  if (!phone || !options.adminPhones?.includes(phone)) return;
+  await db
+    .update(contacts)
+    .set({ role: 'admin' })
+    .where(and(eq(contacts.id, contactId), ne(contacts.role, 'admin')));
 }
 
 /**

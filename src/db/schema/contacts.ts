@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A person the bot talks to, whatever channels they use. */
@@ -45,5 +46,7 @@ export const channelIdentities = pgTable(
   (t) => [
     uniqueIndex('channel_identities_channel_external_uq').on(t.channel, t.externalId),
     index('channel_identities_contact_idx').on(t.contactId),
+    // A person's identities on the two WhatsApp channels are found by their number.
+    index('channel_identities_phone_idx').on(t.phone).where(sql`phone is not null`),
   ],
 );

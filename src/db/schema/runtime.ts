@@ -76,9 +76,21 @@ export const outbox = pgTable(
     bulkId: text('bulk_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The platform's id of the message sent (of its last part), where the platform reports
+     * delivery (WhatsApp Cloud API `wamid…`), to record its status webhooks here.
+     */
+    platformMessageId: text('platform_message_id'),
+    /** When the platform said the message reached the person's phone. */
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    /** When the platform said the person read it. */
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('outbox_contact_status_idx').on(t.contactId, t.status, t.id),
+    index('outbox_platform_message_idx')
+      .on(t.platformMessageId)
+      .where(sql`platform_message_id is not null`),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_bulk_idx').on(t.bulkId, t.status).where(sql`bulk_id is not null`),
   ],

@@ -80,6 +80,7 @@ export async function createWhatsappTest(options: WhatsappTestOptions = {}): Pro
       .toBuffer(),
   };
   const db = h.db.db;
+  const identityIds = createTestIds('wa-identity');
   const wa = createWhatsappChannel({
     config: {
       sendIntervalMs: TEST_SEND_INTERVAL_MS,
@@ -89,7 +90,11 @@ export async function createWhatsappTest(options: WhatsappTestOptions = {}): Pro
       staleAfterMs: TEST_STALE_AFTER_MS,
     },
     authStore: whatsappAuthStore(db),
-    linkIdentity: (sender) => linkWhatsappIdentity(db, sender, { adminPhones: [ADMIN_PHONE] }),
+    linkIdentity: (sender) =>
+      linkWhatsappIdentity(db, sender, {
+        adminPhones: [ADMIN_PHONE],
+        siblings: { channels: ['whatsapp-cloud'], newId: identityIds.next, now: h.clock.now },
+      }),
     media: createMediaStore({
       db,
       mediaDir,

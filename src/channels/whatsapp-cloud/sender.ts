@@ -1,0 +1,167 @@
+import type { RenderedMessage } from '../../core/messages.js';
+import type { Clock } from '../../core/ports.js';
+import type { Logger } from '../../logger.js';
+import type { SendContext, SendResult } from '../../runtime/types.js';
+import type { GraphApi, GraphResult } from './graph-api.js';
+import { type CloudPart, renderCloudMessage } from './render.js';
+import {
+  type CloudTemplates,
+  OUTSIDE_WINDOW_ERROR,
+  proactiveKindOf,
+  templateBody,
+} from './templates.js';
+
+/** How long after a person's last message free-form messages may be sent (Meta's rule). */
+export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3_600_000;
+/** Wait after error 130429 (the number's throughput exceeded) before trying again. */
+export const RATE_LIMIT_RETRY_MS = 5_000;
+/** Wait after error 131056 (too many messages to one person): about one per 6 s. */
+export const PAIR_RATE_RETRY_MS = 6_000;
+/** Messages part-way sent remembered to resume there (see the Baileys sender). */
+export const CLOUD_PARTIAL_SENDS_MAX = 1_000;
+
+/** Meta's error codes worth a retry after a wait, with that wait. */
+const RETRY_AFTER: Record<number, number> = {
+  130429: RATE_LIMIT_RETRY_MS,
+  131056: PAIR_RATE_RETRY_MS,
+};
+/** The person's window closed between the check and the send. */
+const REENGAGEMENT_ERROR = 131047;
+
+/** What the sender needs. */
+export interface CloudSenderDeps {
+  graph: GraphApi;
+  /** Messages per second of the number (`WHATSAPP_CLOUD_MESSAGES_PER_SECOND`). */
+  messagesPerSecond: number;
+  templates: CloudTemplates;
+  /** When the person at this address last wrote on this channel. */
+  lastInboundAt(externalId: string): Promise<Date | undefined>;
+  /** Records the platform's id of a message sent for an outbox row (status webhooks). */
+  recordPlatformId(outboxId: number, messageId: string): Promise<void>;
+  /** The bytes of a stored photo. */
+  loadPhoto?: (mediaId: string) => Promise<Uint8Array | undefined>;
+  /** The list button's label in a language. */
+  listButton(language: string | undefined): string;
+  clock: Clock;
+  sleep(ms: number): Promise<void>;
+  logger: Logger;
+}
+
+/** Sends rendered messages through the Cloud API. */
+export interface CloudSender {
+  send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult>;
+}
+
+/**
+ * Builds the sender. Every message of the number waits its turn in one queue, at most
+ * `messagesPerSecond`. Within 24 hours of the person's last message the message goes out
+ * as rendered (text, buttons or list, photos, pins); outside, a proactive kind with a
+ * configured template goes out as that template, anything else is failed with
+ * {@link OUTSIDE_WINDOW_ERROR}, recorded on its outbox row. Errors 130429 and 131056 are
+ * retried after a wait, network and server errors with the outbox's backoff, others failed
+ * with their code. A message whose send stopped part-way resumes at the part not sent.
+ */
+export function createCloudSender(deps: CloudSenderDeps): CloudSender {
+  const intervalMs = 1_000 / deps.messagesPerSecond;
+  let tail: Promise<unknown> = Promise.resolve();
+  let nextAt = 0;
+  const partsSent = new Map<string, number>();
+
+  /** Runs `task` in the number's turn, at most `messagesPerSecond`. */
+  function paced<T>(task: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      const waitMs = nextAt - deps.clock.now().getTime();
+      if (waitMs > 0) await deps.sleep(waitMs);
+      try {
+        return await task();
+      } finally {
+        nextAt = Math.max(deps.clock.now().getTime(), nextAt) + intervalMs;
+      }
+    };
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  }
+
+  async function bodyOf(
+    part: CloudPart,
+  ): Promise<GraphResult<Record<string, unknown>> | undefined> {
+    if (part.type === 'body') return { type: 'ok', value: part.body };
+    const bytes = await deps.loadPhoto?.(part.mediaId);
+    if (!bytes) return undefined;
+    const uploaded = await deps.graph.uploadMedia(bytes, 'image/jpeg');
+    if (uploaded.type !== 'ok') return uploaded;
+    return { type: 'ok', value: { type: 'image', image: { id: uploaded.value } } };
+  }
+
+  async function sendParts(
+    to: string,
+    parts: (() => Promise<GraphResult<Record<string, unknown>> | undefined>)[],
+    context: SendContext | undefined,
+    key: string,
+  ): Promise<SendResult> {
+    for (let index = partsSent.get(key) ?? 0; index < parts.length; index++) {
+      const body = await parts[index]?.();
+      if (!body) continue;
+      const result =
+        body.type === 'ok'
+          ? await paced(() => deps.graph.sendMessage({ to, ...body.value }))
+          : body;
+      if (result.type !== 'ok') {
+        remember(key, index);
+        return resultOf(result);
+      }
+      if (context) await deps.recordPlatformId(context.outboxId, result.value);
+    }
+    partsSent.delete(key);
+    return { type: 'sent' };
+  }
+
+  function remember(key: string, sent: number): void {
+    partsSent.delete(key);
+    partsSent.set(key, sent);
+    if (partsSent.size > CLOUD_PARTIAL_SENDS_MAX) {
+      const oldest = partsSent.keys().next().value;
+      if (oldest !== undefined) partsSent.delete(oldest);
+    }
+  }
+
+  return {
+    async send(externalId, message, context) {
+      if (!/^\d{6,15}$/.test(externalId)) {
+        return { type: 'failed', error: 'not a WhatsApp phone number' };
+      }
+      const key = context
+        ? `outbox:${context.outboxId}`
+        : `message:${externalId}\u0000${JSON.stringify(message)}`;
+      const last = await deps.lastInboundAt(externalId);
+      const open = last && deps.clock.now().getTime() - last.getTime() < CUSTOMER_SERVICE_WINDOW_MS;
+      if (!open) {
+        const kind = proactiveKindOf(context?.outbound);
+        const template = kind ? deps.templates[kind] : undefined;
+        if (!template) return { type: 'failed', error: OUTSIDE_WINDOW_ERROR };
+        const body = templateBody(template, message.language ?? 'id', message.texts);
+        return sendParts(externalId, [async () => ({ type: 'ok', value: body })], context, key);
+      }
+      const parts = renderCloudMessage(message, deps.listButton(message.language));
+      return sendParts(
+        externalId,
+        parts.map((part) => () => bodyOf(part)),
+        context,
+        key,
+      );
+    },
+  };
+}
+
+/** What the outbox does with a Graph API error. */
+function resultOf(error: Extract<GraphResult<unknown>, { type: 'error' }>): SendResult {
+  const described = error.code ? `${error.code}: ${error.title}` : error.title;
+  const afterMs = error.code ? RETRY_AFTER[error.code] : undefined;
+  if (afterMs !== undefined) return { type: 'retry', error: described, afterMs };
+  if (error.code === REENGAGEMENT_ERROR) {
+    return { type: 'failed', error: `${OUTSIDE_WINDOW_ERROR} (${described})` };
+  }
+  if (error.status === 0 || error.status >= 500) return { type: 'retry', error: described };
+  return { type: 'failed', error: described };
+}
