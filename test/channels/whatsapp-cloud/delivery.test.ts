@@ -143,6 +143,25 @@ describe('WhatsApp Cloud API delivery', () => {
     });
   });
 
+  it('uploads a stored photo, then sends it by its new media id, after its text', async () => {
+    t = await createCloudTest();
+    await t.say(SITI, 'halo');
+    const photo = {
+      texts: ['Foto laporan LP-7KQ3M'],
+      attachments: [{ type: 'photo' as const, mediaId: 'm-1' }],
+    };
+    expect(await t.cloud.channel.send(SITI, photo)).toEqual({ type: 'sent' });
+    expect(t.graph.uploads.size).toBe(1);
+    const [uploadId] = [...t.graph.uploads.keys()];
+    expect(t.graph.sent.slice(-2).map((s) => s.body)).toEqual([
+      expect.objectContaining({
+        type: 'text',
+        text: expect.objectContaining({ body: 'Foto laporan LP-7KQ3M' }),
+      }),
+      expect.objectContaining({ type: 'image', image: { id: uploadId } }),
+    ]);
+  });
+
   it('holds the configured pace: at most N messages a second', async () => {
     t = await createCloudTest({ messagesPerSecond: 4 });
     await t.say(SITI, 'halo');
