@@ -190,28 +190,36 @@ export function createInboundHandler(deps: InboundDeps): InboundHandler {
     return undefined;
   }
 
+  /**
+   * Queued messages by person, oldest first, split into those sent since `oldest` and
+   * those before. Without a time WhatsApp gave, a message counts as recent: better answered.
+   */
+  function groupQueued(messages: WAMessage[], now: number, oldest: number) {
+    const byPerson = new Map<
+      string,
+      { recent: [WAMessage, ParsedMessage][]; stale: ParsedMessage[] }
+    >();
+    const sorted = [...messages].sort((a, b) => (sentAtMs(a) ?? now) - (sentAtMs(b) ?? now));
+    for (const message of sorted) {
+      const parsed = parse(message);
+      if (!parsed) continue;
+      const key = personKey(parsed);
+      const entry = byPerson.get(key) ?? { recent: [], stale: [] };
+      byPerson.set(key, entry);
+      if ((sentAtMs(message) ?? now) < oldest) entry.stale.push(parsed);
+      else entry.recent.push([message, parsed]);
+    }
+    return byPerson;
+  }
+
   return {
     handle(socket, message) {
       const parsed = parse(message);
       if (parsed) enqueue(personKey(parsed), () => deliver(socket, message, parsed));
     },
     handleQueued(socket, messages) {
-      const oldest = deps.clock.now().getTime() - deps.staleAfterMs;
-      const byPerson = new Map<
-        string,
-        { recent: [WAMessage, ParsedMessage][]; stale: ParsedMessage[] }
-      >();
-      const sorted = [...messages].sort((a, b) => sentAtMs(a) - sentAtMs(b));
-      for (const message of sorted) {
-        const parsed = parse(message);
-        if (!parsed) continue;
-        const key = personKey(parsed);
-        const entry = byPerson.get(key) ?? { recent: [], stale: [] };
-        byPerson.set(key, entry);
-        if (sentAtMs(message) < oldest) entry.stale.push(parsed);
-        else entry.recent.push([message, parsed]);
-      }
-      for (const [key, { recent, stale }] of byPerson) {
+      const now = deps.clock.now().getTime();
+      for (const [key, { recent, stale }] of groupQueued(messages, now, now - deps.staleAfterMs)) {
         enqueue(key, async () => {
           for (const parsed of recent.length > 0 ? stale : []) {
             await deps.recordOnce({ channel: deps.channel, messageId: parsed.messageId });
@@ -233,9 +241,10 @@ function personKey(parsed: ParsedMessage): string {
   return phoneOf(parsed.from.pn) ?? parsed.from.lid ?? '';
 }
 
-/** When the person sent a message, in epoch milliseconds (0 when WhatsApp did not say). */
-function sentAtMs(message: WAMessage): number {
-  return message.messageTimestamp == null ? 0 : toNumber(message.messageTimestamp) * 1000;
+/** When the person sent a message, in epoch milliseconds; undefined when WhatsApp did not say. */
+function sentAtMs(message: WAMessage): number | undefined {
+  const at = message.messageTimestamp;
+  return at == null ? undefined : toNumber(at) * 1000;
 }
 
 /** The bytes of a download, or undefined as soon as they exceed `maxBytes`. */

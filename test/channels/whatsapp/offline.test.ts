@@ -66,4 +66,14 @@ describe('WhatsApp messages sent while the bot was away', () => {
     await t.wa.idle();
     expect(socket.take(SITI_LID)).toEqual([]);
   });
+
+  it('answers a queued message WhatsApp gave no time for', async () => {
+    t = await createWhatsappTest();
+    const socket = t.socket();
+    const message = incoming(SITI_LID, { conversation: 'halo' }, { alt: SITI_PN });
+    delete message.messageTimestamp;
+    socket.deliver([message], 'append');
+    await t.wa.idle();
+    expect(socket.take(SITI_LID).join('\n')).toContain('Apa yang ingin Anda lakukan?');
+  });
 });
