@@ -53,7 +53,7 @@ export interface CloudSender {
 }
 
 /**
- * Builds the sender. Every message of the number waits its turn in one queue, at most
+ * Builds the sender. Every message of the number starts in its own time slot, at most
  * `messagesPerSecond`. Within 24 hours of the person's last message the message goes out
  * as rendered (text, buttons or list, photos, pins); outside, a proactive kind with a
  * configured template goes out as that template, anything else is failed with
@@ -63,24 +63,20 @@ export interface CloudSender {
  */
 export function createCloudSender(deps: CloudSenderDeps): CloudSender {
   const intervalMs = 1_000 / deps.messagesPerSecond;
-  let tail: Promise<unknown> = Promise.resolve();
   let nextAt = 0;
   const partsSent = new Map<string, number>();
 
-  /** Runs `task` in the number's turn, at most `messagesPerSecond`. */
-  function paced<T>(task: () => Promise<T>): Promise<T> {
-    const run = async () => {
-      const waitMs = nextAt - deps.clock.now().getTime();
-      if (waitMs > 0) await deps.sleep(waitMs);
-      try {
-        return await task();
-      } finally {
-        nextAt = Math.max(deps.clock.now().getTime(), nextAt) + intervalMs;
-      }
-    };
-    const result = tail.then(run, run);
-    tail = result.catch(() => undefined);
-    return result;
+  /**
+   * Runs `task` in the next free slot of the number: slots are `1000 / messagesPerSecond`
+   * ms apart, taken in call order. Only starts are spaced: requests to Meta overlap, so
+   * a slow answer does not lower the throughput.
+   */
+  async function paced<T>(task: () => Promise<T>): Promise<T> {
+    const now = deps.clock.now().getTime();
+    const slot = Math.max(now, nextAt);
+    nextAt = slot + intervalMs;
+    if (slot > now) await deps.sleep(slot - now);
+    return task();
   }
 
   async function bodyOf(
