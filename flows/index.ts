@@ -11,11 +11,11 @@ import type { FlowDefinition } from '../src/core/flow/types.js';
 import type { RandomInt } from '../src/domain/report/ticket.js';
 import { lazyVillageIndex, type VillageIndexSource } from '../src/domain/village-index.js';
 import { createWorkingCalendar } from '../src/domain/working-days.js';
+import type { ActionImplementation } from '../src/runtime/action.js';
 import type { Capability } from '../src/runtime/capability.js';
 import { createReportSla, type ReportTimers } from '../src/runtime/jobs/report-sla.js';
 import { createPersonalData } from '../src/runtime/personal-data.js';
 import { actionsOf, menuOf, openFlowsOf } from '../src/runtime/registry.js';
-import type { ActionHandler } from '../src/runtime/types.js';
 import { accountCapability, withConsentGate as gate, mainMenuFlow } from './account/index.js';
 import { feedbackCapability } from './feedback/index.js';
 import { questionnairesCapability } from './questionnaires/index.js';
@@ -68,7 +68,7 @@ export interface ActionDeps {
 }
 
 /** Every action of every capability, by name, bound to the start-up dependencies. */
-export function createActions(deps: ActionDeps): Record<string, ActionHandler> {
+export function createActions(deps: ActionDeps): ActionImplementation[] {
   const capabilities = deps.capabilities ?? CAPABILITIES;
   const personalData = createPersonalData(capabilities, { villages: deps.villages });
   return actionsOf(capabilities, {
@@ -87,7 +87,7 @@ export function createActions(deps: ActionDeps): Record<string, ActionHandler> {
  * built on first search, and no media folder is known, so /hapusdata leaves photo files.
  * The app builds its own with {@link createActions}.
  */
-export const actions: Record<string, ActionHandler> = createActions({
+export const actions: ActionImplementation[] = createActions({
   villages: lazyVillageIndex(),
   removeMediaFile: async () => {},
 });

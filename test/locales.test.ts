@@ -31,10 +31,13 @@ function codeFiles(dir: string): string[] {
   });
 }
 
-/** Every `'namespace:key'` literal in the code whose namespace is a locale file. */
+/**
+ * Every `'namespace:key'` literal in the code whose namespace is a locale file (a prefix
+ * such as `'questionnaire:ekonomi.'` names no text itself).
+ */
 function keysInCode(): { key: string; file: string }[] {
   const known = new Set(namespaces());
-  const literal = /['"`]([a-z][a-z0-9-]*):([A-Za-z0-9_.]+)['"`]/g;
+  const literal = /['"`]([a-z][a-z0-9-]*):([A-Za-z0-9_.]*[A-Za-z0-9_])['"`]/g;
   return CODE_DIRS.flatMap(codeFiles).flatMap((file) =>
     [...fs.readFileSync(file, 'utf8').matchAll(literal)]
       .filter((match) => known.has(match[1] as string))

@@ -1,5 +1,7 @@
+import { call } from '../../src/core/flow/action.js';
 import { defineFlow, END } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
+import { deleteData } from './declarations.js';
 
 /**
  * /hapusdata: deletes the person's profile and personal data after a confirmation. The
@@ -21,7 +23,7 @@ export const deleteDataFlow = defineFlow({
       next: { erase: 'erase', keep: 'kept' },
     },
     { id: 'kept', kind: 'say', text: t('delete-data:kept'), next: END },
-    { id: 'erase', kind: 'call', action: 'data.delete' },
+    call('erase', deleteData),
     { id: 'goodbye', kind: 'say', text: t('delete-data:goodbye'), next: END },
   ],
 });

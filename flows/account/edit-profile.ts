@@ -1,10 +1,14 @@
+import { call, resultOf } from '../../src/core/flow/action.js';
 import { defineFlow, goto, push, type StepContext } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
+import { summariseProfile } from './declarations.js';
 import { FLOW_IDS } from './flow-ids.js';
-import { nameSteps, PROFILE_STEP_KEYS, roleSteps, villageSteps } from './profile-steps.js';
-import { PROFILE_TEXT_KEYS, profileText, summaryOf } from './profile-text.js';
+import { nameSteps, roleSteps, villageSteps } from './profile-steps.js';
+import { profileText } from './profile-text.js';
 
-const OPTION_KEYS = ['name', 'village', 'role', 'language', 'done'];
+const OPTION_KEYS = ['name', 'village', 'role', 'language', 'done'] as const;
+
+const load = call('load', summariseProfile);
 
 function options(ctx: StepContext) {
   const shown =
@@ -21,20 +25,14 @@ export const editProfileFlow = defineFlow({
   id: 'edit-profile',
   version: 1,
   commands: ['ubahdata', 'editdata'],
-  extraKeys: [
-    ...PROFILE_STEP_KEYS,
-    ...PROFILE_TEXT_KEYS,
-    ...OPTION_KEYS.map((value) => `edit-profile:options.${value}`),
-    'edit-profile:prompt',
-  ],
   steps: [
-    { id: 'load', kind: 'call', action: 'profile.summary' },
+    load,
     {
       id: 'choose',
       kind: 'choice',
       prompt: (ctx) =>
         t('edit-profile:prompt', {
-          profile: profileText(summaryOf(ctx, 'load'), ctx.contact.language),
+          profile: profileText(resultOf(ctx, load), ctx.contact.language),
         }),
       options,
       next: {

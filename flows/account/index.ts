@@ -72,5 +72,6 @@ export const accountCapability = defineCapability({
     'privacy',
     'profile',
     'roles',
+    'withdraw-consent',
   ],
 });

@@ -1,5 +1,7 @@
+import { call } from '../../src/core/flow/action.js';
 import { defineFlow } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
+import { setLanguage } from './declarations.js';
 
 /** Changes the language the bot speaks with this person; the question before it resumes. */
 export const languageFlow = defineFlow({
@@ -17,12 +19,7 @@ export const languageFlow = defineFlow({
         { value: 'en', label: t('language:options.en') },
       ],
     },
-    {
-      id: 'save',
-      kind: 'call',
-      action: 'contact.set_language',
-      input: (ctx) => ({ language: ctx.answers.language ?? null }),
-    },
+    call('save', setLanguage, { input: (ctx) => ({ language: ctx.answers.language ?? null }) }),
     { id: 'done', kind: 'say', text: t('language:changed') },
   ],
 });

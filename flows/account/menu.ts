@@ -19,7 +19,6 @@ export function mainMenuFlow(entries: readonly MenuEntry[]): FlowDefinition {
     id: FLOW_IDS.menu,
     version: 1,
     commands: ['menu', 'start', 'mulai'],
-    extraKeys: ['menu:prompt', 'menu:prompt_named'],
     steps: [
       {
         id: 'choose',

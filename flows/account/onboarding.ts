@@ -1,9 +1,30 @@
+import { call, resultOf } from '../../src/core/flow/action.js';
 import { defineFlow, END, goto, type StepContext } from '../../src/core/flow/types.js';
 import { type Text, t } from '../../src/core/messages.js';
 import { roleName } from '../../src/domain/roles.js';
+import {
+  completeProfile,
+  recordConsent,
+  resumeOnboarding,
+  setLanguage,
+  summariseProfile,
+} from './declarations.js';
 import { FLOW_IDS } from './flow-ids.js';
-import { nameSteps, PROFILE_STEP_KEYS, roleSteps, villageSteps } from './profile-steps.js';
-import { PROFILE_TEXT_KEYS, profileText, summaryOf } from './profile-text.js';
+import { nameSteps, roleSteps, villageSteps } from './profile-steps.js';
+import { profileText } from './profile-text.js';
+
+const resume = call('resume', resumeOnboarding, {
+  next: {
+    fresh: 'language',
+    consent: 'consent',
+    name: 'name',
+    role: 'role',
+    summary: 'summary_load',
+    registered: goto(FLOW_IDS.menu),
+  },
+});
+const summaryLoad = call('summary_load', summariseProfile);
+const finish = call('finish', completeProfile);
 
 const editingFromSummary = (ctx: StepContext): boolean => ctx.answers.summary !== undefined;
 const profileTargets = (after: string) => ({
@@ -13,9 +34,8 @@ const profileTargets = (after: string) => ({
 });
 
 function consentPrompt(ctx: StepContext): Text {
-  const resume = ctx.answers.resume as { previous?: string } | undefined;
-  const intro =
-    resume?.previous === 'updated' || resume?.previous === 'again' ? resume.previous : 'new';
+  const resumed = resultOf(ctx, resume);
+  const intro = resumed?.outcome === 'consent' ? resumed.previous : 'new';
   return t('onboarding:consent.prompt', { intro: t(`onboarding:consent.intro_${intro}`) });
 }
 
@@ -30,9 +50,9 @@ function summaryOptions(ctx: StepContext) {
 }
 
 function doneText(ctx: StepContext): Text {
-  const finish = ctx.answers.finish as { outcome?: string; role?: string } | undefined;
-  if (finish?.outcome === 'requested' && finish.role) {
-    return t('onboarding:done_requested', { role: roleName(finish.role) });
+  const finished = resultOf(ctx, finish);
+  if (finished?.outcome === 'requested') {
+    return t('onboarding:done_requested', { role: roleName(finished.role) });
   }
   return t('onboarding:done');
 }
@@ -46,35 +66,8 @@ function doneText(ctx: StepContext): Text {
 export const onboardingFlow = defineFlow({
   id: FLOW_IDS.onboarding,
   version: 1,
-  extraKeys: [
-    ...PROFILE_STEP_KEYS,
-    ...PROFILE_TEXT_KEYS,
-    'onboarding:consent.prompt',
-    'onboarding:consent.intro_new',
-    'onboarding:consent.intro_updated',
-    'onboarding:consent.intro_again',
-    'onboarding:summary.prompt',
-    'onboarding:summary.confirm',
-    'onboarding:summary.edit_name',
-    'onboarding:summary.edit_role',
-    'onboarding:summary.edit_village',
-    'onboarding:done',
-    'onboarding:done_requested',
-  ],
   steps: [
-    {
-      id: 'resume',
-      kind: 'call',
-      action: 'onboarding.resume',
-      next: {
-        fresh: 'language',
-        consent: 'consent',
-        name: 'name',
-        role: 'role',
-        summary: 'summary_load',
-        registered: goto(FLOW_IDS.menu),
-      },
-    },
+    resume,
     {
       id: 'language',
       kind: 'choice',
@@ -84,12 +77,9 @@ export const onboardingFlow = defineFlow({
         { value: 'en', label: t('language:options.en') },
       ],
     },
-    {
-      id: 'set_language',
-      kind: 'call',
-      action: 'contact.set_language',
+    call('set_language', setLanguage, {
       input: (ctx) => ({ language: ctx.answers.language ?? null }),
-    },
+    }),
     { id: 'language_set', kind: 'say', text: t('language:changed') },
     {
       id: 'age',
@@ -110,18 +100,9 @@ export const onboardingFlow = defineFlow({
       ],
       next: { accept: 'accept', decline: 'decline' },
     },
-    {
-      id: 'decline',
-      kind: 'call',
-      action: 'consent.record',
-      input: () => ({ answer: 'declined' }),
-      next: 'declined',
-    },
+    call('decline', recordConsent, { input: () => ({ answer: 'declined' }), next: 'declined' }),
     { id: 'declined', kind: 'say', text: t('onboarding:declined'), next: END },
-    {
-      id: 'accept',
-      kind: 'call',
-      action: 'consent.record',
+    call('accept', recordConsent, {
       input: () => ({ answer: 'accepted' }),
       next: {
         registered: 'welcome_back',
@@ -129,7 +110,7 @@ export const onboardingFlow = defineFlow({
         role: 'role',
         summary: 'summary_load',
       },
-    },
+    }),
     {
       id: 'welcome_back',
       kind: 'say',
@@ -140,18 +121,18 @@ export const onboardingFlow = defineFlow({
     ...nameSteps(profileTargets('role')),
     ...roleSteps(profileTargets('village_query')),
     ...villageSteps(profileTargets('summary_load')),
-    { id: 'summary_load', kind: 'call', action: 'profile.summary' },
+    summaryLoad,
     {
       id: 'summary',
       kind: 'choice',
       prompt: (ctx) =>
         t('onboarding:summary.prompt', {
-          profile: profileText(summaryOf(ctx, 'summary_load'), ctx.contact.language),
+          profile: profileText(resultOf(ctx, summaryLoad), ctx.contact.language),
         }),
       options: summaryOptions,
       next: { confirm: 'finish', name: 'name', role: 'role', village: 'village_query' },
     },
-    { id: 'finish', kind: 'call', action: 'profile.complete' },
+    finish,
     { id: 'done', kind: 'say', text: doneText, next: goto(FLOW_IDS.menu) },
   ],
 });

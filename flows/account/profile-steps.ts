@@ -1,13 +1,15 @@
 /**
  * Question groups shared by onboarding and /ubahdata: the name, the role and the village
- * (typed, searched, picked from at most 8 hits: src/domain/village-picker.ts). Each group ends in a call that saves the
- * answer and then goes to `after`, or to `edited` when `editing` says the person came from
- * a summary to change one thing.
+ * (typed, searched, picked from at most 8 hits: src/domain/village-picker.ts). Each group
+ * ends in a call that saves the answer and then goes to `after`, or to `edited` when
+ * `editing` says the person came from a summary to change one thing.
  */
+import { call, resultOf } from '../../src/core/flow/action.js';
 import type { Step, StepContext } from '../../src/core/flow/types.js';
-import { type Json, type Text, t } from '../../src/core/messages.js';
+import { type Text, t } from '../../src/core/messages.js';
 import { roleName, SELECTABLE_ROLES } from '../../src/domain/roles.js';
 import { villagePickerSteps } from '../../src/domain/village-picker.js';
+import { checkVillageMove, searchVillage, setName, setRole, setVillage } from './declarations.js';
 
 /** Shortest name accepted, in characters. */
 export const NAME_MIN_CHARS = 2;
@@ -43,10 +45,6 @@ export const PROFILE_STEP_KEYS = [
 
 const isAdmin = (ctx: StepContext): boolean => ctx.contact.role === 'admin';
 
-function savedNext(targets: GroupTargets, extra: Record<string, string> = {}) {
-  return { ...extra, edited: targets.edited ?? targets.after, '*': targets.after };
-}
-
 function editingOf(targets: GroupTargets) {
   return (ctx: StepContext): boolean => targets.editing?.(ctx) ?? false;
 }
@@ -63,13 +61,14 @@ export function nameSteps(targets: GroupTargets): Step[] {
       min: NAME_MIN_CHARS,
       max: NAME_MAX_CHARS,
     },
-    {
-      id: 'save_name',
-      kind: 'call',
-      action: 'profile.set_name',
+    call('save_name', setName, {
       input: (ctx) => ({ name: ctx.answers.name ?? null, editing: editing(ctx) }),
-      next: savedNext(targets, { invalid: 'name_invalid' }),
-    },
+      next: {
+        invalid: 'name_invalid',
+        edited: targets.edited ?? targets.after,
+        '*': targets.after,
+      },
+    }),
     { id: 'name_invalid', kind: 'say', text: t('profile:name.invalid'), next: 'name' },
   ];
 }
@@ -86,15 +85,38 @@ export function roleSteps(targets: GroupTargets): Step[] {
       options: SELECTABLE_ROLES.map((role) => ({ value: role, label: roleName(role) })),
       skipIf: isAdmin,
     },
-    {
-      id: 'save_role',
-      kind: 'call',
-      action: 'profile.set_role',
+    call('save_role', setRole, {
       input: (ctx) => ({ role: ctx.answers.role ?? null, editing: editing(ctx) }),
       skipIf: isAdmin,
-      next: savedNext(targets),
-    },
+      next: { edited: targets.edited ?? targets.after, '*': targets.after },
+    }),
   ];
+}
+
+/**
+ * Before a person's own village changes: when the move ends a role tied to the old area,
+ * they are told so and choose to move anyway or keep their village.
+ */
+const villageCheck = call('village_check', checkVillageMove, {
+  input: (ctx) => ({ code: ctx.answers.village_pick ?? null }),
+  next: { ends: 'village_confirm', '*': 'save_village' },
+});
+
+/** The role the picked village ends, as the check said; nothing when none. */
+function endingOf(ctx: StepContext): { role: string; requested: string | null } | undefined {
+  const check = resultOf(ctx, villageCheck);
+  return check?.outcome === 'ends' ? check : undefined;
+}
+
+/** "Your role as X ends", with "your request to be Y goes to an admin" when there is one. */
+function roleEndText(
+  key: 'profile:village.role_ends' | 'profile:village.role_ended',
+  ending: { role: string; requested: string | null } | undefined,
+): Text {
+  const requested = ending?.requested
+    ? t('profile:village.role_ends_requested', { requested: roleName(ending.requested) })
+    : '';
+  return t(key, { role: roleName(ending?.role ?? 'warga'), requested });
 }
 
 /**
@@ -103,42 +125,22 @@ export function roleSteps(targets: GroupTargets): Step[] {
  */
 export function villageSteps(targets: GroupTargets): Step[] {
   const editing = editingOf(targets);
+  const save = call('save_village', setVillage, {
+    input: (ctx) => ({
+      code: ctx.answers.village_pick ?? null,
+      editing: editing(ctx),
+      ending: endingOf(ctx)?.role ?? null,
+    }),
+    next: {
+      role_ended: 'village_role_ended',
+      changed: 'village_check',
+      edited: targets.edited ?? targets.after,
+      '*': targets.after,
+    },
+  });
   return [
-    ...villagePickerSteps({ searchAction: 'village.search', picked: 'village_check' }),
-    ...roleEndSteps(targets),
-    {
-      id: 'save_village',
-      kind: 'call',
-      action: 'profile.set_village',
-      input: (ctx) => ({
-        code: ctx.answers.village_pick ?? null,
-        editing: editing(ctx),
-        ending: endingOf(ctx).role ?? null,
-      }),
-      next: savedNext(targets, { role_ended: 'village_role_ended', changed: 'village_check' }),
-    },
-    {
-      id: 'village_role_ended',
-      kind: 'say',
-      text: (ctx) => roleEndText('profile:village.role_ended', record(ctx.answers.save_village)),
-      next: targets.edited ?? targets.after,
-    },
-  ];
-}
-
-/**
- * Before a person's own village changes: when the move ends a role tied to the old area,
- * they are told so and choose to move anyway or keep their village.
- */
-function roleEndSteps(targets: GroupTargets): Step[] {
-  return [
-    {
-      id: 'village_check',
-      kind: 'call',
-      action: 'profile.village_check',
-      input: (ctx) => ({ code: ctx.answers.village_pick ?? null }),
-      next: { ends: 'village_confirm', '*': 'save_village' },
-    },
+    ...villagePickerSteps({ search: searchVillage, picked: 'village_check' }),
+    villageCheck,
     {
       id: 'village_confirm',
       kind: 'choice',
@@ -155,29 +157,18 @@ function roleEndSteps(targets: GroupTargets): Step[] {
       text: t('profile:village.kept'),
       next: targets.unchanged ?? targets.edited ?? targets.after,
     },
+    save,
+    {
+      id: 'village_role_ended',
+      kind: 'say',
+      text: (ctx) => {
+        const saved = resultOf(ctx, save);
+        return roleEndText(
+          'profile:village.role_ended',
+          saved?.outcome === 'role_ended' ? saved : undefined,
+        );
+      },
+      next: targets.edited ?? targets.after,
+    },
   ];
-}
-
-function record(value: Json | undefined): Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
-
-/** The role the picked village ends, as `profile.village_check` said; empty when none. */
-function endingOf(ctx: StepContext): { role?: string; requested?: string } {
-  const check = record(ctx.answers.village_check);
-  if (check.outcome !== 'ends') return {};
-  return {
-    role: String(check.role),
-    ...(typeof check.requested === 'string' ? { requested: check.requested } : {}),
-  };
-}
-
-/** "Your role as X ends", with "your request to be Y goes to an admin" when there is one. */
-function roleEndText(key: string, ending: { role?: Json; requested?: Json }): Text {
-  const role = roleName(String(ending.role ?? 'warga'));
-  const requested =
-    typeof ending.requested === 'string'
-      ? t('profile:village.role_ends_requested', { requested: roleName(ending.requested) })
-      : '';
-  return t(key, { role, requested });
 }

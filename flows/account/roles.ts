@@ -1,22 +1,21 @@
+import { call, resultOf } from '../../src/core/flow/action.js';
 import { defineFlow, END, type StepContext } from '../../src/core/flow/types.js';
-import { type Json, type Text, t } from '../../src/core/messages.js';
+import { type Text, t } from '../../src/core/messages.js';
 import { roleName } from '../../src/domain/roles.js';
-import { type VillagePlace, villageText } from '../../src/domain/village-place.js';
-import { PROFILE_TEXT_KEYS } from './profile-text.js';
+import { villageText } from '../../src/domain/village-place.js';
+import { decideRoleRequest, type ListedRequest, listRoleRequests } from './declarations.js';
 
-/** A pending request as the /peran list keeps it; `about` ties it to its person (see erasure). */
-export interface ListedRequest {
-  id: string;
-  about: string;
-  name: string;
-  role: string;
-  date: string;
-  village: VillagePlace | null;
-}
+const list = call('list', listRoleRequests, {
+  next: { not_admin: 'mine', empty: 'empty', '*': 'pick' },
+});
+
+const apply = call('apply', decideRoleRequest, {
+  input: (ctx) => ({ requestId: ctx.answers.pick ?? null, decision: ctx.answers.decide ?? null }),
+});
 
 function listed(ctx: StepContext): ListedRequest[] {
-  const list = ctx.answers.list as { requests?: Json } | undefined;
-  return Array.isArray(list?.requests) ? (list.requests as unknown as ListedRequest[]) : [];
+  const found = resultOf(ctx, list);
+  return found?.outcome === 'listed' ? found.requests : [];
 }
 
 function requestText(request: ListedRequest | undefined): Text {
@@ -35,20 +34,20 @@ function chosen(ctx: StepContext): ListedRequest | undefined {
 }
 
 function mineText(ctx: StepContext): Text {
-  const list = ctx.answers.list as { role?: string; requested?: string | null } | undefined;
-  const role = roleName(list?.role ?? 'warga');
-  if (!list?.requested) return t('roles:mine', { role });
-  return t('roles:mine_pending', { role, requested: roleName(list.requested) });
+  const found = resultOf(ctx, list);
+  const mine = found?.outcome === 'not_admin' ? found : undefined;
+  const role = roleName(mine?.role ?? 'warga');
+  if (!mine?.requested) return t('roles:mine', { role });
+  return t('roles:mine_pending', { role, requested: roleName(mine.requested) });
 }
 
 function appliedText(ctx: StepContext): Text {
-  const applied = ctx.answers.apply as Record<string, Json> | undefined;
-  const outcome = applied?.outcome;
-  if (outcome !== 'confirmed' && outcome !== 'rejected') return t('roles:applied.gone');
-  return t(`roles:applied.${outcome}`, {
-    name: String(applied?.name ?? ''),
-    role: roleName(String(applied?.role ?? 'warga')),
-    about: String(applied?.about ?? ''),
+  const applied = resultOf(ctx, apply);
+  if (!applied || applied.outcome === 'gone') return t('roles:applied.gone');
+  return t(`roles:applied.${applied.outcome}`, {
+    name: applied.name,
+    role: roleName(applied.role),
+    about: applied.about,
   });
 }
 
@@ -60,27 +59,8 @@ export const rolesFlow = defineFlow({
   id: 'roles',
   version: 1,
   commands: ['peran', 'roles'],
-  extraKeys: [
-    ...PROFILE_TEXT_KEYS,
-    'roles:mine',
-    'roles:mine_pending',
-    'roles:pick',
-    'roles:request',
-    'roles:decide',
-    'roles:done',
-    'roles:applied.confirmed',
-    'roles:applied.rejected',
-    'roles:applied.gone',
-    'roles:notify.confirmed',
-    'roles:notify.rejected',
-  ],
   steps: [
-    {
-      id: 'list',
-      kind: 'call',
-      action: 'roles.list',
-      next: { not_admin: 'mine', empty: 'empty', '*': 'pick' },
-    },
+    list,
     { id: 'mine', kind: 'say', text: mineText, next: END },
     { id: 'empty', kind: 'say', text: t('roles:empty'), next: END },
     {
@@ -104,15 +84,7 @@ export const rolesFlow = defineFlow({
       ],
       next: { back: 'list', '*': 'apply' },
     },
-    {
-      id: 'apply',
-      kind: 'call',
-      action: 'roles.decide',
-      input: (ctx) => ({
-        requestId: ctx.answers.pick ?? null,
-        decision: ctx.answers.decide ?? null,
-      }),
-    },
+    apply,
     { id: 'applied', kind: 'say', text: appliedText, next: 'list' },
     { id: 'bye', kind: 'say', text: t('roles:bye'), next: END },
   ],

@@ -1,5 +1,7 @@
+import { call } from '../../src/core/flow/action.js';
 import { defineFlow, END } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
+import { consentStatus, withdrawConsent } from './declarations.js';
 
 /**
  * /tarikpersetujuan: withdraws consent after saying what that means. Processing stops:
@@ -11,12 +13,7 @@ export const withdrawConsentFlow = defineFlow({
   version: 1,
   commands: ['tarikpersetujuan', 'withdrawconsent'],
   steps: [
-    {
-      id: 'check',
-      kind: 'call',
-      action: 'consent.status',
-      next: { current: 'confirm', '*': 'none' },
-    },
+    call('check', consentStatus, { next: { current: 'confirm', '*': 'none' } }),
     { id: 'none', kind: 'say', text: t('withdraw-consent:none'), next: END },
     {
       id: 'confirm',
@@ -29,7 +26,7 @@ export const withdrawConsentFlow = defineFlow({
       next: { withdraw: 'withdraw', keep: 'kept' },
     },
     { id: 'kept', kind: 'say', text: t('withdraw-consent:kept'), next: END },
-    { id: 'withdraw', kind: 'call', action: 'consent.withdraw' },
+    call('withdraw', withdrawConsent),
     { id: 'done', kind: 'say', text: t('withdraw-consent:done'), next: END },
   ],
 });

@@ -1,24 +1,14 @@
-import { z } from 'zod';
 import { t } from '../../src/core/messages.js';
 import { joinTexts } from '../../src/core/text-lines.js';
 import { insertFeedback, listFeedbackOf } from '../../src/db/queries/feedback.js';
 import { formatDate } from '../../src/domain/dates.js';
+import { type ActionImplementation, implement } from '../../src/runtime/action.js';
 import type { MyDataSection } from '../../src/runtime/capability.js';
-import type { ActionHandler } from '../../src/runtime/types.js';
-import { TOPICS } from './feedback.js';
+import { saveFeedback, TOPICS } from './declarations.js';
 
-const feedbackInput = z.object({
-  topic: z.enum(TOPICS),
-  message: z.string(),
-  rating: z.number().int(),
-  photos: z.array(z.string()).default([]),
-  wants_reply: z.boolean(),
-});
-
-/** Actions of the feedback flow. */
-export const feedbackActions: Record<string, ActionHandler> = {
-  'feedback.save': async ({ tx, contact, input, clock, ids }) => {
-    const answers = feedbackInput.parse(input);
+/** The feedback capability's actions. */
+export const feedbackActions: ActionImplementation[] = [
+  implement(saveFeedback, async ({ tx, contact, clock, ids }, answers) => {
     await insertFeedback(tx, {
       id: ids.next(),
       contactId: contact.id,
@@ -30,8 +20,8 @@ export const feedbackActions: Record<string, ActionHandler> = {
       now: clock.now(),
     });
     return { outcome: 'saved' };
-  },
-};
+  }),
+];
 
 /** /datasaya: the suggestions the person sent. */
 export const feedbackSection: MyDataSection = {
@@ -41,7 +31,9 @@ export const feedbackSection: MyDataSection = {
     const lines = rows.map((row) =>
       t('feedback:my_data.line', {
         date: formatDate(row.createdAt),
-        topic: t(`feedback:topic.options.${row.topic}`),
+        topic: t(
+          `feedback:topic.options.${TOPICS.find((topic) => topic === row.topic) ?? 'other'}`,
+        ),
         message: row.message,
         rating: row.rating,
       }),

@@ -1,8 +1,12 @@
-import { defineFlow, goto } from '../../src/core/flow/types.js';
+import { call } from '../../src/core/flow/action.js';
+import { defineFlow, goto, type StepContext } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
+import { saveFeedback, TOPICS } from './declarations.js';
 
-/** What a suggestion may be about. */
-export const TOPICS = ['usage', 'content', 'idea', 'problem', 'other'] as const;
+/** The topic chosen, as one of {@link TOPICS}. */
+function topicOf(ctx: StepContext): (typeof TOPICS)[number] {
+  return TOPICS.find((topic) => topic === ctx.answers.topic) ?? 'other';
+}
 
 /**
  * "Kirim saran": a suggestion about Sapa Desa for the programme team. Uses most step
@@ -12,7 +16,6 @@ export const feedbackFlow = defineFlow({
   id: 'feedback',
   version: 1,
   commands: ['saran', 'feedback'],
-  extraKeys: ['feedback:summary'],
   steps: [
     {
       id: 'topic',
@@ -36,7 +39,7 @@ export const feedbackFlow = defineFlow({
       kind: 'yesno',
       prompt: (ctx) =>
         t('feedback:summary', {
-          topic: t(`feedback:topic.options.${String(ctx.answers.topic)}`),
+          topic: t(`feedback:topic.options.${topicOf(ctx)}`),
           message: String(ctx.answers.message),
           rating: Number(ctx.answers.rating),
           photos: Array.isArray(ctx.answers.photos) ? ctx.answers.photos.length : 0,
@@ -45,12 +48,15 @@ export const feedbackFlow = defineFlow({
       next: { yes: 'save', no: 'discarded' },
     },
     { id: 'discarded', kind: 'say', text: t('feedback:discarded'), next: goto('menu') },
-    {
-      id: 'save',
-      kind: 'call',
-      action: 'feedback.save',
-      input: (ctx) => ctx.answers,
-    },
+    call('save', saveFeedback, {
+      input: ({ answers }) => ({
+        topic: answers.topic,
+        message: answers.message,
+        rating: answers.rating,
+        photos: answers.photos,
+        wants_reply: answers.wants_reply,
+      }),
+    }),
     { id: 'thanks', kind: 'say', text: t('feedback:thanks'), next: goto('menu') },
   ],
 });

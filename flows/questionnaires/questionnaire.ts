@@ -1,3 +1,4 @@
+import { call, resultOf } from '../../src/core/flow/action.js';
 import {
   type ChoiceOption,
   defineFlow,
@@ -6,41 +7,67 @@ import {
   type StepContext,
 } from '../../src/core/flow/types.js';
 import { type Json, type Text, t } from '../../src/core/messages.js';
-import { JOIN_KEYS } from '../../src/core/text-lines.js';
-import { PILLAR_IDS, type PillarId, pillarName } from '../../src/domain/questionnaire/index.js';
+import { pillarName } from '../../src/domain/questionnaire/index.js';
+import { answerItem, openPillar, overview, previousItem, type Question } from './declarations.js';
 
 /** The flow id of /kuesioner. */
 export const QUESTIONNAIRE_FLOW = 'questionnaire';
 /** The flow id of /skor. */
 export const VILLAGE_SCORE_FLOW = 'village-score';
 
-/** What the overview action returns. */
-interface Overview {
-  outcome?: string;
-  pillars?: { pillar: PillarId; answered: number; total: number }[];
-  resume?: PillarId | null;
+const overviewStep = call('overview', overview, {
+  next: { no_village: 'no_village', '*': 'pick' },
+});
+
+/** Where each question or result goes. */
+const ROUTES = {
+  ask_choice: 'ask_choice',
+  ask_yesno: 'ask_yesno',
+  ask_number: 'ask_number',
+  done: 'result',
+  no_village: 'no_village',
+};
+
+// The three calls save under one name: the question asked now (or the result).
+const open = call('open', openPillar, {
+  input: (ctx) => ({ pillar: chosenPillar(ctx) }),
+  save: 'current',
+  next: ROUTES,
+});
+const answer = call('answer', answerItem, {
+  input: (ctx) => ({
+    pillar: asked(ctx)?.pillar ?? null,
+    item: asked(ctx)?.item ?? null,
+    value: ctx.answers.given ?? null,
+  }),
+  save: 'current',
+  next: ROUTES,
+});
+const previous = call('previous', previousItem, {
+  input: (ctx) => ({ pillar: asked(ctx)?.pillar ?? null, item: asked(ctx)?.item ?? null }),
+  save: 'current',
+  next: { ...ROUTES, first: 'overview' },
+});
+
+/** The question asked now, or the pillar's result. */
+function asked(ctx: StepContext): Extract<Question, { pillar: unknown }> | undefined {
+  const current = resultOf(ctx, previous);
+  return current && 'pillar' in current ? current : undefined;
 }
 
-/** What the open, answer and previous actions return: the question to ask, or the result. */
-interface Current {
-  outcome?: string;
-  pillar?: PillarId;
-  item?: string | null;
-  prompt?: Text;
-  options?: ChoiceOption[];
-  alternatives?: ChoiceOption[];
-  min?: number;
-  max?: number;
+/** The question being asked, if it is one. */
+function question(ctx: StepContext): Extract<Question, { options: unknown }> | undefined {
+  const current = asked(ctx);
+  return current && 'options' in current ? current : undefined;
 }
 
-const overviewOf = (ctx: StepContext) => (ctx.answers.overview ?? {}) as Overview;
-const currentOf = (ctx: StepContext) => (ctx.answers.current ?? {}) as Current;
 const currentPrompt = (ctx: StepContext): Text =>
-  currentOf(ctx).prompt ?? t('questionnaire-flow:pick');
+  asked(ctx)?.prompt ?? t('questionnaire-flow:pick');
 
 /** Every pillar with the person's progress ("3/7"), a "lanjutkan" first when one is part-way. */
 function pillarOptions(ctx: StepContext): ChoiceOption[] {
-  const { pillars = [], resume } = overviewOf(ctx);
+  const found = resultOf(ctx, overviewStep);
+  const { pillars, resume } = found?.outcome === 'ok' ? found : { pillars: [], resume: null };
   const options = pillars.map((p) => ({
     value: p.pillar,
     label: t(`questionnaire-flow:option.${p.answered === p.total ? 'pillar_done' : 'pillar'}`, {
@@ -67,17 +94,10 @@ function pillarOptions(ctx: StepContext): ChoiceOption[] {
 
 function chosenPillar(ctx: StepContext): Json {
   const pick = ctx.answers.pick;
-  return pick === 'resume' ? (overviewOf(ctx).resume ?? null) : (pick ?? null);
+  const found = resultOf(ctx, overviewStep);
+  const resume = found?.outcome === 'ok' ? found.resume : null;
+  return pick === 'resume' ? resume : (pick ?? null);
 }
-
-/** Where each action result goes. */
-const ROUTES = {
-  ask_choice: 'ask_choice',
-  ask_yesno: 'ask_yesno',
-  ask_number: 'ask_number',
-  done: 'result',
-  no_village: 'no_village',
-};
 
 const asking = { save: 'given', back: 'previous', next: 'answer' } as const;
 
@@ -93,28 +113,8 @@ export const questionnaireFlow = defineFlow({
   version: 1,
   commands: ['kuesioner', 'questionnaire', 'survei'],
   cancelled: t('questionnaire-flow:cancelled'),
-  extraKeys: [
-    ...JOIN_KEYS,
-    'questionnaire-flow:question',
-    'questionnaire-flow:question_again',
-    'questionnaire-flow:result.score',
-    'questionnaire-flow:result.not_enough',
-    'questionnaire-flow:result.change',
-    'questionnaire-flow:my_data.title',
-    'questionnaire-flow:my_data.answer',
-    'questionnaire-flow:my_data.none',
-    'questionnaire-flow:option.pillar',
-    'questionnaire-flow:option.pillar_done',
-    'questionnaire-flow:option.resume',
-    ...PILLAR_IDS.map((pillar) => pillarName(pillar).key),
-  ],
   steps: [
-    {
-      id: 'overview',
-      kind: 'call',
-      action: 'questionnaire.overview',
-      next: { no_village: 'no_village', '*': 'pick' },
-    },
+    overviewStep,
     {
       id: 'pick',
       kind: 'choice',
@@ -123,60 +123,32 @@ export const questionnaireFlow = defineFlow({
       back: goto('menu'),
       next: { score: goto(VILLAGE_SCORE_FLOW), '*': 'open' },
     },
-    {
-      id: 'open',
-      kind: 'call',
-      action: 'questionnaire.open',
-      input: (ctx) => ({ pillar: chosenPillar(ctx) }),
-      save: 'current',
-      next: ROUTES,
-    },
+    open,
     {
       id: 'ask_choice',
       kind: 'choice',
       prompt: currentPrompt,
-      options: (ctx) => currentOf(ctx).options ?? [],
+      options: (ctx) => question(ctx)?.options ?? [],
       ...asking,
     },
     {
       id: 'ask_yesno',
       kind: 'yesno',
       prompt: currentPrompt,
-      alternatives: (ctx) => currentOf(ctx).alternatives ?? [],
+      alternatives: (ctx) => question(ctx)?.alternatives ?? [],
       ...asking,
     },
     {
       id: 'ask_number',
       kind: 'number',
       prompt: currentPrompt,
-      min: (ctx) => currentOf(ctx).min ?? 0,
-      max: (ctx) => currentOf(ctx).max ?? 0,
-      alternatives: (ctx) => currentOf(ctx).alternatives ?? [],
+      min: (ctx) => question(ctx)?.min ?? 0,
+      max: (ctx) => question(ctx)?.max ?? 0,
+      alternatives: (ctx) => question(ctx)?.alternatives ?? [],
       ...asking,
     },
-    {
-      id: 'answer',
-      kind: 'call',
-      action: 'questionnaire.answer',
-      input: (ctx) => ({
-        pillar: currentOf(ctx).pillar ?? null,
-        item: currentOf(ctx).item ?? null,
-        value: ctx.answers.given ?? null,
-      }),
-      save: 'current',
-      next: ROUTES,
-    },
-    {
-      id: 'previous',
-      kind: 'call',
-      action: 'questionnaire.previous',
-      input: (ctx) => ({
-        pillar: currentOf(ctx).pillar ?? null,
-        item: currentOf(ctx).item ?? null,
-      }),
-      save: 'current',
-      next: { ...ROUTES, first: 'overview' },
-    },
+    answer,
+    previous,
     { id: 'result', kind: 'say', text: currentPrompt },
     {
       id: 'after',

@@ -4,19 +4,30 @@
  * pin was shared replaces the pin, a village picked from the summary replaces the
  * person's own.
  */
+import { type CallInput, call, resultOf } from '../../src/core/flow/action.js';
 import type { Answers, StepContext } from '../../src/core/flow/types.js';
 import { type Json, type Text, t } from '../../src/core/messages.js';
-import type { VillagePlace } from '../../src/domain/village-place.js';
-import { categoryName, locationText, type Pin, placeText, record, typeName } from './text.js';
+import {
+  beginReport,
+  type DraftVillage,
+  setReportVillage,
+  type submitReport,
+} from './declarations.js';
+import { categoryName, locationText, type Pin, placeText, typeName } from './text.js';
 
-/** A village as the report actions hand it to the flow. */
-export interface DraftVillage {
-  code: string;
-  place: VillagePlace | null;
-}
+/** Where /lapor starts; its result holds the person's own village. */
+export const begin = call('begin', beginReport, {
+  next: { assist: 'for_whom', no_village: 'no_village', '*': 'type' },
+});
+
+/** The village picked from the summary instead of the person's own. */
+export const saveVillage = call('save_village', setReportVillage, {
+  input: (ctx) => ({ code: ctx.answers.village_pick ?? null }),
+  next: 'dup_check',
+});
 
 /** What the person chose so far. */
-export interface ReportDraft {
+export type ReportDraft = {
   assisted: boolean;
   residentName: string | null;
   residentContact: string | null;
@@ -30,7 +41,7 @@ export interface ReportDraft {
   village: DraftVillage | null;
   anonymous: boolean;
   confidential: boolean;
-}
+};
 
 /** The privacy options, and the flags each sets. */
 export const PRIVACY_OPTIONS = {
@@ -40,30 +51,29 @@ export const PRIVACY_OPTIONS = {
   both: { anonymous: true, confidential: true },
 } as const;
 
-/** Keys {@link summaryText} builds. */
-export const DRAFT_TEXT_KEYS = [
-  'report:summary.body',
-  'report:summary.resident',
-  'report:summary.resident_contact',
-  'report:summary.photos',
-  ...Object.keys(PRIVACY_OPTIONS).map((option) => `report:privacy.names.${option}`),
-];
+/** The privacy options by name. */
+export const PRIVACY_NAMES = ['normal', 'anonymous', 'confidential', 'both'] as const;
 
 function text(value: Json | undefined): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
+/** An answer as an object to read fields from; `{}` when it is not one. */
+function fieldsOf(value: Json | undefined): Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+
 /** The village the report is about: the one picked from the summary, else the person's own. */
-export function draftVillage(answers: Answers): DraftVillage | null {
-  const picked = record(answers.save_village).village;
-  const own = record(answers.begin).village;
-  const village = record(picked ?? own);
-  return typeof village.code === 'string' ? (village as unknown as DraftVillage) : null;
+export function draftVillage(ctx: StepContext): DraftVillage | null {
+  const picked = resultOf(ctx, saveVillage)?.village;
+  const started = resultOf(ctx, begin);
+  const own = started && started.outcome !== 'no_village' ? started.village : null;
+  return picked ?? own;
 }
 
 /** Pin and landmark from the location answers. */
 function whereOf(answers: Answers): { pin: Pin | null; landmark: string | null } {
-  const location = record(answers.location);
+  const location = fieldsOf(answers.location);
   if (typeof location.text === 'string') return { pin: null, landmark: location.text };
   if (typeof location.latitude !== 'number' || typeof location.longitude !== 'number') {
     return { pin: null, landmark: null };
@@ -76,11 +86,11 @@ function whereOf(answers: Answers): { pin: Pin | null; landmark: string | null }
 }
 
 /** The draft the answers describe. */
-export function draftOf(answers: Answers): ReportDraft {
+export function draftOf(ctx: StepContext): ReportDraft {
+  const { answers } = ctx;
   const assisted = answers.for_whom === 'resident';
   const privacy =
-    PRIVACY_OPTIONS[String(answers.privacy) as keyof typeof PRIVACY_OPTIONS] ??
-    PRIVACY_OPTIONS.normal;
+    PRIVACY_OPTIONS[PRIVACY_NAMES.find((name) => name === answers.privacy) ?? 'normal'];
   return {
     assisted,
     residentName: assisted ? text(answers.resident_name) : null,
@@ -91,14 +101,14 @@ export function draftOf(answers: Answers): ReportDraft {
     description: String(answers.description ?? ''),
     photos: Array.isArray(answers.photos) ? answers.photos.map(String) : [],
     ...whereOf(answers),
-    village: draftVillage(answers),
+    village: draftVillage(ctx),
     ...privacy,
   };
 }
 
-/** The draft as JSON, for a call step's input. */
-export function draftInput(ctx: StepContext): Json {
-  return draftOf(ctx.answers) as unknown as Json;
+/** The draft as the submit action takes it. */
+export function draftInput(ctx: StepContext): CallInput<typeof submitReport.input> {
+  return draftOf(ctx);
 }
 
 /** The summary shown before sending, one line per field. */
@@ -109,9 +119,10 @@ export function summaryText(draft: ReportDraft): Text {
         contact: draft.residentContact ?? '',
       })
     : '';
-  const privacy = Object.entries(PRIVACY_OPTIONS).find(
-    ([, flags]) => flags.anonymous === draft.anonymous && flags.confidential === draft.confidential,
-  )?.[0];
+  const privacy = PRIVACY_NAMES.find((name) => {
+    const flags = PRIVACY_OPTIONS[name];
+    return flags.anonymous === draft.anonymous && flags.confidential === draft.confidential;
+  });
   return t('report:summary.body', {
     resident,
     type: typeName(draft.type),

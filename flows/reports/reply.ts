@@ -1,6 +1,8 @@
+import { call, resultOf } from '../../src/core/flow/action.js';
 import { defineFlow, END, type StepContext } from '../../src/core/flow/types.js';
-import { type Json, type Text, t } from '../../src/core/messages.js';
-import { record, statusName } from './text.js';
+import { type Text, t } from '../../src/core/messages.js';
+import { loadReply, reply } from './declarations.js';
+import { statusName } from './text.js';
 
 /** The flow started for the reporter when staff ask them something or mark the report done. */
 export const REPORT_REPLY_FLOW = 'report-reply';
@@ -8,26 +10,60 @@ export const REPORT_REPLY_FLOW = 'report-reply';
 /** Longest answer to a question of staff, in characters. */
 export const REPLY_MAX_CHARS = 1000;
 
-const loaded = (ctx: StepContext): Record<string, Json> => record(ctx.answers.load);
+const load = call('load', loadReply, {
+  input: (ctx) => ({ ticket: ctx.args }),
+  next: { PERLU_INFO: 'info_when', SELESAI: 'confirm', '*': 'refused' },
+});
 
-const ticketOf = (ctx: StepContext): string => String(loaded(ctx).ticket ?? '');
+const send = call('send', reply, {
+  input: (ctx) => ({
+    ticket: ticketOf(ctx),
+    answer: 'info',
+    note: ctx.answers.info_answer ?? null,
+  }),
+  next: { moved: 'info_sent', '*': 'refused' },
+});
 
-function withNote(key: string, ctx: StepContext): Text {
-  const note = loaded(ctx).note;
+const close = call('close', reply, {
+  input: (ctx) => ({ ticket: ticketOf(ctx), answer: 'fixed', note: null }),
+  next: { moved: 'closed', '*': 'refused' },
+});
+
+const reopen = call('reopen', reply, {
+  input: (ctx) => ({ ticket: ticketOf(ctx), answer: 'not_fixed', note: ctx.answers.why ?? null }),
+  next: { moved: 'reopened', '*': 'refused' },
+});
+
+/** The report waiting for the reporter's answer, with the staff's note. */
+function waiting(ctx: StepContext) {
+  const loaded = resultOf(ctx, load);
+  return loaded && loaded.outcome !== 'refused' ? loaded : undefined;
+}
+
+const ticketOf = (ctx: StepContext): string => waiting(ctx)?.ticket ?? '';
+
+function withNote(
+  key: 'report:reply.info_prompt' | 'report:reply.confirm_prompt',
+  ctx: StepContext,
+): Text {
+  const note = waiting(ctx)?.note;
   return t(key, {
     ticket: ticketOf(ctx),
-    note: typeof note === 'string' ? t('report:reply.note', { note }) : '',
-    aboutReport: String(loaded(ctx).aboutReport ?? ''),
+    note: note ? t('report:reply.note', { note }) : '',
+    aboutReport: waiting(ctx)?.aboutReport ?? '',
   });
 }
 
+/** Why the answer could not be taken: no such report, none waiting, or not waiting any more. */
 function refusedText(ctx: StepContext): Text {
-  const result = (ctx.answers.send ?? loaded(ctx)) as Record<string, Json>;
-  const ticket = String(result.ticket ?? ctx.args);
-  if (result.reason === 'not_waiting') {
-    return t('report:reply.not_waiting', { ticket, status: statusName(String(result.status)) });
+  const answered = resultOf(ctx, send) ?? resultOf(ctx, close) ?? resultOf(ctx, reopen);
+  const result = answered ?? resultOf(ctx, load);
+  const refused = result?.outcome === 'refused' ? result : undefined;
+  const ticket = refused?.ticket ?? ctx.args;
+  if (refused?.reason === 'not_waiting') {
+    return t('report:reply.not_waiting', { ticket, status: statusName(refused.status ?? '') });
   }
-  if (result.reason === 'none_waiting') return t('report:reply.none_waiting');
+  if (refused?.reason === 'none_waiting') return t('report:reply.none_waiting');
   return t('report:reply.not_found', { ticket });
 }
 
@@ -42,27 +78,8 @@ export const reportReplyFlow = defineFlow({
   version: 1,
   commands: ['jawab', 'reply'],
   returns: true,
-  extraKeys: [
-    'report:reply.info_prompt',
-    'report:reply.confirm_prompt',
-    'report:reply.note',
-    'report:reply.not_waiting',
-    'report:reply.none_waiting',
-    'report:reply.not_found',
-    'report:reply.later',
-    'report:reply.info_sent',
-    'report:reply.closed',
-    'report:reply.reopened',
-    'report:statuses.PERLU_INFO',
-  ],
   steps: [
-    {
-      id: 'load',
-      kind: 'call',
-      action: 'report.reply_load',
-      input: (ctx) => ({ ticket: ctx.args }),
-      next: { PERLU_INFO: 'info_when', SELESAI: 'confirm', '*': 'refused' },
-    },
+    load,
     {
       id: 'info_when',
       kind: 'choice',
@@ -80,17 +97,7 @@ export const reportReplyFlow = defineFlow({
       min: 3,
       max: REPLY_MAX_CHARS,
     },
-    {
-      id: 'send',
-      kind: 'call',
-      action: 'report.reply',
-      input: (ctx) => ({
-        ticket: ticketOf(ctx),
-        answer: 'info',
-        note: ctx.answers.info_answer ?? null,
-      }),
-      next: { moved: 'info_sent', '*': 'refused' },
-    },
+    send,
     {
       id: 'info_sent',
       kind: 'say',
@@ -108,13 +115,7 @@ export const reportReplyFlow = defineFlow({
       ],
       next: { fixed: 'close', not_fixed: 'why', later: 'later' },
     },
-    {
-      id: 'close',
-      kind: 'call',
-      action: 'report.reply',
-      input: (ctx) => ({ ticket: ticketOf(ctx), answer: 'fixed', note: null }),
-      next: { moved: 'closed', '*': 'refused' },
-    },
+    close,
     {
       id: 'closed',
       kind: 'say',
@@ -122,17 +123,7 @@ export const reportReplyFlow = defineFlow({
       next: END,
     },
     { id: 'why', kind: 'text', prompt: t('report:reply.why'), min: 3, max: REPLY_MAX_CHARS },
-    {
-      id: 'reopen',
-      kind: 'call',
-      action: 'report.reply',
-      input: (ctx) => ({
-        ticket: ticketOf(ctx),
-        answer: 'not_fixed',
-        note: ctx.answers.why ?? null,
-      }),
-      next: { moved: 'reopened', '*': 'refused' },
-    },
+    reopen,
     {
       id: 'reopened',
       kind: 'say',

@@ -1,13 +1,27 @@
+import { call, resultOf } from '../../src/core/flow/action.js';
 import { defineFlow, END, goto, type StepContext } from '../../src/core/flow/types.js';
 import { type Text, t } from '../../src/core/messages.js';
 import { villagePickerSteps } from '../../src/domain/village-picker.js';
-import { DRAFT_TEXT_KEYS, draftInput, draftOf, summaryText } from './draft.js';
+import { searchReportVillage, submitReport } from './declarations.js';
+import { begin, draftInput, draftOf, saveVillage, summaryText } from './draft.js';
 import { detailSteps, residentSteps, whatSteps } from './steps.js';
-import { REPORT_TEXT_KEYS, record } from './text.js';
+
+const submit = call('submit', submitReport, { input: draftInput });
+
+const SUMMARY_OPTIONS = [
+  'send',
+  'type',
+  'description',
+  'photos',
+  'location',
+  'village',
+  'privacy',
+  'resident',
+  'cancel',
+] as const;
 
 function filedText(ctx: StepContext): Text {
-  const result = record(ctx.answers.submit);
-  const ticket = String(result.ticket ?? '');
+  const ticket = resultOf(ctx, submit)?.ticket ?? '';
   const name = String(ctx.answers.resident_name ?? '');
   return ctx.answers.for_whom === 'resident'
     ? t('report:filed_assisted', { ticket, name })
@@ -15,10 +29,11 @@ function filedText(ctx: StepContext): Text {
 }
 
 function summaryOptions(ctx: StepContext) {
-  const values = ['send', 'type', 'description', 'photos', 'location', 'village', 'privacy'];
-  if (ctx.answers.for_whom === 'resident') values.push('resident');
-  values.push('cancel');
-  return values.map((value) => ({ value, label: t(`report:summary.options.${value}`) }));
+  const assisted = ctx.answers.for_whom === 'resident';
+  return SUMMARY_OPTIONS.filter((value) => value !== 'resident' || assisted).map((value) => ({
+    value,
+    label: t(`report:summary.options.${value}`),
+  }));
 }
 
 /**
@@ -29,34 +44,8 @@ export const reportFlow = defineFlow({
   id: 'report',
   version: 1,
   commands: ['lapor', 'report'],
-  extraKeys: [
-    ...REPORT_TEXT_KEYS,
-    ...DRAFT_TEXT_KEYS,
-    'report:resident.consent',
-    'report:duplicate.prompt',
-    'report:summary.prompt',
-    'report:filed',
-    'report:filed_assisted',
-    ...['added', 'already', 'own', 'gone'].map((outcome) => `report:supported.${outcome}`),
-    ...[
-      'send',
-      'type',
-      'description',
-      'photos',
-      'location',
-      'village',
-      'privacy',
-      'resident',
-      'cancel',
-    ].map((value) => `report:summary.options.${value}`),
-  ],
   steps: [
-    {
-      id: 'begin',
-      kind: 'call',
-      action: 'report.begin',
-      next: { assist: 'for_whom', no_village: 'no_village', '*': 'type' },
-    },
+    begin,
     { id: 'no_village', kind: 'say', text: t('report:no_village'), next: END },
     ...residentSteps,
     ...whatSteps,
@@ -64,7 +53,7 @@ export const reportFlow = defineFlow({
     {
       id: 'summary',
       kind: 'choice',
-      prompt: (ctx) => t('report:summary.prompt', { report: summaryText(draftOf(ctx.answers)) }),
+      prompt: (ctx) => t('report:summary.prompt', { report: summaryText(draftOf(ctx)) }),
       options: summaryOptions,
       next: {
         send: 'submit',
@@ -80,17 +69,11 @@ export const reportFlow = defineFlow({
     },
     ...villagePickerSteps({
       prompt: t('report:village.prompt'),
-      searchAction: 'report.village_search',
+      search: searchReportVillage,
       picked: 'save_village',
     }),
-    {
-      id: 'save_village',
-      kind: 'call',
-      action: 'report.set_village',
-      input: (ctx) => ({ code: ctx.answers.village_pick ?? null }),
-      next: 'dup_check',
-    },
-    { id: 'submit', kind: 'call', action: 'report.submit', input: draftInput },
+    saveVillage,
+    submit,
     { id: 'filed', kind: 'say', text: filedText, next: goto('menu') },
     { id: 'cancelled', kind: 'say', text: t('report:cancelled'), next: goto('menu') },
   ],

@@ -1,20 +1,49 @@
+import { call, resultOf } from '../../src/core/flow/action.js';
 import { defineFlow, END, type StepContext } from '../../src/core/flow/types.js';
-import { type Attachment, type Json, type Text, t } from '../../src/core/messages.js';
-import { REJECT_REASONS, REPORT_STATUSES } from '../../src/domain/report/status.js';
-import { pageInput, pageOptions } from './status.js';
-import { reasonName, record, statusName } from './text.js';
+import { type Text, t } from '../../src/core/messages.js';
+import { REJECT_REASONS, type ReportStatus } from '../../src/domain/report/status.js';
+import { branch, moveByStaff, staffList, staffOpen } from './declarations.js';
+import { type ListStep, pageInput, pageOptions, pagePrompt } from './status.js';
+import { statusName } from './text.js';
 
 /** Shortest and longest note of a move, in characters. */
 export const NOTE_MIN_CHARS = 3;
 export const NOTE_MAX_CHARS = 500;
 
-const opened = (ctx: StepContext) => record(ctx.answers.open);
-const ticketOf = (ctx: StepContext): string => String(opened(ctx).ticket ?? '');
+const list: ListStep = call('list', staffList, {
+  input: (ctx) => pageInput(list)(ctx),
+  next: { not_staff: 'not_staff', empty: 'empty', '*': 'pick' },
+});
+
+const open = call('open', staffOpen, {
+  input: (ctx) => ({ ticket: String(ctx.answers.pick ?? ctx.args) }),
+  next: { opened: 'show', not_staff: 'not_staff', '*': 'open_refused' },
+});
+
+const move = call('move', moveByStaff, {
+  input: (ctx) => ({
+    ticket: ticketOf(ctx),
+    to: ctx.answers.act ?? null,
+    reason: ctx.answers.act === 'DITOLAK' ? (ctx.answers.reason ?? null) : null,
+    note: ctx.answers.note ?? null,
+  }),
+  next: { moved: 'moved', '*': 'move_refused' },
+});
+
+/** The report opened, with what the person may see and do. */
+function opened(ctx: StepContext) {
+  const result = resultOf(ctx, open);
+  return result?.outcome === 'opened' ? result : undefined;
+}
+
+const ticketOf = (ctx: StepContext): string => opened(ctx)?.ticket ?? '';
 
 function actOptions(ctx: StepContext) {
-  const moves = Array.isArray(opened(ctx).moves) ? (opened(ctx).moves as string[]) : [];
   return [
-    ...moves.map((status) => ({ value: status, label: t(`report-staff:move.${status}`) })),
+    ...(opened(ctx)?.moves ?? []).map((status) => ({
+      value: status,
+      label: t(`report-staff:move.${status}`),
+    })),
     { value: 'list', label: t('report-staff:act.list') },
     { value: 'done', label: t('report-staff:act.done') },
   ];
@@ -27,21 +56,27 @@ function notePrompt(ctx: StepContext): Text {
 }
 
 function movedText(ctx: StepContext): Text {
-  const result = record(ctx.answers.move);
+  const result = resultOf(ctx, move);
+  const moved = result?.outcome === 'moved' ? result : undefined;
   return t('report-staff:moved', {
-    ticket: String(result.ticket),
-    status: statusName(String(result.to)),
+    ticket: moved?.ticket ?? '',
+    status: moved ? statusName(moved.to) : '',
   });
 }
 
-function refusedText(ctx: StepContext): Text {
-  const result = record(ctx.answers.move ?? ctx.answers.open);
-  const reason = String(result.reason ?? 'not_found');
-  const allowed = Array.isArray(result.allowed) ? (result.allowed as string[]) : [];
-  return t(`report-staff:refused.${reason}`, {
-    ticket: String(result.ticket ?? ''),
-    status: statusName(String(result.status ?? '')),
-    allowed: allowed.length > 0 ? allowed.map(statusName) : t('report-staff:refused.nothing'),
+/** Why a move or an opening was refused, and what staff could do instead. */
+function refusalText(refused: {
+  reason: string;
+  ticket: string;
+  status?: string | null;
+  allowed?: ReportStatus[];
+}): Text {
+  const allowed = refused.allowed ?? [];
+  return t(`report-staff:refused.${refusalOf(refused.reason)}`, {
+    ticket: refused.ticket,
+    status: statusName(refused.status ?? ''),
+    allowed:
+      allowed.length > 0 ? allowed.map((s) => statusName(s)) : t('report-staff:refused.nothing'),
   });
 }
 
@@ -54,7 +89,25 @@ const REFUSALS = [
   'reason_unexpected',
   'not_waiting',
   'bad_ticket',
-];
+] as const;
+
+function refusalOf(reason: string): (typeof REFUSALS)[number] {
+  return REFUSALS.find((known) => known === reason) ?? 'not_found';
+}
+
+function openRefusedText(ctx: StepContext): Text {
+  const result = resultOf(ctx, open);
+  return refusalText(
+    result?.outcome === 'refused' ? result : { reason: 'not_found', ticket: ctx.args },
+  );
+}
+
+function moveRefusedText(ctx: StepContext): Text {
+  const result = resultOf(ctx, move);
+  return refusalText(
+    result?.outcome === 'refused' ? result : { reason: 'not_found', ticket: ticketOf(ctx) },
+  );
+}
 
 /**
  * /kelola: staff list the open reports of their area (oldest first), open one (with what
@@ -65,74 +118,34 @@ export const reportStaffFlow = defineFlow({
   id: 'report-staff',
   version: 1,
   commands: ['kelola', 'manage'],
-  extraKeys: [
-    ...REPORT_STATUSES.map((status) => `report-staff:move.${status}`),
-    ...REFUSALS.map((reason) => `report-staff:refused.${reason}`),
-    ...['PERLU_INFO', 'SELESAI', 'DITOLAK', 'other'].map((kind) => `report-staff:note.${kind}`),
-    'report-staff:refused.nothing',
-    'report-staff:act.prompt',
-    'report-staff:act.list',
-    'report-staff:act.done',
-    'report-staff:act.read_only',
-    'report-staff:list',
-    'report-staff:moved',
-    'report-staff:item',
-    'report:list.more',
-    'report:list.done',
-  ],
   steps: [
-    {
-      id: 'start',
-      kind: 'call',
-      action: 'report.branch',
+    call('start', branch, {
       input: (ctx) => ({ outcome: ctx.args.trim() ? 'direct' : 'list' }),
       next: { direct: 'open', list: 'list' },
-    },
-    {
-      id: 'list',
-      kind: 'call',
-      action: 'report.staff_list',
-      input: pageInput,
-      next: { not_staff: 'not_staff', empty: 'empty', '*': 'pick' },
-    },
+    }),
+    list,
     { id: 'not_staff', kind: 'say', text: t('report-staff:not_staff'), next: END },
     { id: 'empty', kind: 'say', text: t('report-staff:empty'), next: END },
     {
       id: 'pick',
       kind: 'choice',
-      prompt: (ctx) => {
-        const list = record(ctx.answers.list);
-        return t('report-staff:list', {
-          from: Number(list.from),
-          to: Number(list.to),
-          total: Number(list.total),
-        });
-      },
-      options: pageOptions,
+      prompt: pagePrompt('report-staff:list', list),
+      options: pageOptions(list),
       next: { more: 'list', done: 'bye', '*': 'open' },
     },
-    {
-      id: 'open',
-      kind: 'call',
-      action: 'report.staff_open',
-      input: (ctx) => ({ ticket: String(ctx.answers.pick ?? ctx.args) }),
-      next: { opened: 'show', not_staff: 'not_staff', '*': 'open_refused' },
-    },
-    { id: 'open_refused', kind: 'say', text: refusedText, next: END },
+    open,
+    { id: 'open_refused', kind: 'say', text: openRefusedText, next: END },
     {
       id: 'show',
       kind: 'say',
-      text: (ctx) => opened(ctx).text as unknown as Text,
-      attachments: (ctx) =>
-        Array.isArray(opened(ctx).attachments)
-          ? (opened(ctx).attachments as unknown as Attachment[])
-          : [],
+      text: (ctx) => opened(ctx)?.text ?? t('report:view.none'),
+      attachments: (ctx) => opened(ctx)?.attachments ?? [],
     },
     {
       id: 'act',
       kind: 'choice',
       prompt: (ctx) =>
-        Array.isArray(opened(ctx).moves) && (opened(ctx).moves as Json[]).length > 0
+        (opened(ctx)?.moves.length ?? 0) > 0
           ? t('report-staff:act.prompt', { ticket: ticketOf(ctx) })
           : t('report-staff:act.read_only', { ticket: ticketOf(ctx) }),
       options: actOptions,
@@ -142,23 +155,12 @@ export const reportStaffFlow = defineFlow({
       id: 'reason',
       kind: 'choice',
       prompt: t('report-staff:reason'),
-      options: REJECT_REASONS.map((value) => ({ value, label: reasonName(value) })),
+      options: REJECT_REASONS.map((value) => ({ value, label: t(`report:reasons.${value}`) })),
     },
     { id: 'note', kind: 'text', prompt: notePrompt, min: NOTE_MIN_CHARS, max: NOTE_MAX_CHARS },
-    {
-      id: 'move',
-      kind: 'call',
-      action: 'report.move',
-      input: (ctx) => ({
-        ticket: ticketOf(ctx),
-        to: String(ctx.answers.act),
-        reason: ctx.answers.act === 'DITOLAK' ? (ctx.answers.reason ?? null) : null,
-        note: ctx.answers.note ?? null,
-      }),
-      next: { moved: 'moved', '*': 'move_refused' },
-    },
+    move,
     { id: 'moved', kind: 'say', text: movedText, next: 'list' },
-    { id: 'move_refused', kind: 'say', text: refusedText, next: 'open' },
+    { id: 'move_refused', kind: 'say', text: moveRefusedText, next: 'open' },
     { id: 'bye', kind: 'say', text: t('report-staff:bye'), next: END },
   ],
 });

@@ -1,34 +1,76 @@
-import { defineFlow, END, goto, type StepContext } from '../../src/core/flow/types.js';
-import { type Json, type Text, t } from '../../src/core/messages.js';
-import { record } from './text.js';
+import { type CallStep, call, resultOf } from '../../src/core/flow/action.js';
+import {
+  type ChoiceOption,
+  defineFlow,
+  END,
+  goto,
+  type StepContext,
+} from '../../src/core/flow/types.js';
+import { type Text, t } from '../../src/core/messages.js';
+import { myReports, type ReportPage, reportStatus } from './declarations.js';
 
 /** Reports per page of "laporan saya" and of the staff list. */
 export const REPORT_PAGE_SIZE = 5;
 /** Longest ticket input read, in characters. */
 const TICKET_INPUT_MAX_CHARS = 40;
 
-function shown(answer: string) {
-  return (ctx: StepContext): Text =>
-    (record(ctx.answers[answer]).text as unknown as Text) ?? t('report:view.none');
+/** A step that lists a page of reports (or says why there is none). */
+export type ListStep = CallStep<ReportPage | { outcome: 'empty' | 'not_staff' }>;
+
+/** The page `step` listed last, if it listed one. */
+export function pageOf(ctx: StepContext, step: ListStep): ReportPage | undefined {
+  const result = resultOf(ctx, step);
+  return result?.outcome === 'listed' ? result : undefined;
 }
 
 /** The page to list: the next after "more", else the one listed last (0 at first). */
-export function pageInput(ctx: StepContext): Json {
-  const page = Number(record(ctx.answers.list).page ?? 0);
-  return { page: ctx.answers.pick === 'more' ? page + 1 : page };
+export function pageInput(step: ListStep) {
+  return (ctx: StepContext) => {
+    const page = pageOf(ctx, step)?.page ?? 0;
+    return { page: ctx.answers.pick === 'more' ? page + 1 : page };
+  };
 }
 
 /** The options of a listed page: its reports, "more" when there are more, "done". */
-export function pageOptions(ctx: StepContext) {
-  const list = record(ctx.answers.list);
-  const items = Array.isArray(list.items)
-    ? (list.items as unknown as { ticket: string; label: Text }[])
-    : [];
-  return [
-    ...items.map((item) => ({ value: item.ticket, label: item.label })),
-    ...(list.more === true ? [{ value: 'more', label: t('report:list.more') }] : []),
-    { value: 'done', label: t('report:list.done') },
-  ];
+export function pageOptions(step: ListStep) {
+  return (ctx: StepContext): ChoiceOption[] => {
+    const listed = pageOf(ctx, step);
+    return [
+      ...(listed?.items ?? []).map((item) => ({ value: item.ticket, label: item.label })),
+      ...(listed?.more ? [{ value: 'more', label: t('report:list.more') }] : []),
+      { value: 'done', label: t('report:list.done') },
+    ];
+  };
+}
+
+/** "Reports 1-5 of 12", as `key` words it. */
+export function pagePrompt(key: 'report:list.mine' | 'report-staff:list', step: ListStep) {
+  return (ctx: StepContext): Text => {
+    const listed = pageOf(ctx, step);
+    return t(key, { from: listed?.from ?? 0, to: listed?.to ?? 0, total: listed?.total ?? 0 });
+  };
+}
+
+const lookup = call('lookup', reportStatus, {
+  input: (ctx) => ({ ticket: String(ctx.answers.ask ?? ctx.args) }),
+  next: { ask: 'ask', '*': 'show' },
+});
+
+const mine: ListStep = call('list', myReports, {
+  input: (ctx) => pageInput(mine)(ctx),
+  next: { empty: 'empty', '*': 'pick' },
+});
+
+const open = call('open', reportStatus, {
+  input: (ctx) => ({ ticket: String(ctx.answers.pick ?? '') }),
+});
+
+/** The report a lookup found (or why not), as text. */
+function shown(step: typeof lookup) {
+  return (ctx: StepContext): Text => {
+    const found = resultOf(ctx, step);
+    return found && 'text' in found ? found.text : t('report:view.none');
+  };
 }
 
 /**
@@ -40,15 +82,8 @@ export const reportStatusFlow = defineFlow({
   version: 1,
   commands: ['status', 'cek'],
   returns: true,
-  extraKeys: ['report:status.bad_ticket', 'report:status.not_found'],
   steps: [
-    {
-      id: 'lookup',
-      kind: 'call',
-      action: 'report.status',
-      input: (ctx) => ({ ticket: String(ctx.answers.ask ?? ctx.args) }),
-      next: { ask: 'ask', '*': 'show' },
-    },
+    lookup,
     {
       id: 'ask',
       kind: 'text',
@@ -56,7 +91,7 @@ export const reportStatusFlow = defineFlow({
       max: TICKET_INPUT_MAX_CHARS,
       next: 'lookup',
     },
-    { id: 'show', kind: 'say', text: shown('lookup'), next: END },
+    { id: 'show', kind: 'say', text: shown(lookup), next: END },
   ],
 });
 
@@ -65,37 +100,18 @@ export const myReportsFlow = defineFlow({
   id: 'my-reports',
   version: 1,
   commands: ['laporansaya', 'myreports'],
-  extraKeys: ['report:list.mine', 'report:list.more', 'report:list.done'],
   steps: [
-    {
-      id: 'list',
-      kind: 'call',
-      action: 'report.mine',
-      input: pageInput,
-      next: { empty: 'empty', '*': 'pick' },
-    },
+    mine,
     { id: 'empty', kind: 'say', text: t('report:list.mine_empty'), next: END },
     {
       id: 'pick',
       kind: 'choice',
-      prompt: (ctx) => {
-        const list = record(ctx.answers.list);
-        return t('report:list.mine', {
-          from: Number(list.from),
-          to: Number(list.to),
-          total: Number(list.total),
-        });
-      },
-      options: pageOptions,
+      prompt: pagePrompt('report:list.mine', mine),
+      options: pageOptions(mine),
       next: { more: 'list', done: goto('menu'), '*': 'open' },
     },
-    {
-      id: 'open',
-      kind: 'call',
-      action: 'report.status',
-      input: (ctx) => ({ ticket: String(ctx.answers.pick ?? '') }),
-    },
-    { id: 'show', kind: 'say', text: shown('open') },
+    open,
+    { id: 'show', kind: 'say', text: shown(open) },
     {
       id: 'after',
       kind: 'choice',

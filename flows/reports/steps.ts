@@ -4,6 +4,7 @@
  * similar open report), and the details. Each question asked again from the summary goes
  * back to it once answered.
  */
+import { call, resultOf } from '../../src/core/flow/action.js';
 import { END, goto, type Step, type StepContext } from '../../src/core/flow/types.js';
 import { type Text, t } from '../../src/core/messages.js';
 import {
@@ -11,8 +12,9 @@ import {
   REPORT_CATEGORY_IDS,
   REPORT_TYPES,
 } from '../../src/domain/report/categories.js';
-import { draftVillage, PRIVACY_OPTIONS } from './draft.js';
-import { categoryName, record, statusName } from './text.js';
+import { branch as branchAction, findDuplicate, supportReport } from './declarations.js';
+import { draftVillage, PRIVACY_NAMES } from './draft.js';
+import { categoryName, statusName } from './text.js';
 
 /** Shortest and longest description accepted, in characters. */
 export const DESCRIPTION_MIN_CHARS = 15;
@@ -25,6 +27,11 @@ export const LANDMARK_MAX_CHARS = 200;
 export const RESIDENT_NAME_MAX_CHARS = 60;
 export const RESIDENT_CONTACT_MAX_CHARS = 60;
 
+/** True for a shared pin (not a typed place, nor "lewati"). */
+function isPin(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'latitude' in value;
+}
+
 /** The person came back from the summary to change one thing. */
 const editing = (ctx: StepContext): boolean => ctx.answers.summary !== undefined;
 
@@ -34,13 +41,7 @@ function branch(
   pick: (ctx: StepContext) => string,
   next: Record<string, string>,
 ): Step {
-  return {
-    id,
-    kind: 'call',
-    action: 'report.branch',
-    input: (ctx) => ({ outcome: pick(ctx) }),
-    next,
-  };
+  return call(id, branchAction, { input: (ctx) => ({ outcome: pick(ctx) }), next });
 }
 
 /** Back to the summary when editing, else on to `target`. */
@@ -51,22 +52,45 @@ function onward(id: string, target: string): Step {
   });
 }
 
+const duplicateCheck = call('dup_check', findDuplicate, {
+  input: (ctx) => ({
+    category: String(ctx.answers.category ?? ''),
+    villageCode: draftVillage(ctx)?.code ?? '',
+    // Offered once: a report the person chose not to support is not offered again.
+    exclude: ctx.answers.dup_offer === 'new' ? (duplicateOf(ctx)?.reportId ?? null) : null,
+  }),
+  next: { found: 'dup_offer', '*': 'after_what' },
+});
+
+const support = call('support', supportReport, {
+  input: (ctx) => ({ reportId: duplicateOf(ctx)?.reportId ?? null }),
+});
+
+/** The similar open report found, if any. */
+function duplicateOf(
+  ctx: StepContext,
+):
+  | { reportId: string; category: string; status: string; date: string; supporters: number }
+  | undefined {
+  const found = resultOf(ctx, duplicateCheck);
+  return found?.outcome === 'found' ? found : undefined;
+}
+
 function duplicatePrompt(ctx: StepContext): Text {
-  const found = record(ctx.answers.dup_check);
+  const found = duplicateOf(ctx);
   return t('report:duplicate.prompt', {
-    category: categoryName(String(found.category ?? '')),
-    date: String(found.date ?? ''),
-    status: statusName(String(found.status ?? '')),
-    supporters: Number(found.supporters ?? 0),
+    category: categoryName(found?.category ?? ''),
+    date: found?.date ?? '',
+    status: statusName(found?.status ?? ''),
+    supporters: found?.supporters ?? 0,
   });
 }
 
 function supportedText(ctx: StepContext): Text {
-  const result = record(ctx.answers.support);
-  const outcome = String(result.outcome ?? 'gone');
-  return t(`report:supported.${outcome}`, {
-    ticket: String(result.ticket ?? ''),
-    count: Number(result.supporters ?? 0),
+  const result = resultOf(ctx, support) ?? { outcome: 'gone' };
+  return t(`report:supported.${result.outcome}`, {
+    ticket: result.outcome === 'own' ? result.ticket : '',
+    count: 'supporters' in result ? result.supporters : 0,
   });
 }
 
@@ -130,19 +154,7 @@ export const whatSteps: Step[] = [
     next: { [EMERGENCY_CATEGORY]: 'emergency', '*': 'dup_check' },
   },
   { id: 'emergency', kind: 'say', text: t('report:emergency'), next: 'dup_check' },
-  {
-    id: 'dup_check',
-    kind: 'call',
-    action: 'report.find_duplicate',
-    input: (ctx) => ({
-      category: String(ctx.answers.category ?? ''),
-      villageCode: draftVillage(ctx.answers)?.code ?? '',
-      // Offered once: a report the person chose not to support is not offered again.
-      exclude:
-        ctx.answers.dup_offer === 'new' ? (record(ctx.answers.dup_check).reportId ?? null) : null,
-    }),
-    next: { found: 'dup_offer', '*': 'after_what' },
-  },
+  duplicateCheck,
   {
     id: 'dup_offer',
     kind: 'choice',
@@ -153,12 +165,7 @@ export const whatSteps: Step[] = [
     ],
     next: { support: 'support', new: 'after_what' },
   },
-  {
-    id: 'support',
-    kind: 'call',
-    action: 'report.support',
-    input: (ctx) => ({ reportId: record(ctx.answers.dup_check).reportId ?? null }),
-  },
+  support,
   { id: 'supported', kind: 'say', text: supportedText, next: goto('menu') },
   onward('after_what', 'description'),
 ];
@@ -190,14 +197,10 @@ export const detailSteps: Step[] = [
     allowText: true,
     optional: true,
   },
-  branch(
-    'after_location',
-    (ctx) => (typeof record(ctx.answers.location).latitude === 'number' ? 'pin' : 'done'),
-    {
-      pin: 'pin_here',
-      done: 'location_done',
-    },
-  ),
+  branch('after_location', (ctx) => (isPin(ctx.answers.location) ? 'pin' : 'done'), {
+    pin: 'pin_here',
+    done: 'location_done',
+  }),
   {
     id: 'pin_here',
     kind: 'yesno',
@@ -217,7 +220,7 @@ export const detailSteps: Step[] = [
     kind: 'choice',
     prompt: t('report:privacy.prompt'),
     help: t('report:privacy.help'),
-    options: Object.keys(PRIVACY_OPTIONS).map((value) => ({
+    options: PRIVACY_NAMES.map((value) => ({
       value,
       label: t(`report:privacy.options.${value}`),
     })),

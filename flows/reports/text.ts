@@ -2,52 +2,74 @@
  * Words of the report flows: names of types, categories, statuses and reasons, places
  * and locations, each a {@link Text} resolved in the reader's language at send time.
  */
-import { type Json, type Text, t } from '../../src/core/messages.js';
-import { REPORT_CATEGORY_IDS, REPORT_TYPES } from '../../src/domain/report/categories.js';
-import { REJECT_REASONS, REPORT_STATUSES } from '../../src/domain/report/status.js';
+import { type KeysUnder, type Text, t } from '../../src/core/messages.js';
+import {
+  REPORT_CATEGORY_IDS,
+  REPORT_TYPES,
+  type ReportCategory,
+  type ReportType,
+} from '../../src/domain/report/categories.js';
+import {
+  REJECT_REASONS,
+  REPORT_STATUSES,
+  type RejectReason,
+  type ReportStatus,
+} from '../../src/domain/report/status.js';
 import type { VillagePlace } from '../../src/domain/village-place.js';
 
 /** A map pin. */
-export interface Pin {
+export type Pin = {
   latitude: number;
   longitude: number;
-}
+};
 
 /** Zoom of the map link shown for a pin: a street and its houses. */
 const MAP_ZOOM = 18;
 
-/** Keys the texts of this module build; flows list them in `extraKeys`. */
-export const REPORT_TEXT_KEYS = [
-  ...REPORT_TYPES.map((type) => `report:type_names.${type}`),
-  ...REPORT_CATEGORY_IDS.map((category) => `report:categories.${category}`),
-  ...REPORT_STATUSES.map((status) => `report:statuses.${status}`),
-  ...REJECT_REASONS.map((reason) => `report:reasons.${reason}`),
-  'report:place',
-  'report:place_unknown',
-  'report:location.none',
-  'report:location.pin',
-  'report:location.landmark',
-  'report:location.both',
-];
+/** One of `known`, or undefined for a value another version stored. */
+function known<T extends string>(values: readonly T[], value: string): T | undefined {
+  return values.find((item) => item === value);
+}
 
-/** The short name of a report type. */
-export function typeName(type: string): Text {
-  return t(`report:type_names.${type}`);
+/** The short name of a report type (the stored word for an unknown one). */
+export function typeName(type: ReportType): Text;
+export function typeName(type: string): Text | string;
+export function typeName(type: string): Text | string {
+  const found = known(REPORT_TYPES, type);
+  return found ? t(`report:type_names.${found}`) : type;
 }
 
 /** The name of a category. */
-export function categoryName(category: string): Text {
-  return t(`report:categories.${category}`);
+export function categoryName(category: ReportCategory): Text;
+export function categoryName(category: string): Text | string;
+export function categoryName(category: string): Text | string {
+  const found = known(REPORT_CATEGORY_IDS, category);
+  return found ? t(`report:categories.${found}`) : category;
 }
 
 /** The name of a status, as people read it ("Perlu informasi"). */
-export function statusName(status: string): Text {
-  return t(`report:statuses.${status}`);
+export function statusName(status: ReportStatus): Text;
+export function statusName(status: string): Text | string;
+export function statusName(status: string): Text | string {
+  const found = known(REPORT_STATUSES, status);
+  return found ? t(`report:statuses.${found}`) : status;
 }
 
-/** The name of a reason of rejection. */
-export function reasonName(reason: string): Text {
-  return t(`report:reasons.${reason}`);
+/**
+ * The reasons a history row may carry: of a rejection, and `otomatis`, of the scheduler's
+ * closing of a report its reporter left unanswered (src/runtime/jobs/report-sla.ts).
+ */
+const HISTORY_REASONS = [
+  ...REJECT_REASONS,
+  'otomatis',
+] as const satisfies readonly KeysUnder<'report:reasons.'>[];
+
+/** The name of a reason of rejection (or of an automatic closing). */
+export function reasonName(reason: RejectReason): Text;
+export function reasonName(reason: string): Text | string;
+export function reasonName(reason: string): Text | string {
+  const found = known(HISTORY_REASONS, reason);
+  return found ? t(`report:reasons.${found}`) : reason;
 }
 
 /** "Sukamaju, Kec. Cibeber, Kab. Cianjur"; the code when the directory does not know it. */
@@ -69,9 +91,4 @@ export function locationText(pin: Pin | null, landmark: string | null): Text {
   if (pin) return t('report:location.pin', { link: mapLink(pin) });
   if (landmark) return t('report:location.landmark', { landmark });
   return t('report:location.none');
-}
-
-/** An answer or action result as an object to read fields from; `{}` when it is not one. */
-export function record(value: Json | undefined): Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }

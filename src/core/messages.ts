@@ -14,15 +14,59 @@ export type TextParam = string | number | Text | Text[];
 
 /**
  * Text a person reads: an i18next key (`namespace:path`) and its parameters, resolved
- * in the person's current language when it is sent, never when it is written.
+ * in the person's current language when it is sent, never when it is written. Plain JSON,
+ * so it can travel in a stored answer or an outbox row as it is.
  */
-export interface Text {
+export type Text = {
   key: string;
   params?: Record<string, TextParam>;
-}
+};
 
-/** Builds a {@link Text}. */
-export function t(key: string, params?: Record<string, TextParam>): Text {
+/**
+ * The locale namespaces, each as the shape of its `locales/id/<namespace>.json`: filled in
+ * by declaration merging where each namespace is owned (a capability's `texts.ts`,
+ * src/text-resources.ts for the shared ones), so that text keys are checked by the compiler.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging.
+export interface TextResources {}
+
+/** The paths of the string leaves of a locale file: `a.b` for `{ "a": { "b": "..." } }`. */
+type LeafPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${K}`
+    : LeafPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** Every key of the known namespaces, `namespace:path`. */
+export type TextKey = {
+  [N in keyof TextResources & string]: `${N}:${LeafPaths<TextResources[N]>}`;
+}[keyof TextResources & string];
+
+/** The rest of the keys under `prefix` (`KeysUnder<'report:statuses.'>` is every status). */
+export type KeysUnder<Prefix extends string> = TextKey extends infer K
+  ? K extends `${Prefix}${infer Rest}`
+    ? Rest
+    : never
+  : never;
+
+/**
+ * A key `t` accepts: in a known namespace it must exist there (a computed key is checked
+ * for each value its parts can take, so they must be unions of literals, not `string`);
+ * other namespaces (test texts) are not checked.
+ */
+export type CheckedKey<K extends string> = K extends `${infer Namespace}:${string}`
+  ? Namespace extends keyof TextResources
+    ? K extends TextKey
+      ? K
+      : TextKey
+    : K
+  : TextKey;
+
+/** Builds a {@link Text}; the compiler checks the key (see {@link CheckedKey}). */
+export function t<const K extends string>(
+  key: K & CheckedKey<K>,
+  params?: Record<string, TextParam>,
+): Text {
   return params ? { key, params } : { key };
 }
 

@@ -47,7 +47,7 @@ export function needsConfirmation(role: SelectableRole): boolean {
   return role !== 'warga';
 }
 
-/** The name of a role in the reader's language (`roles:names.<role>`). */
+/** The name of a role in the reader's language (`roles:names.<role>`); warga's for an unknown one. */
 export function roleName(role: string): Text {
-  return t(`roles:names.${role}`);
+  return t(`roles:names.${isRole(role) ? role : 'warga'}`);
 }

@@ -4,8 +4,10 @@
  * account/, a report's in reports/); each adds what happens after the pick and names its
  * own search action, answered by {@link searchVillages}.
  */
+import { z } from 'zod';
+import { type ActionDeclaration, call, resultOf } from '../core/flow/action.js';
 import type { Step, StepContext } from '../core/flow/types.js';
-import { type Json, type Text, t } from '../core/messages.js';
+import { type Text, t } from '../core/messages.js';
 import type { VillageIndexSource } from './village-index.js';
 import { placeOf, type VillagePlace } from './village-place.js';
 
@@ -13,9 +15,10 @@ import { placeOf, type VillagePlace } from './village-place.js';
 export const VILLAGE_QUERY_MAX_CHARS = 120;
 
 /** A hit of a village search, ready to show. */
-export interface VillageOption extends VillagePlace {
-  code: string;
-}
+export type VillageOption = VillagePlace & { code: string };
+
+/** The input of a village search action. */
+export const VILLAGE_SEARCH_INPUT = z.object({ query: z.string() });
 
 /** What a village search answers: hits, or why there are none. */
 export type VillageSearchAnswer =
@@ -44,14 +47,22 @@ export async function searchVillages(
 export interface VillagePickerOptions {
   /** The question; defaults to "where do you live?". */
   prompt?: Text;
-  /** The action that runs {@link searchVillages} (input `{ query }`). */
-  searchAction: string;
+  /** The capability's action that runs {@link searchVillages}. */
+  search: ActionDeclaration<typeof VILLAGE_SEARCH_INPUT, VillageSearchAnswer>;
   /** The step that takes the pick (saved as `village_pick`, a village code). */
   picked: string;
 }
 
 /** The steps `village_query`, `village_search`, `village_retry` and `village_pick`. */
 export function villagePickerSteps(options: VillagePickerOptions): Step[] {
+  const search = call('village_search', options.search, {
+    input: (ctx) => ({ query: ctx.answers.village_query ?? '' }),
+    next: { found: 'village_pick', '*': 'village_retry' },
+  });
+  const hitsOf = (ctx: StepContext): VillageOption[] => {
+    const found = resultOf(ctx, search);
+    return found?.outcome === 'found' ? found.hits : [];
+  };
   return [
     {
       id: 'village_query',
@@ -60,27 +71,21 @@ export function villagePickerSteps(options: VillagePickerOptions): Step[] {
       help: t('profile:village.help'),
       max: VILLAGE_QUERY_MAX_CHARS,
     },
-    {
-      id: 'village_search',
-      kind: 'call',
-      action: options.searchAction,
-      input: (ctx) => ({ query: ctx.answers.village_query ?? '' }),
-      next: { found: 'village_pick', '*': 'village_retry' },
-    },
+    search,
     {
       id: 'village_retry',
       kind: 'say',
       text: (ctx) => {
-        const result = searchOf(ctx);
-        if (result.outcome === 'too_short') return t('profile:village.too_short');
-        return t('profile:village.not_found', { query: String(result.query ?? '') });
+        const result = resultOf(ctx, search);
+        if (result?.outcome === 'too_short') return t('profile:village.too_short');
+        return t('profile:village.not_found', { query: result?.query ?? '' });
       },
       next: 'village_query',
     },
     {
       id: 'village_pick',
       kind: 'choice',
-      prompt: pickPrompt,
+      prompt: (ctx) => pickPrompt(resultOf(ctx, search)),
       options: (ctx) => [
         ...hitsOf(ctx).map((hit) => ({ value: hit.code, label: hitLabel(hit) })),
         { value: 'again', label: t('profile:village.again') },
@@ -90,27 +95,16 @@ export function villagePickerSteps(options: VillagePickerOptions): Step[] {
   ];
 }
 
-function searchOf(ctx: StepContext): Record<string, Json> {
-  const value = ctx.answers.village_search;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
-
-function hitsOf(ctx: StepContext): VillageOption[] {
-  const hits = searchOf(ctx).hits;
-  return Array.isArray(hits) ? (hits as unknown as VillageOption[]) : [];
-}
-
 function hitLabel(hit: VillageOption): Text {
   const { name, district, regency, province } = hit;
   return t('profile:village.hit', { name, district, regency, province });
 }
 
-function pickPrompt(ctx: StepContext): Text {
-  const result = searchOf(ctx);
-  const count = hitsOf(ctx).length;
+function pickPrompt(result: VillageSearchAnswer | undefined): Text {
+  if (result?.outcome !== 'found') return t('profile:village.pick');
+  const count = result.hits.length;
   if (result.narrowing === 'unmatched') return t('profile:village.pick_unmatched', { count });
-  const total = Number(result.total ?? count);
-  return total > count
-    ? t('profile:village.pick_more', { count, total })
+  return result.total > count
+    ? t('profile:village.pick_more', { count, total: result.total })
     : t('profile:village.pick');
 }

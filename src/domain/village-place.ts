@@ -2,12 +2,12 @@ import { type Text, t } from '../core/messages.js';
 import { displayName, type Village } from './villages.js';
 
 /** A village's name and the areas it lies in, ready to show: "Sukamaju, Kec. Cibeber, Kab. Cianjur". */
-export interface VillagePlace {
+export type VillagePlace = {
   name: string;
   district: string;
   regency: string;
   province: string;
-}
+};
 
 /** "Kabupaten Cianjur" → "Kab. Cianjur"; "Kota Bandung" stays. Keeps list rows short. */
 export function shortRegency(name: string): string {

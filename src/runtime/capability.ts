@@ -6,13 +6,13 @@
  */
 import type { MenuEntry } from '../core/flow/menu.js';
 import type { FlowDefinition } from '../core/flow/types.js';
-import type { Text } from '../core/messages.js';
+import type { Text, TextResources } from '../core/messages.js';
 import type { Db } from '../db/client.js';
 import type { Contact } from '../db/queries/contacts.js';
 import type { RandomInt } from '../domain/report/ticket.js';
 import type { VillageIndexSource } from '../domain/village-index.js';
+import type { ActionImplementation } from './action.js';
 import type { ReportTimers } from './jobs/report-sla.js';
-import type { ActionHandler } from './types.js';
 
 /** What start-up gives every capability's actions: shared services, built once. */
 export interface CapabilityServices {
@@ -64,8 +64,8 @@ export interface Capability {
   /** Unique, kebab-case: the folder's name. */
   id: string;
   flows: readonly FlowDefinition[];
-  /** Its actions by name, bound to the start-up services. */
-  actions(services: CapabilityServices): Record<string, ActionHandler>;
+  /** The implementations of its declared actions, bound to the start-up services. */
+  actions(services: CapabilityServices): ActionImplementation[];
   menu?: readonly MenuEntry[];
   /** Ids of its flows a person may use before consenting (onboarding, the rights). */
   openBeforeConsent?: readonly string[];
@@ -75,8 +75,11 @@ export interface Capability {
    * /hapusdata, before their profile and channel identities go.
    */
   erase?(tx: Db, params: { contactId: string; now: Date }): Promise<Erased>;
-  /** Its locale namespaces (`locales/<lng>/<namespace>.json`). */
-  namespaces: readonly string[];
+  /**
+   * Its locale namespaces (`locales/<lng>/<namespace>.json`), each declared in its
+   * `texts.ts` so that the compiler checks its text keys.
+   */
+  namespaces: readonly (keyof TextResources & string)[];
   /** More start-up checks of its own (its question banks): problems found, none when fine. */
   problems?(check: { hasKey(key: string): boolean }): string[];
 }

@@ -6,23 +6,21 @@ import { FlowDefinitionError } from '../core/errors.js';
 import { type MenuEntry, sortMenu } from '../core/flow/menu.js';
 import { type FlowDefinition, flowTarget } from '../core/flow/types.js';
 import { validateFlows } from '../core/flow/validate.js';
+import type { ActionImplementation } from './action.js';
 import type { Capability, CapabilityServices } from './capability.js';
-import type { ActionHandler } from './types.js';
 
-/** Every capability's actions by name, bound to `services`. */
+/** Every capability's action implementations, bound to `services`; one per name. */
 export function actionsOf(
   capabilities: readonly Capability[],
   services: CapabilityServices,
-): Record<string, ActionHandler> {
-  const all: Record<string, ActionHandler> = {};
-  for (const capability of capabilities) {
-    for (const [name, handler] of Object.entries(capability.actions(services))) {
-      if (Object.hasOwn(all, name)) {
-        throw new FlowDefinitionError(`action "${name}" is defined twice`);
-      }
-      all[name] = handler;
-    }
-  }
+): ActionImplementation[] {
+  const all = capabilities.flatMap((capability) => capability.actions(services));
+  const twice = duplicates(
+    'action',
+    all.map((action) => action.declaration.name),
+  );
+  if (twice.length > 0)
+    throw new FlowDefinitionError(`actions are invalid:\n- ${twice.join('\n- ')}`);
   return all;
 }
 
@@ -47,7 +45,7 @@ export interface CapabilityCheck {
   flows: FlowDefinition[];
   /** Flows the engine and the runtime open by name. */
   requiredFlows: string[];
-  actions: Record<string, ActionHandler>;
+  actions: readonly ActionImplementation[];
   hasKey(key: string): boolean;
   /** The locale namespaces there are files for. */
   namespaces: readonly string[];
@@ -90,7 +88,7 @@ export function validateCapabilities(
   }
   validateFlows(check.flows, {
     requiredFlows: check.requiredFlows,
-    actions: Object.keys(check.actions),
+    actions: check.actions.map((action) => action.declaration),
     hasKey: check.hasKey,
   });
 }

@@ -2,6 +2,7 @@ import { cleanInbound } from '../core/clean-text.js';
 import type { Engine, EngineEvent } from '../core/engine/engine.js';
 import { readState } from '../core/engine/state.js';
 import { FlowDefinitionError } from '../core/errors.js';
+import type { ContactSnapshot } from '../core/flow/types.js';
 import type { Inbound, Json, Outbound } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
@@ -23,9 +24,10 @@ import { enqueueToAddress, notificationAddressOf } from '../db/queries/notificat
 import { enqueueMessages, failPendingForAddress } from '../db/queries/outbox.js';
 import type { Translator } from '../i18n.js';
 import type { Logger } from '../logger.js';
+import type { ActionImplementation } from './action.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
-import type { ActionHandler, RuntimeChannel, StartFlowOutcome } from './types.js';
+import type { ActionContext, RuntimeChannel, StartFlowOutcome } from './types.js';
 
 /** How one inbound message ended. */
 export type ReceiveOutcome =
@@ -39,7 +41,8 @@ export interface RuntimeDeps {
   db: Db;
   engine: Engine;
   translator: Translator;
-  actions: Record<string, ActionHandler>;
+  /** Every action a flow may call, by its declaration (see Capability.actions). */
+  actions: readonly ActionImplementation[];
   clock: Clock;
   ids: Ids;
   logger: Logger;
@@ -82,6 +85,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const channels = new Map<string, RuntimeChannel>();
   const queue = createKeyedQueue();
   const outbox = createOutboxSender({ ...deps, channels, exclusive: deps.exclusiveDatabase });
+  const actions = new Map(deps.actions.map((a) => [a.declaration.name, a]));
   let stopping = false;
 
   async function resolveContact(tx: Db, inbound: Inbound): Promise<Contact> {
@@ -107,10 +111,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   }
 
   function envFor(contact: Contact) {
-    const snapshot: Record<string, Json> = {
+    const snapshot: ContactSnapshot = {
       id: contact.id,
       role: contact.role,
       language: contact.language,
+      villageCode: contact.villageCode,
       displayName: contact.displayName,
     };
     return {
@@ -137,24 +142,26 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     const messages: Outbound[] = [];
     let calls = 0;
     for (; ; calls++) {
-      let call: { action: string; input: Json } | undefined;
+      let call: { action: string; input: unknown } | undefined;
       for (const effect of result.effects) {
         if (effect.type === 'send') messages.push(effect.message);
         else call = effect;
       }
       if (!call) return { state: result.state, messages, calls, contact: current };
-      const handler = deps.actions[call.action];
-      if (!handler) throw new FlowDefinitionError(`no action named "${call.action}"`);
-      const value = await handler({
-        ...deps,
+      const action = actions.get(call.action);
+      if (!action) throw new FlowDefinitionError(`no action named "${call.action}"`);
+      // Built here, field by field: the outer database is out of reach of an action.
+      const ctx: ActionContext = {
         tx,
         contact: current,
-        input: call.input,
         channel: context.channel,
+        clock: deps.clock,
+        ids: deps.ids,
         logger: context.log,
         startFlow: (contactId, flow, args) =>
           startFlowFor(tx, { contactId, flow, args }, { ...context, callerId: contact.id }),
-      });
+      };
+      const value: Json = await action.run(ctx, call.input);
       current = (await getContact(tx, { contactId: current.id })) ?? current;
       result = deps.engine.handle(result.state, { type: 'call_result', value }, envFor(current));
     }

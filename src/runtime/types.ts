@@ -1,4 +1,4 @@
-import type { Inbound, Json, Outbound, RenderedMessage } from '../core/messages.js';
+import type { Inbound, Outbound, RenderedMessage } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
 import type { Contact } from '../db/queries/contacts.js';
@@ -31,11 +31,15 @@ export interface RuntimeChannel {
   isAdmin?(inbound: Inbound): boolean;
 }
 
-/** What an action sees: the transaction of the message, the contact and the step's input. */
+/**
+ * What an action sees, built for each call: the transaction of the message (never the
+ * outer database: on PGlite, using it inside the transaction hangs), the contact as
+ * stored, the channel, time, ids and a logger. Its capability's own dependencies are bound
+ * when its actions are created at start-up (Capability.actions).
+ */
 export interface ActionContext {
   tx: Db;
   contact: Contact;
-  input: Json;
   /** The channel the message that led here came in on. */
   channel: string;
   clock: Clock;
@@ -59,9 +63,3 @@ export type StartFlowOutcome =
    * (a flow started for someone else may not start another).
    */
   | { type: 'skipped'; reason: 'self' | 'gone' | 'unreachable' | 'nested' };
-
-/**
- * A named side effect a flow's call step asks for (save a profile, search villages).
- * It runs inside the message's transaction; its result goes back to the flow.
- */
-export type ActionHandler = (ctx: ActionContext) => Promise<Json>;

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FLOWS = path.join(ROOT, 'flows');
 const SRC = path.join(ROOT, 'src');
+/** Locale files, which a capability's `texts.ts` imports as types (its text keys). */
+const LOCALES = path.join(ROOT, 'locales');
 /** What a flow file may import from src/. */
 const PURE_SRC = ['core', 'domain'];
 /** Packages a flow file may import. */
@@ -58,6 +60,9 @@ function problem(file: string, target: string): string | undefined {
   if (!path.isAbsolute(target)) {
     if (role !== 'flow' || PURE_PACKAGES.includes(target)) return undefined;
     return 'a flow file imports no package but zod';
+  }
+  if (target.startsWith(LOCALES)) {
+    return path.basename(file) === 'texts.ts' ? undefined : 'only texts.ts imports locale files';
   }
   if (target.startsWith(FLOWS)) {
     const other = capabilityOf(`${target}.ts`);

@@ -1,10 +1,13 @@
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { flows as appFlows, createActions } from '../../flows/index.js';
+import { call, defineAction, returns } from '../../src/core/flow/action.js';
 import { defineFlow } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
 import { createLogger } from '../../src/logger.js';
+import { implement } from '../../src/runtime/action.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { testVillages } from '../support/villages.js';
 
@@ -37,6 +40,11 @@ function captureLogs() {
  * A flow that keeps the person's words in its state, then calls an action whose query
  * fails on them: PostgreSQL names the value in its message, Drizzle lists the parameters.
  */
+const failingSave = defineAction('failing.save', {
+  input: z.object({ words: z.string() }),
+  result: returns<null>(),
+});
+
 const failing = defineFlow({
   id: 'failing',
   version: 1,
@@ -44,20 +52,20 @@ const failing = defineFlow({
   steps: [
     { id: 'name', kind: 'text', prompt: t('common:yes') },
     { id: 'words', kind: 'text', prompt: t('common:no') },
-    { id: 'save', kind: 'call', action: 'failing.save', input: (ctx) => ctx.answers.words ?? null },
+    call('save', failingSave, { input: (ctx) => ({ words: ctx.answers.words ?? null }) }),
   ],
 });
 
 describe('logs of a failing run', () => {
   it('carry what failed but none of the words the person sent, at any level', async () => {
     const logs = captureLogs();
-    const actions = {
+    const actions = [
       ...createActions({ villages: testVillages, removeMediaFile: async () => {} }),
-      'failing.save': async ({ tx, input }: { tx: Harness['db']['db']; input: unknown }) => {
-        await tx.execute(sql`select ${String(input)}::integer as n`);
+      implement(failingSave, async ({ tx }, { words }) => {
+        await tx.execute(sql`select ${words}::integer as n`);
         return null;
-      },
-    };
+      }),
+    ];
     h = await createHarness({ flows: [...appFlows, failing], actions, logger: logs.logger });
     await h.say('siti', '/gagal');
     await h.say('siti', NAME);

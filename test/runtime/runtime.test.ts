@@ -1,12 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { actions as appActions, flows as appFlows, FLOW_IDS } from '../../flows/index.js';
+import { call, defineAction, returns } from '../../src/core/flow/action.js';
 import { defineFlow } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
 import { enqueueForContact } from '../../src/db/queries/outbox.js';
 import { channelIdentities, conversations, outbox } from '../../src/db/schema/index.js';
+import { implement } from '../../src/runtime/action.js';
 import { OUTBOX_LEASE_MS } from '../../src/runtime/outbox-sender.js';
 import { createHarness, type Harness } from '../support/harness.js';
+
+const poke = defineAction('test.poke', { input: z.null(), result: returns<{ outcome: 'ok' }>() });
+const explodeAction = defineAction('test.explode', {
+  input: z.null(),
+  result: returns<{ outcome: 'ok' }>(),
+});
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -189,17 +198,14 @@ describe('runtime', () => {
       id: 'notify',
       version: 1,
       commands: ['colek'],
-      steps: [
-        { id: 'poke', kind: 'call', action: 'test.poke' },
-        { id: 'done', kind: 'say', text: t('feedback:thanks') },
-      ],
+      steps: [call('poke', poke), { id: 'done', kind: 'say', text: t('feedback:thanks') }],
     });
     let seenChannel = '';
     h = await createHarness({
       flows: [...appFlows, notify],
-      actions: {
+      actions: [
         ...appActions,
-        'test.poke': async ({ tx, channel, clock }) => {
+        implement(poke, async ({ tx, channel, clock }) => {
           seenChannel = channel;
           const [budi] = await tx
             .select()
@@ -212,8 +218,8 @@ describe('runtime', () => {
             now: clock.now(),
           });
           return { outcome: 'ok' };
-        },
-      },
+        }),
+      ],
     });
     await h.say('budi', 'halo');
     await h.say('ani', '/colek');
@@ -232,20 +238,20 @@ describe('runtime', () => {
       commands: ['rusak'],
       steps: [
         { id: 'name', kind: 'text', prompt: t('feedback:message.prompt'), min: 2 },
-        { id: 'save', kind: 'call', action: 'test.explode' },
+        call('save', explodeAction),
         { id: 'done', kind: 'say', text: t('feedback:thanks') },
       ],
     });
     let explode = true;
     h = await createHarness({
       flows: [...appFlows, brokenFlow],
-      actions: {
+      actions: [
         ...appActions,
-        'test.explode': async () => {
+        implement(explodeAction, async () => {
           if (explode) throw new Error('bug');
           return { outcome: 'ok' };
-        },
-      },
+        }),
+      ],
       entryFlow: FLOW_IDS.menu,
     });
     await h.say('ani', '/rusak');

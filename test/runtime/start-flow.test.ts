@@ -1,12 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { actions as appActions, flows as appFlows } from '../../flows/index.js';
+import { call, defineAction, returns } from '../../src/core/flow/action.js';
 import { defineFlow } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
 import { findContactByIdentity } from '../../src/db/queries/contacts.js';
 import { outbox } from '../../src/db/schema/index.js';
-import type { ActionHandler, StartFlowOutcome } from '../../src/runtime/types.js';
+import { implement } from '../../src/runtime/action.js';
+import type { StartFlowOutcome } from '../../src/runtime/types.js';
 import { createHarness, type Harness } from '../support/harness.js';
+
+const nudgeAction = defineAction('test.nudge', {
+  input: z.object({ who: z.string() }),
+  result: returns<StartFlowOutcome>(),
+});
 
 /** `/colek <name>` starts the "ask" flow for that person; `/colek! <name>` then fails. */
 const nudgeFlow = defineFlow({
@@ -14,12 +22,7 @@ const nudgeFlow = defineFlow({
   version: 1,
   commands: ['colek', 'colekgagal'],
   steps: [
-    {
-      id: 'start',
-      kind: 'call',
-      action: 'test.nudge',
-      input: (ctx) => ({ who: ctx.args }),
-    },
+    call('start', nudgeAction, { input: (ctx) => ({ who: ctx.args }) }),
     { id: 'done', kind: 'say', text: t('feedback:thanks') },
   ],
 });
@@ -35,20 +38,19 @@ const askFlow = defineFlow({
 
 let failAfterStart = false;
 const outcomes: StartFlowOutcome[] = [];
-const nudge: ActionHandler = async (ctx) => {
-  const who = String((ctx.input as { who: string }).who);
+const nudge = implement(nudgeAction, async (ctx, { who }) => {
   const found = await findContactByIdentity(ctx.tx, { channel: 'test', externalId: who });
   const outcome = await ctx.startFlow(found?.contact.id ?? `missing-${who}`, 'ask');
   outcomes.push(outcome);
   if (failAfterStart) throw new Error('bug after the start');
   return outcome;
-};
+});
 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness({
     flows: [...appFlows, nudgeFlow, askFlow],
-    actions: { ...appActions, 'test.nudge': nudge },
+    actions: [...appActions, nudge],
   });
 });
 afterAll(() => h.close());

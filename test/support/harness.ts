@@ -15,9 +15,10 @@ import type { Inbound, InboundPayload, RenderedMessage } from '../../src/core/me
 import type { Clock, Ids } from '../../src/core/ports.js';
 import { createTranslator, type Translator } from '../../src/i18n.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { ActionImplementation } from '../../src/runtime/action.js';
 import type { Capability } from '../../src/runtime/capability.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
-import type { ActionHandler, RuntimeChannel, SendResult } from '../../src/runtime/types.js';
+import type { RuntimeChannel, SendResult } from '../../src/runtime/types.js';
 import { createTestDb, type TestDatabase } from './db.js';
 import { testVillages } from './villages.js';
 
@@ -100,7 +101,7 @@ export interface Harness {
 /** Options of {@link createHarness}. */
 export interface HarnessOptions {
   flows?: FlowDefinition[];
-  actions?: Record<string, ActionHandler>;
+  actions?: ActionImplementation[];
   /** The flow every idle contact opens (default the menu), unless `onboarding` is set. */
   entryFlow?: string;
   /**
@@ -142,7 +143,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     });
   validateFlows(flows, {
     requiredFlows: [FLOW_IDS.help, FLOW_IDS.language],
-    actions: Object.keys(actions),
+    actions: actions.map((action) => action.declaration),
     hasKey: translator.hasKey,
   });
   const clock = createTestClock();

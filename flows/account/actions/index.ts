@@ -2,12 +2,9 @@
  * The account's actions: onboarding and consent, language, the rights (/datasaya,
  * /tarikpersetujuan, /hapusdata), the profile questions and /peran.
  */
-import { z } from 'zod';
-import { LANGUAGES } from '../../../src/config.js';
-import type { Json } from '../../../src/core/messages.js';
 import { t } from '../../../src/core/messages.js';
-import { joinTexts, textAsJson } from '../../../src/core/text-lines.js';
-import { latestConsent, recordConsent } from '../../../src/db/queries/consents.js';
+import { joinTexts } from '../../../src/core/text-lines.js';
+import { latestConsent, recordConsent as saveConsent } from '../../../src/db/queries/consents.js';
 import {
   type Contact,
   lastAddressOf,
@@ -15,13 +12,20 @@ import {
 } from '../../../src/db/queries/contacts.js';
 import { cancelPendingRequests } from '../../../src/db/queries/role-requests.js';
 import { hasCurrentConsent, PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy.js';
+import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
 import type { CapabilityServices } from '../../../src/runtime/capability.js';
-import type { ActionHandler } from '../../../src/runtime/types.js';
+import {
+  collectMyData,
+  consentStatus,
+  deleteData,
+  type ProfileProgress,
+  recordConsent,
+  resumeOnboarding,
+  setLanguage,
+  withdrawConsent,
+} from '../declarations.js';
 import { createProfileActions } from './profile.js';
 import { createRoleActions } from './roles.js';
-
-/** Where onboarding picks up for a person who already consented. */
-export type ProfileProgress = 'name' | 'role' | 'summary' | 'registered';
 
 /** The first missing piece of a consenting person's profile. */
 export function progressOf(contact: Contact): ProfileProgress {
@@ -30,22 +34,18 @@ export function progressOf(contact: Contact): ProfileProgress {
   return contact.registeredAt ? 'registered' : 'summary';
 }
 
-const consentInput = z.object({ answer: z.enum(['accepted', 'declined']) });
-const languageInput = z.object({ language: z.enum(LANGUAGES) });
-
-/** Onboarding: where to resume, and recording the consent answer. */
-const onboardingActions: Record<string, ActionHandler> = {
-  'onboarding.resume': async ({ tx, contact }): Promise<Json> => {
+/** Onboarding: where to resume, recording the consent answer, the language. */
+const onboardingActions: ActionImplementation[] = [
+  implement(resumeOnboarding, async ({ tx, contact }) => {
     if (hasCurrentConsent(contact)) return { outcome: progressOf(contact) };
     const latest = await latestConsent(tx, { contactId: contact.id });
     if (!latest) return { outcome: 'fresh' };
     return { outcome: 'consent', previous: latest.answer === 'accepted' ? 'updated' : 'again' };
-  },
-  'consent.record': async ({ tx, contact, input, clock, ids }) => {
-    const { answer } = consentInput.parse(input);
+  }),
+  implement(recordConsent, async ({ tx, contact, clock, ids }, { answer }) => {
     const now = clock.now();
     const address = await lastAddressOf(tx, { contactId: contact.id });
-    await recordConsent(tx, {
+    await saveConsent(tx, {
       id: ids.next(),
       contactId: contact.id,
       noticeVersion: PRIVACY_NOTICE_VERSION,
@@ -58,23 +58,22 @@ const onboardingActions: Record<string, ActionHandler> = {
       return { outcome: 'declined' };
     }
     return { outcome: progressOf(contact) };
-  },
-  'contact.set_language': async ({ tx, contact, input, clock }) => {
-    const { language } = languageInput.parse(input);
+  }),
+  implement(setLanguage, async ({ tx, contact, clock }, { language }) => {
     await setContactLanguage(tx, { contactId: contact.id, language, now: clock.now() });
     return { outcome: 'changed' };
-  },
-};
+  }),
+];
 
 /** /tarikpersetujuan: processing stops, the data is kept unused. */
-const withdrawActions: Record<string, ActionHandler> = {
-  'consent.status': async ({ contact }) => ({
+const withdrawActions: ActionImplementation[] = [
+  implement(consentStatus, async ({ contact }) => ({
     outcome: hasCurrentConsent(contact) ? 'current' : 'none',
-  }),
-  'consent.withdraw': async ({ tx, contact, clock, ids }) => {
+  })),
+  implement(withdrawConsent, async ({ tx, contact, clock, ids }) => {
     const now = clock.now();
     const address = await lastAddressOf(tx, { contactId: contact.id });
-    await recordConsent(tx, {
+    await saveConsent(tx, {
       id: ids.next(),
       contactId: contact.id,
       noticeVersion: contact.consentVersion ?? 0,
@@ -84,24 +83,24 @@ const withdrawActions: Record<string, ActionHandler> = {
     });
     await cancelPendingRequests(tx, { contactId: contact.id, now });
     return { outcome: 'withdrawn' };
-  },
-};
+  }),
+];
 
 /**
  * /datasaya and /hapusdata, over every capability (`services.personalData`). The photo
  * files go inside the transaction, so a rollback after it leaves a row without its file,
  * which the media store already treats as missing.
  */
-function rightsActions(services: CapabilityServices): Record<string, ActionHandler> {
-  return {
-    'my_data.collect': async ({ tx, contact }) => {
+function rightsActions(services: CapabilityServices): ActionImplementation[] {
+  return [
+    implement(collectMyData, async ({ tx, contact }) => {
       const sections = await services.personalData.collect(tx, contact);
       const none = t('my-data:none');
       const parts = sections.map((s) => t('my-data:section', { title: s.title, body: s.body }));
       const text = t('my-data:all', { sections: joinTexts(parts, none, 'paragraph') });
-      return { outcome: 'collected', text: textAsJson(text) };
-    },
-    'data.delete': async ({ tx, contact, clock, logger }) => {
+      return { outcome: 'collected', text };
+    }),
+    implement(deleteData, async ({ tx, contact, clock, logger }) => {
       const erased = await services.personalData.erase(tx, {
         contactId: contact.id,
         now: clock.now(),
@@ -111,17 +110,17 @@ function rightsActions(services: CapabilityServices): Record<string, ActionHandl
       // stream it would tie the deleted person to their chat account.
       logger.info({ photos: erased.mediaFiles.length }, 'personal data deleted');
       return { outcome: 'deleted' };
-    },
-  };
+    }),
+  ];
 }
 
 /** Every action of the account capability. */
-export function createAccountActions(services: CapabilityServices): Record<string, ActionHandler> {
-  return {
+export function createAccountActions(services: CapabilityServices): ActionImplementation[] {
+  return [
     ...onboardingActions,
     ...withdrawActions,
     ...rightsActions(services),
     ...createProfileActions(services),
     ...createRoleActions(services),
-  };
+  ];
 }

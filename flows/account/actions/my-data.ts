@@ -12,6 +12,23 @@ import type { MyDataSection } from '../../../src/runtime/capability.js';
 import { profileText } from '../profile-text.js';
 
 const NONE: Text = t('my-data:none');
+const CONSENT_ANSWERS = ['accepted', 'declined', 'withdrawn'] as const;
+const REQUEST_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
+
+/** One of `known`, or undefined for a value stored by another version. */
+function oneOf<T extends string>(known: readonly T[], value: string): T | undefined {
+  return known.find((item) => item === value);
+}
+
+function answerText(answer: string): Text | string {
+  const known = oneOf(CONSENT_ANSWERS, answer);
+  return known ? t(`my-data:answers.${known}`) : answer;
+}
+
+function statusText(status: string): Text | string {
+  const known = oneOf(REQUEST_STATUSES, status);
+  return known ? t(`my-data:statuses.${known}`) : status;
+}
 
 const profileSection: MyDataSection['build'] = async ({ tx, contact, villages }) => {
   const { directory } = await villages();
@@ -58,7 +75,7 @@ const consentsSection: MyDataSection['build'] = async ({ tx, contact }) => {
   const lines = rows.map((row) =>
     t('my-data:consent', {
       date: formatDate(row.createdAt),
-      answer: t(`my-data:answers.${row.answer}`),
+      answer: answerText(row.answer),
       version: row.noticeVersion,
       channel: row.channel,
     }),
@@ -72,7 +89,7 @@ const rolesSection: MyDataSection['build'] = async ({ tx, contact }) => {
     t('my-data:request', {
       date: formatDate(row.createdAt),
       role: roleName(row.role),
-      status: t(`my-data:statuses.${row.status}`),
+      status: statusText(row.status),
     }),
   );
   return { title: t('my-data:titles.roles'), body: joinTexts(lines, NONE) };

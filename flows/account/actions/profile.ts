@@ -1,10 +1,13 @@
-import { z } from 'zod';
-import type { Json } from '../../../src/core/messages.js';
+/**
+ * The profile questions: save the name, the role (a request when above warga), the
+ * village (ending a role tied to the old area); search villages; summarise the profile;
+ * mark onboarding complete.
+ */
 import {
   lockContact,
   markRegistered,
+  setRole as saveRole,
   setDisplayName,
-  setRole,
 } from '../../../src/db/queries/contacts.js';
 import {
   cancelPendingRequests,
@@ -13,68 +16,61 @@ import {
   previewVillageMove,
   requestRole,
 } from '../../../src/db/queries/role-requests.js';
-import { isSelectableRole } from '../../../src/domain/roles.js';
 import type { VillageIndexSource } from '../../../src/domain/village-index.js';
 import { searchVillages } from '../../../src/domain/village-picker.js';
 import { placeOf } from '../../../src/domain/village-place.js';
-import type { ActionHandler } from '../../../src/runtime/types.js';
-import type { ProfileSummary } from '../profile-text.js';
-
-const nameInput = z.object({ name: z.string(), editing: z.boolean() });
-const roleInput = z.object({ role: z.string().refine(isSelectableRole), editing: z.boolean() });
-const villageInput = z.object({
-  code: z.string(),
-  editing: z.boolean(),
-  /** The role the person was told the move ends (see `profile.village_check`), if any. */
-  ending: z.string().nullable().default(null),
-});
-const checkInput = z.object({ code: z.string() });
-const searchInput = z.object({ query: z.string() });
+import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
+import {
+  checkVillageMove,
+  completeProfile,
+  searchVillage,
+  setName,
+  setRole,
+  setVillage,
+  summariseProfile,
+} from '../declarations.js';
 
 /** A name must hold at least one letter: "123" or "..." is no name. */
 const HAS_LETTER = /\p{L}/u;
 
-function saved(editing: boolean): Json {
-  return { outcome: editing ? 'edited' : 'saved' };
+function saved(editing: boolean) {
+  return { outcome: editing ? ('edited' as const) : ('saved' as const) };
 }
 
-const setName: ActionHandler = async ({ tx, contact, input, clock }) => {
-  const { name, editing } = nameInput.parse(input);
+const saveName = implement(setName, async ({ tx, contact, clock }, { name, editing }) => {
   if (!HAS_LETTER.test(name)) return { outcome: 'invalid' };
   await setDisplayName(tx, { contactId: contact.id, name, now: clock.now() });
   return saved(editing);
-};
+});
 
 /** Warga (or the role already held) is set at once; any other role becomes a request. */
-const chooseRole: ActionHandler = async ({ tx, contact, input, clock, ids }) => {
-  const { role, editing } = roleInput.parse(input);
+const chooseRole = implement(setRole, async ({ tx, contact, clock, ids }, { role, editing }) => {
   const now = clock.now();
   await lockContact(tx, { contactId: contact.id });
   if (role === contact.role || role === 'warga') {
     await cancelPendingRequests(tx, { contactId: contact.id, now });
-    if (role !== contact.role) await setRole(tx, { contactId: contact.id, role, now });
+    if (role !== contact.role) await saveRole(tx, { contactId: contact.id, role, now });
     return saved(editing);
   }
   await requestRole(tx, { id: ids.next(), contactId: contact.id, role, now });
   return saved(editing);
-};
+});
 
-const complete: ActionHandler = async ({ tx, contact, clock }): Promise<Json> => {
+const complete = implement(completeProfile, async ({ tx, contact, clock }) => {
   await markRegistered(tx, { contactId: contact.id, now: clock.now() });
   const pending = await pendingRequestOf(tx, { contactId: contact.id });
   return pending ? { outcome: 'requested', role: pending.role } : { outcome: 'registered' };
-};
+});
 
 /**
  * What moving to the picked village does to the person's role, asked before the move:
  * `ends` (with the role that ends and the one then waiting for an admin) or `keeps`.
  */
-const checkVillage: ActionHandler = async ({ tx, contact, input }): Promise<Json> => {
-  const { code } = checkInput.parse(input);
+const checkVillage = implement(checkVillageMove, async ({ tx, contact }, { code }) => {
   const plan = await previewVillageMove(tx, { contactId: contact.id, villageCode: code });
   if (!plan?.endedRole) return { outcome: 'keeps' };
   return { outcome: 'ends', role: plan.endedRole, requested: plan.requested };
-};
+});
 
 /**
  * Saves the village. A role tied to the old village's area ends with the move and goes back
@@ -82,62 +78,51 @@ const checkVillage: ActionHandler = async ({ tx, contact, input }): Promise<Json
  * person was told before (`ending`: their role changed meanwhile), nothing is saved and
  * the flow asks again (`changed`).
  */
-function setVillage(villages: VillageIndexSource): ActionHandler {
-  return async ({ tx, contact, input, clock, ids }) => {
-    const { code, editing, ending } = villageInput.parse(input);
+function saveVillage(villages: VillageIndexSource): ActionImplementation {
+  return implement(setVillage, async ({ tx, contact, clock, ids }, input) => {
     const { directory } = await villages();
-    if (!directory.get(code)) throw new Error(`unknown village code ${code}`);
+    if (!directory.get(input.code)) throw new Error(`unknown village code ${input.code}`);
     const moved = await moveToVillage(tx, {
       contactId: contact.id,
-      villageCode: code,
-      expectedEnd: ending,
+      villageCode: input.code,
+      expectedEnd: input.ending,
       requestId: ids.next(),
       now: clock.now(),
     });
     if (moved.type === 'gone') throw new Error('the contact of this message is gone');
     if (moved.type === 'changed') return { outcome: 'changed' };
     const { endedRole, requested } = moved.plan;
-    if (!endedRole) return saved(editing);
+    if (!endedRole) return saved(input.editing);
     return { outcome: 'role_ended', role: endedRole, requested };
-  };
+  });
 }
 
-function villageSearch(villages: VillageIndexSource): ActionHandler {
-  return async ({ input }) =>
-    (await searchVillages(villages, searchInput.parse(input).query)) as unknown as Json;
-}
-
-function summarise(villages: VillageIndexSource): ActionHandler {
-  return async ({ tx, contact }) => {
+function summarise(villages: VillageIndexSource): ActionImplementation {
+  return implement(summariseProfile, async ({ tx, contact }) => {
     const { directory } = await villages();
     const village = contact.villageCode ? directory.get(contact.villageCode) : undefined;
     const pending = await pendingRequestOf(tx, { contactId: contact.id });
-    const summary: ProfileSummary = {
+    return {
       outcome: 'ok',
       name: contact.displayName,
       role: contact.role,
       requested: pending?.role ?? null,
       village: village ? placeOf(village) : null,
     };
-    return { ...summary, village: summary.village ? { ...summary.village } : null };
-  };
+  });
 }
 
-/**
- * Actions of the profile questions: save the name, the role (a request when above warga),
- * the village (ending a role tied to the old area); search villages; summarise the
- * profile; mark onboarding complete.
- */
+/** The profile actions, over the village index. */
 export function createProfileActions(deps: {
   villages: VillageIndexSource;
-}): Record<string, ActionHandler> {
-  return {
-    'profile.set_name': setName,
-    'profile.set_role': chooseRole,
-    'profile.village_check': checkVillage,
-    'profile.set_village': setVillage(deps.villages),
-    'village.search': villageSearch(deps.villages),
-    'profile.summary': summarise(deps.villages),
-    'profile.complete': complete,
-  };
+}): ActionImplementation[] {
+  return [
+    saveName,
+    chooseRole,
+    checkVillage,
+    saveVillage(deps.villages),
+    implement(searchVillage, async (_ctx, { query }) => searchVillages(deps.villages, query)),
+    summarise(deps.villages),
+    complete,
+  ];
 }

@@ -1,6 +1,6 @@
 import type { BankRegistry } from '../../../src/domain/questionnaire/index.js';
+import type { ActionImplementation } from '../../../src/runtime/action.js';
 import type { CapabilityServices } from '../../../src/runtime/capability.js';
-import type { ActionHandler } from '../../../src/runtime/types.js';
 import { createQuestionnaireActions } from './questionnaire.js';
 import { createVillageScoreActions } from './village-score.js';
 
@@ -8,9 +8,9 @@ import { createVillageScoreActions } from './village-score.js';
 export function createQuestionnairesActions(
   services: CapabilityServices,
   registry: BankRegistry,
-): Record<string, ActionHandler> {
-  return {
+): ActionImplementation[] {
+  return [
     ...createQuestionnaireActions({ registry }),
     ...createVillageScoreActions({ registry, villages: services.villages }),
-  };
+  ];
 }

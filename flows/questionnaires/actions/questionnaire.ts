@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { ChoiceOption } from '../../../src/core/flow/types.js';
-import { type Json, type Text, t } from '../../../src/core/messages.js';
-import { joinTexts, textAsJson } from '../../../src/core/text-lines.js';
+import { type Text, t } from '../../../src/core/messages.js';
+import { joinTexts } from '../../../src/core/text-lines.js';
 import {
   type AnswerOption,
   answerLabel,
@@ -14,13 +13,20 @@ import {
   itemBefore,
   itemPosition,
   NOT_ENOUGH_DATA,
-  PILLAR_IDS,
   type PillarId,
   personPillarScore,
   pillarName,
   roundScore,
 } from '../../../src/domain/questionnaire/index.js';
-import type { ActionContext, ActionHandler } from '../../../src/runtime/types.js';
+import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
+import type { ActionContext } from '../../../src/runtime/types.js';
+import {
+  answerItem,
+  openPillar as openPillarAction,
+  overview as overviewAction,
+  previousItem,
+  type Question,
+} from '../declarations.js';
 import {
   answerFromValue,
   loadPillars,
@@ -30,16 +36,9 @@ import {
   type StateDeps,
 } from './state.js';
 
-const pillarInput = z.object({ pillar: z.enum(PILLAR_IDS) });
-const answerInput = pillarInput.extend({
-  item: z.string(),
-  value: z.union([z.string(), z.number(), z.boolean()]),
-});
-const previousInput = pillarInput.extend({ item: z.string().nullable() });
-
 /** The person's progress in every pillar, and the pillar they left part-way most recently. */
-async function overview(ctx: ActionContext, registry: BankRegistry): Promise<Json> {
-  if (!ctx.contact.villageCode) return { outcome: 'no_village' };
+async function overview(ctx: ActionContext, registry: BankRegistry) {
+  if (!ctx.contact.villageCode) return { outcome: 'no_village' as const };
   const states = await loadPillars({ tx: ctx.tx, registry, contact: ctx.contact });
   const open = states
     .filter((s) => s.response && s.progress.answered > 0 && s.progress.next)
@@ -47,7 +46,7 @@ async function overview(ctx: ActionContext, registry: BankRegistry): Promise<Jso
       (a, b) => (b.response?.updatedAt.getTime() ?? 0) - (a.response?.updatedAt.getTime() ?? 0),
     );
   return {
-    outcome: 'ok',
+    outcome: 'ok' as const,
     pillars: states.map((s) => ({
       pillar: s.pillar,
       answered: s.progress.answered,
@@ -58,13 +57,13 @@ async function overview(ctx: ActionContext, registry: BankRegistry): Promise<Jso
 }
 
 /** The next question of the pillar, or its result when every item that applies is answered. */
-function nextStep(state: PillarState): Json {
+function nextStep(state: PillarState): Question {
   const next = state.progress.next;
   return next ? question(state, next) : done(state);
 }
 
 /** A question as the flow asks it: everything it shows travels in the result. */
-function question(state: PillarState, item: Item, again?: Text): Json {
+function question(state: PillarState, item: Item, again?: Text): Question {
   const position = itemPosition(state.bank, state.answers, state.audience, item.id);
   const asked = t('questionnaire-flow:question', {
     pillar: pillarName(state.pillar),
@@ -82,7 +81,7 @@ function question(state: PillarState, item: Item, again?: Text): Json {
       item.type === 'yesno' ? 'ask_yesno' : item.type === 'number' ? 'ask_number' : 'ask_choice',
     pillar: state.pillar,
     item: item.id,
-    prompt: textAsJson(prompt),
+    prompt,
     options: item.type === 'choice' || item.type === 'scale' ? options : [],
     alternatives: item.type === 'choice' || item.type === 'scale' ? [] : options.slice(own),
     min: item.type === 'number' ? item.min : 0,
@@ -90,14 +89,14 @@ function question(state: PillarState, item: Item, again?: Text): Json {
   };
 }
 
-function choiceOf(option: AnswerOption): Json {
+function choiceOf(option: AnswerOption): ChoiceOption {
   const choice: ChoiceOption = { value: option.value, label: option.label };
   if (option.answer.type === 'dont_know') choice.unsure = true;
-  return choice as unknown as Json;
+  return choice;
 }
 
 /** The person's own result on the pillar, with the disclaimer. */
-function done(state: PillarState): Json {
+function done(state: PillarState): Question {
   const result = personPillarScore(state.bank, state.answers, state.audience);
   const pillar = pillarName(state.pillar);
   const line =
@@ -118,17 +117,20 @@ function done(state: PillarState): Json {
     outcome: 'done',
     pillar: state.pillar,
     item: null,
-    prompt: textAsJson(joinTexts(texts, line, 'paragraph')),
+    prompt: joinTexts(texts, line, 'paragraph'),
   };
 }
 
-async function open(ctx: ActionContext, deps: StateDeps, pillar: PillarId): Promise<Json> {
+async function open(ctx: ActionContext, deps: StateDeps, pillar: PillarId): Promise<Question> {
   const state = await openPillar({ ...deps, pillar, clock: ctx.clock, ids: ctx.ids });
   return state ? nextStep(state) : { outcome: 'no_village' };
 }
 
-async function answer(ctx: ActionContext, registry: BankRegistry): Promise<Json> {
-  const input = answerInput.parse(ctx.input);
+async function answer(
+  ctx: ActionContext,
+  registry: BankRegistry,
+  input: { pillar: PillarId; item: string; value: string | number | boolean },
+): Promise<Question> {
   const deps = { tx: ctx.tx, registry, contact: ctx.contact };
   const state = await openPillar({ ...deps, pillar: input.pillar, clock: ctx.clock, ids: ctx.ids });
   if (!state) return { outcome: 'no_village' };
@@ -141,8 +143,11 @@ async function answer(ctx: ActionContext, registry: BankRegistry): Promise<Json>
   return nextStep(await recordAnswer({ ...deps, state, item, answer: given, now }));
 }
 
-async function previous(ctx: ActionContext, registry: BankRegistry): Promise<Json> {
-  const input = previousInput.parse(ctx.input);
+async function previous(
+  ctx: ActionContext,
+  registry: BankRegistry,
+  input: { pillar: PillarId; item: string | null },
+): Promise<Question | { outcome: 'first' }> {
   const deps = { tx: ctx.tx, registry, contact: ctx.contact };
   const state = await openPillar({ ...deps, pillar: input.pillar, clock: ctx.clock, ids: ctx.ids });
   if (!state) return { outcome: 'no_village' };
@@ -155,17 +160,14 @@ async function previous(ctx: ActionContext, registry: BankRegistry): Promise<Jso
 /** Actions of the questionnaire flow, over a registry of bank versions. */
 export function createQuestionnaireActions(deps: {
   registry: BankRegistry;
-}): Record<string, ActionHandler> {
+}): ActionImplementation[] {
   const { registry } = deps;
-  return {
-    'questionnaire.overview': (ctx) => overview(ctx, registry),
-    'questionnaire.open': (ctx) =>
-      open(
-        ctx,
-        { tx: ctx.tx, registry, contact: ctx.contact },
-        pillarInput.parse(ctx.input).pillar,
-      ),
-    'questionnaire.answer': (ctx) => answer(ctx, registry),
-    'questionnaire.previous': (ctx) => previous(ctx, registry),
-  };
+  return [
+    implement(overviewAction, (ctx) => overview(ctx, registry)),
+    implement(openPillarAction, (ctx, { pillar }) =>
+      open(ctx, { tx: ctx.tx, registry, contact: ctx.contact }, pillar),
+    ),
+    implement(answerItem, (ctx, input) => answer(ctx, registry, input)),
+    implement(previousItem, (ctx, input) => previous(ctx, registry, input)),
+  ];
 }

@@ -1,5 +1,5 @@
 import { type Text, t } from '../../../src/core/messages.js';
-import { joinTexts, textAsJson } from '../../../src/core/text-lines.js';
+import { joinTexts } from '../../../src/core/text-lines.js';
 import type { Contact } from '../../../src/db/queries/contacts.js';
 import { villageAnswers } from '../../../src/db/queries/questionnaire-village.js';
 import {
@@ -20,7 +20,9 @@ import {
 import { scopeCovers, staffScope } from '../../../src/domain/staff-scope.js';
 import type { VillageIndexSource } from '../../../src/domain/village-index.js';
 import { placeOf, villageText } from '../../../src/domain/village-place.js';
-import type { ActionContext, ActionHandler } from '../../../src/runtime/types.js';
+import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
+import type { ActionContext } from '../../../src/runtime/types.js';
+import { villageScore } from '../declarations.js';
 
 /** The village /skor shows: the one asked for, when the person's staff scope covers it. */
 function villageFor(contact: Contact, code: string): { code?: string; refusal?: Text } {
@@ -32,13 +34,21 @@ function villageFor(contact: Contact, code: string): { code?: string; refusal?: 
   return { refusal: t('village-score:not_allowed') };
 }
 
+/** The line of a pillar's score, by what it rests on. */
+const SCORE_KEYS = {
+  both: 'village-score:pillar.score',
+  k_only: 'village-score:pillar.score_k_only',
+  w_only: 'village-score:pillar.score_w_only',
+  none: 'village-score:pillar.none',
+} as const;
+
 /** A pillar's line and its counts. */
 function pillarLines(result: VillagePillarResult): Text[] {
   const pillar = pillarName(result.pillar);
   const line =
     result.score === null
       ? t('village-score:pillar.none', { pillar, not_enough: NOT_ENOUGH_DATA })
-      : t(`village-score:pillar.${result.basis === 'both' ? 'score' : `score_${result.basis}`}`, {
+      : t(SCORE_KEYS[result.basis], {
           pillar,
           score: roundScore(result.score),
           band: bandText(band(result.score)),
@@ -73,14 +83,11 @@ function weakText(registry: BankRegistry, results: VillagePillarResult[]): Text 
   return joinTexts([t('village-score:weak.title'), body], body, 'line');
 }
 
-async function villageScore(
+async function scoreText(
   ctx: ActionContext,
   deps: { registry: BankRegistry; villages: VillageIndexSource },
+  code: string,
 ): Promise<Text> {
-  const code =
-    typeof ctx.input === 'object' && ctx.input !== null && 'code' in ctx.input
-      ? String(ctx.input.code ?? '')
-      : '';
   const chosen = villageFor(ctx.contact, code);
   if (!chosen.code) return chosen.refusal ?? t('village-score:no_village');
   const { directory } = await deps.villages();
@@ -108,11 +115,11 @@ async function villageScore(
 export function createVillageScoreActions(deps: {
   registry: BankRegistry;
   villages: VillageIndexSource;
-}): Record<string, ActionHandler> {
-  return {
-    'questionnaire.village_score': async (ctx) => ({
+}): ActionImplementation[] {
+  return [
+    implement(villageScore, async (ctx, { code }) => ({
       outcome: 'shown',
-      text: textAsJson(await villageScore(ctx, deps)),
-    }),
-  };
+      text: await scoreText(ctx, deps, code),
+    })),
+  ];
 }

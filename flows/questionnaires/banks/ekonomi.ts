@@ -1,8 +1,8 @@
-import { t } from '../../../src/core/messages.js';
+import { type KeysUnder, t } from '../../../src/core/messages.js';
 import { scaleLabels } from '../../../src/domain/questionnaire/texts.js';
 import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
-const text = (path: string) => t(`questionnaire:ekonomi.${path}`);
+const text = (path: KeysUnder<'questionnaire:ekonomi.'>) => t(`questionnaire:ekonomi.${path}`);
 
 /** Most micro-businesses a kader can report: above any village's count. */
 const BUSINESSES_MAX = 100_000;

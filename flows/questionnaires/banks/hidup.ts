@@ -1,8 +1,8 @@
-import { t } from '../../../src/core/messages.js';
+import { type KeysUnder, t } from '../../../src/core/messages.js';
 import { scaleLabels } from '../../../src/domain/questionnaire/texts.js';
 import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
-const text = (path: string) => t(`questionnaire:hidup.${path}`);
+const text = (path: KeysUnder<'questionnaire:hidup.'>) => t(`questionnaire:hidup.${path}`);
 
 /** Longest travel time accepted, in minutes (a day): more is surely a typo. */
 const TRAVEL_MINUTES_MAX = 24 * 60;

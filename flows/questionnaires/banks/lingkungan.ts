@@ -1,7 +1,8 @@
-import { t } from '../../../src/core/messages.js';
+import { type KeysUnder, t } from '../../../src/core/messages.js';
 import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
-const text = (path: string) => t(`questionnaire:lingkungan.${path}`);
+const text = (path: KeysUnder<'questionnaire:lingkungan.'>) =>
+  t(`questionnaire:lingkungan.${path}`);
 
 /**
  * Lingkungan Cerdas (smart environment): waste, water, disaster warning, environmental

@@ -1,8 +1,9 @@
-import { t } from '../../../src/core/messages.js';
+import { type KeysUnder, t } from '../../../src/core/messages.js';
 import { scaleLabels } from '../../../src/domain/questionnaire/texts.js';
 import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
-const text = (path: string) => t(`questionnaire:masyarakat.${path}`);
+const text = (path: KeysUnder<'questionnaire:masyarakat.'>) =>
+  t(`questionnaire:masyarakat.${path}`);
 
 /** Most residents a kader can report as trained in a year: above any village's population. */
 const TRAINED_RESIDENTS_MAX = 100_000;

@@ -1,7 +1,7 @@
-import { t } from '../../../src/core/messages.js';
+import { type KeysUnder, t } from '../../../src/core/messages.js';
 import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
-const text = (path: string) => t(`questionnaire:mobilitas.${path}`);
+const text = (path: KeysUnder<'questionnaire:mobilitas.'>) => t(`questionnaire:mobilitas.${path}`);
 
 /** Longest travel time accepted, in minutes (a day): more is surely a typo. */
 const TRAVEL_MINUTES_MAX = 24 * 60;

@@ -1,8 +1,9 @@
-import { t } from '../../../src/core/messages.js';
+import { type KeysUnder, t } from '../../../src/core/messages.js';
 import { scaleLabels } from '../../../src/domain/questionnaire/texts.js';
 import { BASE_WEIGHT, type Bank, STAR_WEIGHT } from '../../../src/domain/questionnaire/types.js';
 
-const text = (path: string) => t(`questionnaire:tata_kelola.${path}`);
+const text = (path: KeysUnder<'questionnaire:tata_kelola.'>) =>
+  t(`questionnaire:tata_kelola.${path}`);
 
 /**
  * Tata Kelola Cerdas (smart governance): digital public information and services,

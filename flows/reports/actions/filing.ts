@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { Json } from '../../../src/core/messages.js';
+import type { z } from 'zod';
 import { t } from '../../../src/core/messages.js';
 import type { Db } from '../../../src/db/client.js';
 import { notifyContact } from '../../../src/db/queries/notifications.js';
@@ -15,14 +14,25 @@ import {
 } from '../../../src/db/queries/reports.js';
 import { formatDate } from '../../../src/domain/dates.js';
 import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy.js';
-import { isReportCategory, isReportType, pillarOf } from '../../../src/domain/report/categories.js';
+import { pillarOf } from '../../../src/domain/report/categories.js';
 import { INITIAL_STATUS, isOpen, isReportStatus } from '../../../src/domain/report/status.js';
 import { newTicket, type RandomInt } from '../../../src/domain/report/ticket.js';
 import type { VillageIndexSource } from '../../../src/domain/village-index.js';
 import { searchVillages } from '../../../src/domain/village-picker.js';
 import { placeOf } from '../../../src/domain/village-place.js';
+import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
 import type { ReportTimers } from '../../../src/runtime/jobs/report-sla.js';
-import type { ActionContext, ActionHandler } from '../../../src/runtime/types.js';
+import type { ActionContext } from '../../../src/runtime/types.js';
+import {
+  beginReport,
+  branch,
+  type DraftVillage,
+  findDuplicate,
+  searchReportVillage,
+  setReportVillage,
+  submitReport,
+  supportReport,
+} from '../declarations.js';
 import { categoryName } from '../text.js';
 
 /** How far back an open report of the same category and village counts as the same problem. */
@@ -39,39 +49,18 @@ export interface ReportActionDeps {
   reportTimers: ReportTimers;
 }
 
-const pinInput = z.object({ latitude: z.number(), longitude: z.number() });
-const draftInput = z.object({
-  assisted: z.boolean(),
-  residentName: z.string().nullable(),
-  residentContact: z.string().nullable(),
-  type: z.string().refine(isReportType),
-  category: z.string().refine(isReportCategory),
-  description: z.string().min(1),
-  photos: z.array(z.string()),
-  pin: pinInput.nullable(),
-  landmark: z.string().nullable(),
-  village: z.object({ code: z.string() }),
-  anonymous: z.boolean(),
-  confidential: z.boolean(),
-});
-const duplicateInput = z.object({
-  category: z.string(),
-  villageCode: z.string(),
-  exclude: z.string().nullable(),
-});
-
 /** The village a code names, ready to show, as the flow keeps it. */
-async function villageOf(deps: ReportActionDeps, code: string): Promise<Json> {
+async function villageOf(deps: ReportActionDeps, code: string): Promise<DraftVillage> {
   const { directory } = await deps.villages();
   const village = directory.get(code);
-  return { code, place: village ? { ...placeOf(village) } : null };
+  return { code, place: village ? placeOf(village) : null };
 }
 
 /** Files the report under a fresh ticket, drawing again on the rare clash. */
 async function fileReport(
   ctx: ActionContext,
   deps: ReportActionDeps,
-  draft: z.infer<typeof draftInput>,
+  draft: z.output<typeof submitReport.input>,
 ): Promise<ReportRow> {
   const now = ctx.clock.now();
   const assisted = draft.assisted && ASSISTING_ROLES.includes(ctx.contact.role);
@@ -87,7 +76,7 @@ async function fileReport(
         residentConsentAt: assisted ? now : null,
         type: draft.type,
         category: draft.category,
-        pillar: pillarOf(draft.category as Parameters<typeof pillarOf>[0]),
+        pillar: pillarOf(draft.category),
         description: draft.description,
         villageCode: draft.village.code,
         latitude: draft.pin?.latitude ?? null,
@@ -130,23 +119,20 @@ async function notifyArrival(
 }
 
 /** "Me too" to an open report: recorded once per person, never on their own report. */
-async function supportReport(
-  db: Db,
-  params: { reportId: string; contactId: string; now: Date },
-): Promise<Json> {
-  const report = await findReportById(db, params);
+const support = implement(supportReport, async ({ tx, contact, clock }, { reportId }) => {
+  const params = { reportId, contactId: contact.id, now: clock.now() };
+  const report = await findReportById(tx, params);
   if (!report || !isReportStatus(report.status) || !isOpen(report.status)) {
     return { outcome: 'gone' };
   }
-  if (report.contactId === params.contactId) return { outcome: 'own', ticket: report.ticket };
-  const outcome = await addSupport(db, params);
-  const supporters = (await countSupports(db, { reportIds: [report.id] })).get(report.id) ?? 0;
+  if (report.contactId === contact.id) return { outcome: 'own', ticket: report.ticket };
+  const outcome = await addSupport(tx, params);
+  const supporters = (await countSupports(tx, { reportIds: [report.id] })).get(report.id) ?? 0;
   return { outcome, supporters };
-}
+});
 
 /** The newest open report of the same category and village from the last 14 days, if any. */
-const findDuplicate: ActionHandler = async ({ tx, input, clock }): Promise<Json> => {
-  const params = duplicateInput.parse(input);
+const duplicate = implement(findDuplicate, async ({ tx, clock }, params) => {
   const since = new Date(clock.now().getTime() - DUPLICATE_WINDOW_MS);
   const exclude = params.exclude ? [params.exclude] : [];
   const found = await findOpenDuplicate(tx, { ...params, since, exclude });
@@ -160,53 +146,47 @@ const findDuplicate: ActionHandler = async ({ tx, input, clock }): Promise<Json>
     date: formatDate(found.createdAt),
     supporters,
   };
-};
+});
 
 /** Files the draft: the report, its photos, its first history row, and the staff told. */
-async function submit(ctx: ActionContext, deps: ReportActionDeps): Promise<Json> {
-  const report = await fileReport(ctx, deps, draftInput.parse(ctx.input));
-  const now = ctx.clock.now();
-  await addHistory(ctx.tx, {
-    reportId: report.id,
-    fromStatus: null,
-    toStatus: report.status,
-    actorKind: 'reporter',
-    actorId: ctx.contact.id,
-    note: null,
-    now,
+function submit(deps: ReportActionDeps): ActionImplementation {
+  return implement(submitReport, async (ctx, draft) => {
+    const report = await fileReport(ctx, deps, draft);
+    const now = ctx.clock.now();
+    await addHistory(ctx.tx, {
+      reportId: report.id,
+      fromStatus: null,
+      toStatus: report.status,
+      actorKind: 'reporter',
+      actorId: ctx.contact.id,
+      note: null,
+      now,
+    });
+    const told = await notifyArrival(ctx.tx, report, ctx.contact.id, now);
+    await deps.reportTimers.filed(ctx.tx, report, now);
+    const facts = { reportId: report.id, category: report.category, staffTold: told };
+    ctx.logger.info(facts, 'report filed');
+    return { outcome: 'filed', ticket: report.ticket };
   });
-  const told = await notifyArrival(ctx.tx, report, ctx.contact.id, now);
-  await deps.reportTimers.filed(ctx.tx, report, now);
-  const facts = { reportId: report.id, category: report.category, staffTold: told };
-  ctx.logger.info(facts, 'report filed');
-  return { outcome: 'filed', ticket: report.ticket };
 }
 
 /** Actions of /lapor. */
-export function createReportActions(deps: ReportActionDeps): Record<string, ActionHandler> {
-  return {
-    /** Only picks a branch: the flow computes it from its answers (`{ outcome }`). */
-    'report.branch': async ({ input }) => input,
-    'report.begin': async ({ contact }): Promise<Json> => {
+export function createReportActions(deps: ReportActionDeps): ActionImplementation[] {
+  return [
+    implement(branch, async (_ctx, input) => input),
+    implement(beginReport, async ({ contact }) => {
       if (!contact.villageCode) return { outcome: 'no_village' };
       const village = await villageOf(deps, contact.villageCode);
       return { outcome: ASSISTING_ROLES.includes(contact.role) ? 'assist' : 'self', village };
-    },
-    'report.village_search': async ({ input }) => {
-      const { query } = z.object({ query: z.string() }).parse(input);
-      return (await searchVillages(deps.villages, query)) as unknown as Json;
-    },
-    'report.set_village': async ({ input }) => {
-      const { code } = z.object({ code: z.string() }).parse(input);
+    }),
+    implement(searchReportVillage, async (_ctx, { query }) => searchVillages(deps.villages, query)),
+    implement(setReportVillage, async (_ctx, { code }) => {
       const { directory } = await deps.villages();
       if (!directory.get(code)) throw new Error(`unknown village code ${code}`);
       return { outcome: 'saved', village: await villageOf(deps, code) };
-    },
-    'report.find_duplicate': findDuplicate,
-    'report.support': async ({ tx, contact, input, clock }) => {
-      const { reportId } = z.object({ reportId: z.string() }).parse(input);
-      return supportReport(tx, { reportId, contactId: contact.id, now: clock.now() });
-    },
-    'report.submit': (ctx) => submit(ctx, deps),
-  };
+    }),
+    duplicate,
+    support,
+    submit(deps),
+  ];
 }

@@ -4,7 +4,7 @@
  * written, and the other side is told through the outbox in the same transaction, so a
  * notification is never lost and never sent twice for one move.
  */
-import type { Json, Outbound, Text } from '../../../src/core/messages.js';
+import type { Outbound, Text } from '../../../src/core/messages.js';
 import { t } from '../../../src/core/messages.js';
 import { getContact } from '../../../src/db/queries/contacts.js';
 import { loadConversationForUpdate } from '../../../src/db/queries/conversations.js';
@@ -26,26 +26,9 @@ import {
 } from '../../../src/domain/report/status.js';
 import type { ReportTimers } from '../../../src/runtime/jobs/report-sla.js';
 import type { ActionContext } from '../../../src/runtime/types.js';
+import type { MoveResult } from '../declarations.js';
 import { REPORT_REPLY_FLOW } from '../reply.js';
 import { reasonName, statusName } from '../text.js';
-
-/** Whether a move happened; a refusal says why, and what staff could do instead. */
-export type MoveResult =
-  | { outcome: 'moved'; ticket: string; from: ReportStatus; to: ReportStatus }
-  | {
-      outcome: 'refused';
-      ticket: string;
-      reason:
-        | 'not_found'
-        | 'no_access'
-        | 'read_only'
-        | 'not_allowed'
-        | 'reason_required'
-        | 'reason_unexpected'
-        | 'not_waiting';
-      status: string | null;
-      allowed: string[];
-    };
 
 /** Who may ask for `move` on `report`, or why not. */
 function accessProblem(ctx: ActionContext, report: ReportRow, move: ReportMove) {
@@ -61,7 +44,7 @@ function refusal(
   ticket: string,
   report: ReportRow | undefined,
   reason: Refusal['reason'],
-  allowed: readonly string[] = [],
+  allowed: readonly ReportStatus[] = [],
 ): Refusal {
   return {
     outcome: 'refused',
@@ -201,9 +184,4 @@ async function tellStaff(ctx: ActionContext, report: ReportRow) {
     if (contactId === ctx.contact.id) continue;
     await notifyContact(ctx.tx, { contactId, messages: [{ texts: [text] }], now });
   }
-}
-
-/** A move result as the JSON a call step saves. */
-export function moveResultJson(result: MoveResult): Json {
-  return result as unknown as Json;
 }

@@ -8,7 +8,7 @@ import {
   parseYesNo,
 } from '../flow/parse.js';
 import type { ChoiceOption, PromptStep, StepContext } from '../flow/types.js';
-import { type InboundPayload, type Json, type Text, t } from '../messages.js';
+import { type InboundPayload, type Json, type Text, type TextKey, t } from '../messages.js';
 import { DONE_WORDS, SKIP_WORDS } from './globals.js';
 import { alternativesOf, boundOf, NEXT_PAGE_NUMBER, optionsOf, pageOf } from './prompt.js';
 
@@ -93,7 +93,7 @@ function readText(text: string, rc: ReadContext): Reading {
   }
 }
 
-function invalid(key: string, params?: Record<string, string | number>): Reading {
+function invalid(key: TextKey, params?: Record<string, string | number>): Reading {
   return { type: 'invalid', error: t(key, params) };
 }
 

@@ -1,6 +1,7 @@
 import { FlowDefinitionError } from '../errors.js';
 import {
   answerName,
+  type ContactSnapshot,
   END,
   type FlowDefinition,
   flowTarget,
@@ -42,8 +43,11 @@ export type EngineEvent =
 /** What the runtime must do, in order. */
 export type Effect =
   | { type: 'send'; message: Outbound }
-  /** Run the named action, then hand its result back as a `call_result` event. */
-  | { type: 'call'; action: string; input: Json };
+  /**
+   * Run the action declared under this name (its input not yet checked against the
+   * declaration's schema), then hand its result back as a `call_result` event.
+   */
+  | { type: 'call'; action: string; input: unknown };
 
 /** The engine's answer: the next state and the effects that lead there. */
 export interface EngineResult {
@@ -53,7 +57,7 @@ export interface EngineResult {
 
 /** Facts about the person the engine may use, supplied by the runtime for each event. */
 export interface EngineEnv {
-  contact: Record<string, Json>;
+  contact: ContactSnapshot;
   /** Flow started when an idle person writes, and by the word "menu". */
   entryFlow: string;
   /** Resolves a text in the person's language (used to match typed option labels). */
@@ -169,7 +173,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     if (step.kind === 'call') {
       frame.waitingCall = true;
-      w.effects.push({ type: 'call', action: step.action, input: step.input?.(ctx) ?? null });
+      w.effects.push({ type: 'call', action: step.action.name, input: step.input?.(ctx) ?? null });
       return;
     }
     ask(w, frame, step, []);

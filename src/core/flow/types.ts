@@ -1,13 +1,26 @@
 import type { Attachment, Json, Text } from '../messages.js';
+import type { CallStep } from './action.js';
+
+export type { CallStep } from './action.js';
 
 /** Answers of one flow run, by the `save` name of each step. */
 export type Answers = Record<string, Json>;
 
+/** The person a flow talks with, as the runtime describes them at each event. */
+export type ContactSnapshot = {
+  id: string;
+  /** One of src/domain/roles.ts ROLES. */
+  role: string;
+  language: string;
+  /** Kemendagri code of their village; null until they give one. */
+  villageCode: string | null;
+  displayName: string | null;
+};
+
 /** What steps may look at: the answers so far and a snapshot of the contact. */
 export interface StepContext {
   answers: Answers;
-  /** The contact as the runtime describes it (id, role, language, village, ...). */
-  contact: Record<string, Json>;
+  contact: ContactSnapshot;
   /** Words typed after the command that started this flow, if any. */
   args: string;
 }
@@ -41,8 +54,8 @@ export function flowTarget(target: string): { flow: string; mode: 'replace' | 'p
  */
 export type Next = string | Record<string, string>;
 
-/** An option of a choice step. */
-export interface ChoiceOption {
+/** An option of a choice step (plain JSON: an action may hand options to a flow). */
+export type ChoiceOption = {
   value: string;
   label: Text;
   /**
@@ -50,7 +63,7 @@ export interface ChoiceOption {
    * besides its label and number.
    */
   unsure?: boolean;
-}
+};
 
 /** Options of a step, fixed or computed from the context. */
 export type OptionsSource = ChoiceOption[] | ((ctx: StepContext) => ChoiceOption[]);
@@ -146,18 +159,6 @@ export interface LocationStep extends PromptBase {
   optional?: boolean;
 }
 
-/**
- * Asks the runtime to run a named action (search, save, notify) in the message's
- * transaction. Its result is saved; when it is an object with an `outcome` string,
- * `next` may branch on it.
- */
-export interface CallStep extends StepBase {
-  kind: 'call';
-  action: string;
-  input?: (ctx: StepContext) => Json;
-  save?: string;
-}
-
 /** Any step of a flow. */
 export type Step =
   | SayStep
@@ -183,8 +184,6 @@ export interface FlowDefinition {
   commands?: string[];
   /** Started on top of the current flow, which resumes when this one ends (help, language, privacy). */
   returns?: boolean;
-  /** Keys used only by computed texts, listed so start-up can check them. */
-  extraKeys?: string[];
   /**
    * Said instead of the usual "cancelled, nothing was saved" when the person cancels while
    * this flow talks: for a flow that saves as it goes.

@@ -1,5 +1,6 @@
 import { FlowDefinitionError } from '../errors.js';
 import type { Text, UnsupportedKind } from '../messages.js';
+import type { ActionDeclaration } from './action.js';
 import { END, type FlowDefinition, flowTarget, type Step } from './types.js';
 
 /** Keys the engine itself sends, whatever the flows. */
@@ -57,12 +58,18 @@ export const ENGINE_KEYS = [
 
 /**
  * Checks flow definitions before the bot starts: unique ids, every target known,
- * every step reachable, commands unique, every called action registered, and every
- * fixed text key present in every language. Throws one {@link FlowDefinitionError} listing every problem found.
+ * every step reachable, commands unique, every action a flow calls implemented (`actions`:
+ * the declarations the runtime has implementations of), and every fixed text key present
+ * in every language (computed keys are checked by the compiler: see `t`). Throws one
+ * {@link FlowDefinitionError} listing every problem found.
  */
 export function validateFlows(
   flows: FlowDefinition[],
-  options: { requiredFlows: string[]; actions: string[]; hasKey: (key: string) => boolean },
+  options: {
+    requiredFlows: string[];
+    actions: readonly ActionDeclaration[];
+    hasKey: (key: string) => boolean;
+  },
 ): void {
   const problems: string[] = [];
   const ids = new Set<string>();
@@ -79,13 +86,7 @@ export function validateFlows(
     if (!ids.has(id)) problems.push(`flow "${id}" is required but not defined`);
   }
   for (const flow of flows) problems.push(...checkFlow(flow, ids));
-  for (const flow of flows) {
-    for (const step of flow.steps) {
-      if (step.kind === 'call' && !options.actions.includes(step.action)) {
-        problems.push(`flow "${flow.id}" step "${step.id}" calls unknown action "${step.action}"`);
-      }
-    }
-  }
+  problems.push(...actionProblems(flows, options.actions));
   const keys = new Set([...ENGINE_KEYS, ...flows.flatMap(textKeysOf)]);
   for (const key of keys) {
     if (!options.hasKey(key)) problems.push(`text key "${key}" is missing in a locale`);
@@ -93,6 +94,30 @@ export function validateFlows(
   if (problems.length > 0) {
     throw new FlowDefinitionError(`flow definitions are invalid:\n- ${problems.join('\n- ')}`);
   }
+}
+
+/** Calls of actions without an implementation, or of another action under the same name. */
+function actionProblems(
+  flows: FlowDefinition[],
+  implemented: readonly ActionDeclaration[],
+): string[] {
+  const byName = new Map(implemented.map((declaration) => [declaration.name, declaration]));
+  const problems: string[] = [];
+  for (const flow of flows) {
+    for (const step of flow.steps) {
+      if (step.kind !== 'call') continue;
+      const where = `flow "${flow.id}" step "${step.id}"`;
+      const found = byName.get(step.action.name);
+      if (!found)
+        problems.push(`${where} calls action "${step.action.name}", which has no implementation`);
+      else if (found !== step.action) {
+        problems.push(
+          `${where} calls action "${step.action.name}", declared twice under that name`,
+        );
+      }
+    }
+  }
+  return problems;
 }
 
 function checkFlow(flow: FlowDefinition, flowIds: Set<string>): string[] {
@@ -154,12 +179,9 @@ function reachableSteps(flow: FlowDefinition): Set<string> {
   return seen;
 }
 
-/** Every fixed text key a flow uses (computed texts list theirs in `extraKeys`). */
+/** Every fixed text key a flow uses (computed ones are checked by the compiler). */
 export function textKeysOf(flow: FlowDefinition): string[] {
-  const keys: string[] = [
-    ...(flow.extraKeys ?? []),
-    ...(flow.cancelled ? [flow.cancelled.key] : []),
-  ];
+  const keys: string[] = flow.cancelled ? [flow.cancelled.key] : [];
   const add = (source: Text | ((...args: never[]) => Text) | undefined) => {
     if (source && typeof source !== 'function') keys.push(...keysOfText(source));
   };

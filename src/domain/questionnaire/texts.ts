@@ -4,7 +4,7 @@
  */
 import { type Text, t } from '../../core/messages.js';
 import { BANDS, type Band } from './bands.js';
-import { PILLAR_IDS, type PillarId, SCALE_POINTS } from './types.js';
+import { PILLAR_IDS, type PillarId, type SCALE_POINTS } from './types.js';
 
 /** Label of the "ya" option of yes/no items. */
 export const YES_LABEL: Text = t('questionnaire:answer.yes');
@@ -23,12 +23,18 @@ export const NOT_ENOUGH_DATA: Text = t('questionnaire:result.not_enough_data');
 /** Says plainly that the scores are informational, not an official index. */
 export const DISCLAIMER: Text = t('questionnaire:result.disclaimer');
 
+/** The named scales of the banks (`questionnaire:scale.<name>.<point>`). */
+export type ScaleName = 'ease' | 'confidence' | 'safety';
+
+/** The points of a scale as their keys name them, 1 to {@link SCALE_POINTS}. */
+const SCALE_POINT_KEYS = [1, 2, 3, 4, 5] as const satisfies { length: typeof SCALE_POINTS };
+
 /**
  * The five point labels of a named scale (`ease`, `confidence`, `safety`), worst first:
  * keys `questionnaire:scale.<name>.1` to `.5`.
  */
-export function scaleLabels(name: string): Text[] {
-  return Array.from({ length: SCALE_POINTS }, (_, i) => t(`questionnaire:scale.${name}.${i + 1}`));
+export function scaleLabels(name: ScaleName): Text[] {
+  return SCALE_POINT_KEYS.map((point) => t(`questionnaire:scale.${name}.${point}`));
 }
 
 /** The name of a score band ("Rintisan", ...). */

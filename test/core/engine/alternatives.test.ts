@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ChoiceOption, defineFlow, END } from '../../../src/core/flow/types.js';
 import { t } from '../../../src/core/messages.js';
-import { createChat, option, say } from './chat.js';
+import { createChat, option, say, testAction } from './chat.js';
 
 const DONT_KNOW: ChoiceOption = { ...option('dont_know', 'Tidak tahu'), unsure: true };
 const NOT_APPLICABLE = option('not_applicable', 'Tidak berlaku');
@@ -15,8 +15,9 @@ describe('number steps with alternatives and computed bounds', () => {
         id: 'minutes',
         kind: 'number',
         prompt: say('Berapa menit ke pasar?'),
-        min: (ctx) => Number(ctx.contact.min ?? 0),
-        max: (ctx) => Number(ctx.contact.max ?? 60),
+        // Bounds from the words after the command: "/minutes 5 30".
+        min: (ctx) => Number(ctx.args.split(' ')[0] || 0),
+        max: (ctx) => Number(ctx.args.split(' ')[1] || 60),
         alternatives: [NOT_APPLICABLE, DONT_KNOW],
       },
       { id: 'after', kind: 'text', prompt: say('Lalu?'), next: END },
@@ -68,8 +69,8 @@ describe('number steps with alternatives and computed bounds', () => {
   });
 
   it('enforces bounds computed from the context, with a re-ask', () => {
-    const chat = createChat([flow], { contact: { min: 5, max: 30 } });
-    chat.start('minutes');
+    const chat = createChat([flow]);
+    chat.start('minutes', '5 30');
     chat.text('45 menit');
     expect(chat.keys()).toEqual([
       'common:invalid.number_range',
@@ -212,7 +213,12 @@ describe('a step with its own back target', () => {
       { id: 'first', kind: 'text', prompt: say('Nama?') },
       { id: 'ask', kind: 'text', prompt: say('Pertanyaan berulang'), back: 'before' },
       { id: 'again', kind: 'say', text: say('Lagi'), next: 'ask' },
-      { id: 'before', kind: 'call', action: 'loop.previous', next: { first: 'first', '*': 'ask' } },
+      {
+        id: 'before',
+        kind: 'call',
+        action: testAction('loop.previous'),
+        next: { first: 'first', '*': 'ask' },
+      },
     ],
   });
 

@@ -37,7 +37,6 @@ describe('the app flows on the bare engine', () => {
           rating: 4,
           photos: [],
           wants_reply: true,
-          confirm: true,
         },
       },
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineFlow, END, goto } from '../../../src/core/flow/types.js';
-import { createChat, option, say } from './chat.js';
+import { createChat, option, say, testAction } from './chat.js';
 
 describe('next maps', () => {
   const flow = defineFlow({
@@ -73,8 +73,8 @@ describe('call steps', () => {
       {
         id: 'save',
         kind: 'call',
-        action: 'report.save',
-        input: (ctx) => ({ what: ctx.answers.what ?? null, contact: ctx.contact.id ?? null }),
+        action: testAction('report.save'),
+        input: (ctx) => ({ what: ctx.answers.what ?? null, contact: ctx.contact.id }),
         save: 'saved',
         next: { saved: 'thanks', '*': 'failed' },
       },
@@ -114,7 +114,7 @@ describe('call steps', () => {
       id: 'plain',
       version: 1,
       steps: [
-        { id: 'ping', kind: 'call', action: 'ping' },
+        { id: 'ping', kind: 'call', action: testAction('ping') },
         { id: 'show', kind: 'say', text: (ctx) => say(`Hasil ${JSON.stringify(ctx.answers)}`) },
         { id: 'ask', kind: 'text', prompt: say('Lagi?') },
       ],

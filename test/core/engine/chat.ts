@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { z } from 'zod';
 import {
   createEngine,
   type Effect,
@@ -7,9 +8,11 @@ import {
   type EngineEvent,
 } from '../../../src/core/engine/engine.js';
 import { type ConversationState, idleState, topFrame } from '../../../src/core/engine/state.js';
+import { type ActionDeclaration, defineAction, returns } from '../../../src/core/flow/action.js';
 import {
   type Answers,
   type ChoiceOption,
+  type ContactSnapshot,
   defineFlow,
   type FlowDefinition,
 } from '../../../src/core/flow/types.js';
@@ -31,6 +34,11 @@ export function translate(text: Text): string {
 /** A test text that reads `words`. */
 export function say(words: string): Text {
   return t(`test:${words}`);
+}
+
+/** An action the engine only names in its effects (the tests hand its result back). */
+export function testAction(name: string): ActionDeclaration {
+  return defineAction(name, { input: z.unknown(), result: returns<Json>() });
 }
 
 /** An option whose label reads `label`. */
@@ -110,7 +118,7 @@ export interface Chat {
 
 /** Options of {@link createChat}. */
 export interface ChatOptions {
-  contact?: Record<string, Json>;
+  contact?: Partial<ContactSnapshot>;
   state?: ConversationState;
 }
 
@@ -128,7 +136,14 @@ export function createChat(flows: FlowDefinition[], options: ChatOptions = {}): 
     languageFlow: 'language',
   });
   const env: EngineEnv = {
-    contact: { id: 'contact-1', role: 'villager', language: 'id', ...options.contact },
+    contact: {
+      id: 'contact-1',
+      role: 'warga',
+      language: 'id',
+      villageCode: null,
+      displayName: null,
+      ...options.contact,
+    },
     entryFlow: 'menu',
     translate,
   };

@@ -24,7 +24,7 @@ describe('say and text steps', () => {
     chat.start('intro');
     expect(chat.lines()).toEqual(['Halo', 'Untuk', 'Siapa nama Anda?']);
     expect(chat.messages()).toHaveLength(3);
-    expect(chat.messages()[1]?.texts[0]).toEqual(t('test:Untuk', { role: 'villager' }));
+    expect(chat.messages()[1]?.texts[0]).toEqual(t('test:Untuk', { role: 'warga' }));
     expect(chat.state.frames[0]).toMatchObject({ flow: 'intro', step: 'name' });
   });
 

@@ -11,7 +11,16 @@ import {
 import { FlowDefinitionError } from '../../../src/core/errors.js';
 import { defineFlow, push } from '../../../src/core/flow/types.js';
 import { t } from '../../../src/core/messages.js';
-import { createChat, helpFlow, languageFlow, menuFlow, option, say, translate } from './chat.js';
+import {
+  createChat,
+  helpFlow,
+  languageFlow,
+  menuFlow,
+  option,
+  say,
+  testAction,
+  translate,
+} from './chat.js';
 
 const report = defineFlow({
   id: 'report',
@@ -34,7 +43,7 @@ const report = defineFlow({
     { id: 'photos', kind: 'photo', prompt: say('Foto?'), max: 2 },
     { id: 'place', kind: 'location', prompt: say('Lokasi?'), allowText: true },
     { id: 'note', kind: 'text', prompt: say('Catatan?') },
-    { id: 'save', kind: 'call', action: 'report.save', input: (ctx) => ctx.answers },
+    { id: 'save', kind: 'call', action: testAction('report.save'), input: (ctx) => ctx.answers },
     { id: 'done', kind: 'say', text: (ctx) => say(`Nomor ${JSON.stringify(ctx.answers.save)}`) },
   ],
 });
@@ -48,7 +57,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const env = { contact: { id: 'c1' }, entryFlow: 'menu', translate };
+const env = {
+  contact: { id: 'c1', role: 'warga', language: 'id', villageCode: null, displayName: null },
+  entryFlow: 'menu',
+  translate,
+};
 
 describe('conversation state', () => {
   it('is plain JSON at every step, and a new engine continues from it', () => {

@@ -12,10 +12,13 @@ import {
 import { ENGINE_KEYS, textKeysOf, validateFlows } from '../../../src/core/flow/validate.js';
 import { t } from '../../../src/core/messages.js';
 import { createTranslator } from '../../../src/i18n.js';
+import { testAction } from '../engine/chat.js';
+
+const save = testAction('report.save');
 
 const base: Parameters<typeof validateFlows>[1] = {
   requiredFlows: ['menu'],
-  actions: ['report.save'],
+  actions: [save],
   hasKey: () => true,
 };
 
@@ -29,10 +32,10 @@ const menu = flow(
     {
       id: 'choose',
       kind: 'choice',
-      prompt: t('menu:prompt'),
+      prompt: t('x-menu:prompt'),
       options: [
-        { value: 'report', label: t('menu:options.report') },
-        { value: 'help', label: t('menu:options.help') },
+        { value: 'report', label: t('x-menu:options.report') },
+        { value: 'help', label: t('x-menu:options.help') },
       ],
       next: { report: goto('report'), help: push('help') },
     },
@@ -40,7 +43,7 @@ const menu = flow(
   { commands: ['menu'] },
 );
 
-const help = flow('help', [{ id: 'text', kind: 'say', text: t('help:text') }], {
+const help = flow('help', [{ id: 'text', kind: 'say', text: t('x-help:text') }], {
   commands: ['bantuan'],
   returns: true,
 });
@@ -48,18 +51,23 @@ const help = flow('help', [{ id: 'text', kind: 'say', text: t('help:text') }], {
 const report = flow(
   'report',
   [
-    { id: 'what', kind: 'text', prompt: t('report:what'), help: t('report:what_help') },
-    { id: 'urgent', kind: 'yesno', prompt: t('report:urgent'), next: { no: 'save' } },
+    { id: 'what', kind: 'text', prompt: t('x-report:what'), help: t('x-report:what_help') },
+    { id: 'urgent', kind: 'yesno', prompt: t('x-report:urgent'), next: { no: 'save' } },
     {
       id: 'why',
       kind: 'text',
-      prompt: (ctx) => t('report:why', { what: String(ctx.answers.what) }),
+      prompt: (ctx) => t('x-report:why', { what: String(ctx.answers.what) }),
     },
-    { id: 'save', kind: 'call', action: 'report.save', next: { saved: 'thanks', '*': 'failed' } },
-    { id: 'thanks', kind: 'say', text: t('report:thanks', { item: t('report:item') }), next: END },
-    { id: 'failed', kind: 'say', text: t('report:failed'), next: goto('menu') },
+    { id: 'save', kind: 'call', action: save, next: { saved: 'thanks', '*': 'failed' } },
+    {
+      id: 'thanks',
+      kind: 'say',
+      text: t('x-report:thanks', { item: t('x-report:item') }),
+      next: END,
+    },
+    { id: 'failed', kind: 'say', text: t('x-report:failed'), next: goto('menu') },
   ],
-  { commands: ['lapor'], extraKeys: ['report:why'] },
+  { commands: ['lapor'] },
 );
 
 const valid = [menu, help, report];
@@ -135,14 +143,20 @@ describe('validateFlows', () => {
     );
   });
 
-  it('names a call to an action that is not registered', () => {
-    expect(problemsOf(valid, { actions: ['other.action'] })).toContain(
-      'flow "report" step "save" calls unknown action "report.save"',
+  it('names a call to an action that has no implementation', () => {
+    expect(problemsOf(valid, { actions: [testAction('other.action')] })).toContain(
+      'flow "report" step "save" calls action "report.save", which has no implementation',
+    );
+  });
+
+  it('names a call to another declaration under the name of an implemented one', () => {
+    expect(problemsOf(valid, { actions: [testAction('report.save')] })).toContain(
+      'flow "report" step "save" calls action "report.save", declared twice under that name',
     );
   });
 
   it('names every text key some locale lacks, including nested and engine keys', () => {
-    const missing = new Set(['report:item', 'report:why', 'menu:options.help', 'common:stuck']);
+    const missing = new Set(['x-report:item', 'x-menu:options.help', 'common:stuck']);
     const message = problemsOf(valid, { hasKey: (key) => !missing.has(key) });
     for (const key of missing)
       expect(message).toContain(`text key "${key}" is missing in a locale`);
@@ -172,7 +186,7 @@ describe('validateFlows', () => {
 
   it('lists every problem in one error', () => {
     const broken = flow('broken', [
-      { id: 'a', kind: 'call', action: 'nope', next: 'gone' },
+      { id: 'a', kind: 'call', action: testAction('nope'), next: 'gone' },
       { id: 'b', kind: 'say', text: t('x:b') },
     ]);
     const lines = problemsOf([...valid, broken]).split('\n- ');
@@ -182,19 +196,22 @@ describe('validateFlows', () => {
 });
 
 describe('textKeysOf', () => {
-  it('collects prompts, help, option labels, nested params and extra keys, not computed texts', () => {
+  it('collects prompts, help, option labels and nested params, not computed texts', () => {
     expect(textKeysOf(report).sort()).toEqual(
       [
-        'report:why',
-        'report:what',
-        'report:what_help',
-        'report:urgent',
-        'report:thanks',
-        'report:item',
-        'report:failed',
+        'x-report:what',
+        'x-report:what_help',
+        'x-report:urgent',
+        'x-report:thanks',
+        'x-report:item',
+        'x-report:failed',
       ].sort(),
     );
-    expect(textKeysOf(menu)).toEqual(['menu:prompt', 'menu:options.report', 'menu:options.help']);
+    expect(textKeysOf(menu)).toEqual([
+      'x-menu:prompt',
+      'x-menu:options.report',
+      'x-menu:options.help',
+    ]);
   });
 
   it('collects the fixed alternatives of yes/no and number steps', () => {
@@ -220,7 +237,7 @@ describe('back targets', () => {
   it('are checked like next targets and make their step reachable', () => {
     const looped = flow('looped', [
       { id: 'ask', kind: 'text', prompt: t('x:ask'), back: 'before', next: END },
-      { id: 'before', kind: 'call', action: 'report.save', next: 'ask' },
+      { id: 'before', kind: 'call', action: save, next: 'ask' },
     ]);
     expect(problemsOf([...valid, looped])).toBe('');
     const broken = flow('broken', [
@@ -238,7 +255,7 @@ describe('the app flows', () => {
     expect(() =>
       validateFlows(flows, {
         requiredFlows: Object.values(FLOW_IDS),
-        actions: Object.keys(actions),
+        actions: actions.map((action) => action.declaration),
         hasKey: translator.hasKey,
       }),
     ).not.toThrow();
