@@ -1,9 +1,6 @@
 import { cleanInbound } from '../core/clean-text.js';
 import type { Engine, EngineEvent } from '../core/engine/engine.js';
-import { readState } from '../core/engine/state.js';
-import { FlowDefinitionError } from '../core/errors.js';
-import type { ContactSnapshot } from '../core/flow/types.js';
-import type { Inbound, Json, Outbound } from '../core/messages.js';
+import type { Inbound, Outbound } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
 import type { InstanceLock } from '../db/instance-lock.js';
@@ -11,7 +8,6 @@ import {
   type Contact,
   createContact,
   findContactByIdentity,
-  getContact,
   setIdentityReachability,
 } from '../db/queries/contacts.js';
 import {
@@ -20,14 +16,14 @@ import {
   recordInbound,
   saveConversation,
 } from '../db/queries/conversations.js';
-import { enqueueToAddress, notificationAddressOf } from '../db/queries/notifications.js';
 import { enqueueMessages, failPendingForAddress } from '../db/queries/outbox.js';
 import type { Translator } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import type { ActionImplementation } from './action.js';
+import { createFlowRunner } from './flow-runner.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
-import type { ActionContext, RuntimeChannel, StartFlowOutcome } from './types.js';
+import type { RuntimeChannel, TriggerOutcome, TriggerRequest } from './types.js';
 
 /** How one inbound message ended. */
 export type ReceiveOutcome =
@@ -74,6 +70,15 @@ export interface Runtime {
    */
   markUnreachable(address: { channel: string; externalId: string }): Promise<void>;
   outbox: OutboxSender;
+  /**
+   * Starts a flow for a contact from outside their messages (the scheduler's reminders, a
+   * report's question), in a transaction of its own, and sends its messages after the
+   * commit. Nothing starts for someone deleted, without a current consent and a confirmed
+   * profile, or unreachable on their best channel. `push` resumes what they were doing,
+   * its question asked again, once the flow ends. Actions ask for the same within their
+   * message's transaction by returning a `trigger` effect (src/runtime/action.ts).
+   */
+  trigger(request: TriggerRequest): Promise<TriggerOutcome>;
   /** Sends messages a crash left behind now, then keeps sweeping periodically. */
   start(): Promise<void>;
   /** Stops taking work, finishes what is in flight. */
@@ -85,7 +90,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const channels = new Map<string, RuntimeChannel>();
   const queue = createKeyedQueue();
   const outbox = createOutboxSender({ ...deps, channels, exclusive: deps.exclusiveDatabase });
-  const actions = new Map(deps.actions.map((a) => [a.declaration.name, a]));
+  const runner = createFlowRunner(deps);
   let stopping = false;
 
   async function resolveContact(tx: Db, inbound: Inbound): Promise<Contact> {
@@ -110,90 +115,6 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     return created.contact;
   }
 
-  function envFor(contact: Contact) {
-    const snapshot: ContactSnapshot = {
-      id: contact.id,
-      role: contact.role,
-      language: contact.language,
-      villageCode: contact.villageCode,
-      displayName: contact.displayName,
-    };
-    return {
-      contact: snapshot,
-      entryFlow: deps.entryFlowFor(contact),
-      translate: (text: Parameters<Translator['translate']>[0]) =>
-        deps.translator.translate(text, contact.language),
-    };
-  }
-
-  /**
-   * Runs the engine, and every action it calls, until it waits for the person. `nested`
-   * is set while running a flow started for someone else, which may not start another.
-   */
-  async function runEngine(
-    tx: Db,
-    contact: Contact,
-    state: unknown,
-    event: EngineEvent,
-    context: { channel: string; log: Logger; nested?: boolean },
-  ) {
-    let current = contact;
-    let result = deps.engine.handle(readState(state), event, envFor(current));
-    const messages: Outbound[] = [];
-    let calls = 0;
-    for (; ; calls++) {
-      let call: { action: string; input: unknown } | undefined;
-      for (const effect of result.effects) {
-        if (effect.type === 'send') messages.push(effect.message);
-        else call = effect;
-      }
-      if (!call) return { state: result.state, messages, calls, contact: current };
-      const action = actions.get(call.action);
-      if (!action) throw new FlowDefinitionError(`no action named "${call.action}"`);
-      // Built here, field by field: the outer database is out of reach of an action.
-      const ctx: ActionContext = {
-        tx,
-        contact: current,
-        channel: context.channel,
-        clock: deps.clock,
-        ids: deps.ids,
-        logger: context.log,
-        startFlow: (contactId, flow, args) =>
-          startFlowFor(tx, { contactId, flow, args }, { ...context, callerId: contact.id }),
-      };
-      const value: Json = await action.run(ctx, call.input);
-      current = (await getContact(tx, { contactId: current.id })) ?? current;
-      result = deps.engine.handle(result.state, { type: 'call_result', value }, envFor(current));
-    }
-  }
-
-  /** Opens `flow` for another contact, on top of what they are doing (see ActionContext). */
-  async function startFlowFor(
-    tx: Db,
-    request: { contactId: string; flow: string; args?: string },
-    caller: { callerId: string; log: Logger; nested?: boolean },
-  ): Promise<StartFlowOutcome> {
-    if (caller.nested) return { type: 'skipped', reason: 'nested' };
-    if (request.contactId === caller.callerId) return { type: 'skipped', reason: 'self' };
-    const contact = await getContact(tx, { contactId: request.contactId });
-    const address = contact
-      ? await notificationAddressOf(tx, { contactId: contact.id })
-      : undefined;
-    if (!contact || contact.deletedAt || !address) return { type: 'skipped', reason: 'gone' };
-    // A question they cannot receive would silently take over their next message.
-    if (address.unreachable) return { type: 'skipped', reason: 'unreachable' };
-    const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
-    const event: EngineEvent = { type: 'start', ...request, mode: 'push' };
-    const log = caller.log.child({ startedFor: contact.id, flow: request.flow });
-    const context = { channel: address.channel, log, nested: true };
-    const { state, messages } = await runEngine(tx, contact, saved?.state, event, context);
-    const now = deps.clock.now();
-    const channel = saved?.channel ?? address.channel;
-    await saveConversation(tx, { contactId: contact.id, channel, state, now });
-    await enqueueToAddress(tx, { contactId: contact.id, address, messages, now });
-    return { type: 'started' };
-  }
-
   async function handle(inbound: Inbound, log: Logger): Promise<ReceiveOutcome> {
     return deps.db.transaction(async (tx) => {
       // Before anything else: a redelivery must not create (or re-create) a contact.
@@ -205,7 +126,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
       const event: EngineEvent = { type: 'input', payload: inbound.payload };
       const context = { channel: inbound.channel, log };
-      const ran = await runEngine(tx, contact, saved?.state, event, context);
+      const ran = await runner.run(tx, contact, saved?.state, event, context);
       const { state, messages, calls } = ran;
       await saveConversation(tx, { contactId: contact.id, channel: inbound.channel, state, now });
       await enqueueMessages(tx, { ...inbound, contactId: contact.id, messages, now });
@@ -259,6 +180,13 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         await setIdentityReachability(tx, { ...address, unreachableSince });
         await failPendingForAddress(tx, { ...address, error: 'unreachable' });
       });
+    },
+    async trigger(request) {
+      if (stopping) return { type: 'skipped', reason: 'stopping' };
+      const log = deps.logger.child({ trigger: request.flow });
+      const outcome = await deps.db.transaction((tx) => runner.trigger(tx, request, { log }));
+      if (outcome.type === 'started') await outbox.flushContact(request.contactId);
+      return outcome;
     },
     recordOnce: (key) => recordInbound(deps.db, { ...key, now: deps.clock.now() }),
     wasReceived: (key) => isInboundRecorded(deps.db, key),

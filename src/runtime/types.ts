@@ -45,21 +45,32 @@ export interface ActionContext {
   clock: Clock;
   ids: Ids;
   logger: Logger;
-  /**
-   * Starts `flow` for another contact in this transaction, pushed on top of whatever they
-   * are doing, which resumes (its question asked again) when it ends: a proactive question
-   * such as "is your report fixed?". Its messages go to their best address and are sent
-   * after the commit, with the rest of this transaction's outbox rows.
-   */
-  startFlow(contactId: string, flow: string, args?: string): Promise<StartFlowOutcome>;
 }
 
-/** How {@link ActionContext.startFlow} ended. */
-export type StartFlowOutcome =
+/**
+ * A flow to start for a contact from outside their messages: a proactive question ("is
+ * your report fixed?"), a reminder. `push` opens it on top of what they are doing, which
+ * resumes (its question asked again) when it ends; `replace` drops what they were doing.
+ */
+export interface TriggerRequest {
+  contactId: string;
+  flow: string;
+  /** Words handed to the flow as if typed after its command (a ticket). */
+  args?: string;
+  mode: 'push' | 'replace';
+}
+
+/** How a trigger ended. */
+export type TriggerOutcome =
   | { type: 'started' }
   /**
-   * Nothing was started: `self` (the contact of this message: answer in the flow instead),
-   * `gone` (deleted, or no channel left), `unreachable` (blocked the bot), `nested`
-   * (a flow started for someone else may not start another).
+   * Nothing was started: `gone` (deleted, or no channel left), `unconsented` (no current
+   * consent or no confirmed profile: processing for them stops), `unreachable` (they
+   * blocked the bot: a question would silently take over their next message), `self`
+   * (the person of the message being handled: answer in the flow instead), `nested` (a
+   * flow started for someone else may not start another), `stopping` (the runtime stops).
    */
-  | { type: 'skipped'; reason: 'self' | 'gone' | 'unreachable' | 'nested' };
+  | {
+      type: 'skipped';
+      reason: 'gone' | 'unconsented' | 'unreachable' | 'self' | 'nested' | 'stopping';
+    };

@@ -24,6 +24,12 @@ import {
   type ReportMove,
   type ReportStatus,
 } from '../../../src/domain/report/status.js';
+import {
+  type ActionEffect,
+  trigger,
+  type WithEffects,
+  withEffects,
+} from '../../../src/runtime/action.js';
 import type { ReportTimers } from '../../../src/runtime/jobs/report-sla.js';
 import type { ActionContext } from '../../../src/runtime/types.js';
 import type { MoveResult } from '../declarations.js';
@@ -57,21 +63,25 @@ function refusal(
 
 /**
  * Decides and applies a move of the report `ticket`, notifying the other side; `timers`
- * starts the service-level timer a move may start (staff marking it SELESAI).
+ * starts the service-level timer a move may start (staff marking it SELESAI). A question
+ * to the reporter comes back as a trigger effect, which the runtime starts in this
+ * transaction.
  */
 export async function moveReport(
   ctx: ActionContext,
   params: { ticket: string; move: ReportMove; note: string | null; timers?: ReportTimers },
-): Promise<MoveResult> {
+): Promise<WithEffects<MoveResult>> {
   const { ticket, move } = params;
   if (move.by === 'staff') await lockReporterConversation(ctx, ticket);
   const report = await findReportByTicket(ctx.tx, { ticket, lock: true });
-  if (!report || !isReportStatus(report.status)) return refusal(ticket, report, 'not_found');
+  if (!report || !isReportStatus(report.status)) {
+    return withEffects(refusal(ticket, report, 'not_found'), []);
+  }
   const problem = accessProblem(ctx, report, move);
-  if (problem) return refusal(ticket, report, problem);
+  if (problem) return withEffects(refusal(ticket, report, problem), []);
   const decision = decideMove({ status: report.status, infoFrom: toStatus(report.infoFrom) }, move);
   if (decision.type === 'refused') {
-    return refusal(ticket, report, decision.reason, decision.allowed);
+    return withEffects(refusal(ticket, report, decision.reason, decision.allowed), []);
   }
   const now = ctx.clock.now();
   if (!(await setReportStatus(ctx.tx, { reportId: report.id, ...decision, now }))) {
@@ -89,13 +99,13 @@ export async function moveReport(
   });
   await params.timers?.moved(ctx.tx, report, decision.to, now);
   const after = { ...report, status: decision.to, rejectReason: decision.rejectReason };
-  if (move.by === 'staff') await tellReporter(ctx, after, params.note);
-  else await tellStaff(ctx, after);
+  const effects = move.by === 'staff' ? await tellReporter(ctx, after, params.note) : [];
+  if (move.by === 'reporter') await tellStaff(ctx, after);
   ctx.logger.info(
     { reportId: report.id, from: decision.from, to: decision.to, by: move.by },
     'report moved',
   );
-  return { outcome: 'moved', ticket, from: decision.from, to: decision.to };
+  return withEffects({ outcome: 'moved', ticket, from: decision.from, to: decision.to }, effects);
 }
 
 /**
@@ -135,31 +145,38 @@ function movedMessage(report: ReportRow, note: string | null): Outbound {
 /**
  * Tells the reporter, in their language at send time, on their channel. A question
  * (PERLU_INFO) or "is it fixed?" (SELESAI) opens the reply flow on top of whatever they
- * are doing; when that cannot be, they are told how to answer with /jawab.
+ * are doing (a trigger effect); when that cannot be, they are told how to answer with
+ * /jawab instead.
  */
-async function tellReporter(ctx: ActionContext, report: ReportRow, note: string | null) {
+async function tellReporter(
+  ctx: ActionContext,
+  report: ReportRow,
+  note: string | null,
+): Promise<ActionEffect[]> {
   const reporterId = report.contactId;
   const reporter = reporterId ? await getContact(ctx.tx, { contactId: reporterId }) : undefined;
   // Consent withdrawn or data deleted: processing for them stops, messages too.
-  if (!reporterId || !reporter || reporter.deletedAt || !isRegistered(reporter)) return;
-  const now = ctx.clock.now();
+  if (!reporterId || !reporter || reporter.deletedAt || !isRegistered(reporter)) return [];
   if (report.status === 'PERLU_INFO' || report.status === 'SELESAI') {
-    const started = await ctx.startFlow(reporterId, REPORT_REPLY_FLOW, report.ticket);
-    if (started.type === 'started') return;
     const later = t('report:notify.reply_later', { ticket: report.ticket });
     const message = movedMessage(report, note);
-    await notifyContact(ctx.tx, {
-      contactId: reporterId,
-      messages: [{ texts: [...message.texts, later] }],
-      now,
-    });
-    return;
+    return [
+      trigger({
+        contactId: reporterId,
+        flow: REPORT_REPLY_FLOW,
+        args: report.ticket,
+        mode: 'push',
+        otherwise: [{ texts: [...message.texts, later] }],
+      }),
+    ];
   }
+  const now = ctx.clock.now();
   await notifyContact(ctx.tx, {
     contactId: reporterId,
     messages: [movedMessage(report, note)],
     now,
   });
+  return [];
 }
 
 /** Tells the area's staff, and whoever moved it before, of the reporter's answer. */
