@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { questionnaireRegistry } from '../../flows/questionnaires/index.js';
+import { questionnaireRegistry } from '../../flows/questionnaires/banks/index.js';
 import type { Database } from '../../src/db/client.js';
 import { allAnswers, villageAnswers } from '../../src/db/queries/questionnaire-village.js';
 import {

@@ -129,7 +129,7 @@ async function startRuntime(database: Database, inboxes: Inboxes): Promise<Runti
   const translator = await createTranslator('id');
   validateFlows(flows, {
     requiredFlows: Object.values(FLOW_IDS),
-    actions: Object.keys(actions),
+    actions: actions.map((action) => action.declaration),
     hasKey: translator.hasKey,
   });
   const runtime = createRuntime({
