@@ -23,6 +23,6 @@ export function sortMenu(entries: readonly MenuEntry[]): MenuEntry[] {
 /** The options the person of `ctx` sees, in order. */
 export function menuOptions(entries: readonly MenuEntry[], ctx: StepContext): ChoiceOption[] {
   return sortMenu(entries)
-    .filter((entry) => !entry.roles || entry.roles.includes(String(ctx.contact.role)))
+    .filter((entry) => !entry.roles || entry.roles.includes(ctx.contact.role))
     .map((entry) => ({ value: entry.value, label: entry.label }));
 }

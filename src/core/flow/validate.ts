@@ -1,10 +1,10 @@
 import { FlowDefinitionError } from '../errors.js';
-import type { Text, UnsupportedKind } from '../messages.js';
+import type { Text, TextKey, UnsupportedKind } from '../messages.js';
 import type { ActionDeclaration } from './action.js';
 import { END, type FlowDefinition, flowTarget, type Step } from './types.js';
 
-/** Keys the engine itself sends, whatever the flows. */
-export const ENGINE_KEYS = [
+/** Keys the engine itself sends, whatever the flows (checked by the compiler too). */
+export const ENGINE_KEYS: readonly TextKey[] = [
   'common:yes',
   'common:no',
   'common:list',
@@ -53,7 +53,7 @@ export const ENGINE_KEYS = [
       'poll',
       'other',
     ] as const satisfies readonly UnsupportedKind[]
-  ).map((kind) => `common:unsupported.${kind}`),
+  ).map((kind) => `common:unsupported.${kind}` as const),
 ];
 
 /**
