@@ -17,9 +17,10 @@ export const deleteDataFlow = defineFlow({
       kind: 'choice',
       prompt: t('delete-data:confirm'),
       options: [
-        { value: 'erase', label: t('delete-data:options.erase') },
-        { value: 'keep', label: t('delete-data:options.keep') },
+        { value: 'erase', label: t('delete-data:options.erase'), means: 'yes' },
+        { value: 'keep', label: t('delete-data:options.keep'), means: 'no' },
       ],
+      destructive: true,
       next: { erase: 'erase', keep: 'kept' },
     },
     { id: 'kept', kind: 'say', text: t('delete-data:kept'), next: END },

@@ -1,5 +1,11 @@
 import { call, resultOf } from '../../src/core/flow/action.js';
-import { defineFlow, END, goto, type StepContext } from '../../src/core/flow/types.js';
+import {
+  type ChoiceOption,
+  defineFlow,
+  END,
+  goto,
+  type StepContext,
+} from '../../src/core/flow/types.js';
 import { type Text, t } from '../../src/core/messages.js';
 import { roleName } from '../../src/domain/roles.js';
 import {
@@ -39,9 +45,9 @@ function consentPrompt(ctx: StepContext): Text {
   return t('onboarding:consent.prompt', { intro: t(`onboarding:consent.intro_${intro}`) });
 }
 
-function summaryOptions(ctx: StepContext) {
-  const options = [
-    { value: 'confirm', label: t('onboarding:summary.confirm') },
+function summaryOptions(ctx: StepContext): ChoiceOption[] {
+  const options: ChoiceOption[] = [
+    { value: 'confirm', label: t('onboarding:summary.confirm'), means: 'yes' },
     { value: 'name', label: t('onboarding:summary.edit_name') },
     { value: 'role', label: t('onboarding:summary.edit_role') },
     { value: 'village', label: t('onboarding:summary.edit_village') },
@@ -95,8 +101,8 @@ export const onboardingFlow = defineFlow({
       prompt: consentPrompt,
       help: t('onboarding:consent.help'),
       options: [
-        { value: 'accept', label: t('onboarding:consent.accept') },
-        { value: 'decline', label: t('onboarding:consent.decline') },
+        { value: 'accept', label: t('onboarding:consent.accept'), means: 'yes' },
+        { value: 'decline', label: t('onboarding:consent.decline'), means: 'no' },
       ],
       next: { accept: 'accept', decline: 'decline' },
     },

@@ -20,9 +20,10 @@ export const withdrawConsentFlow = defineFlow({
       kind: 'choice',
       prompt: t('withdraw-consent:confirm'),
       options: [
-        { value: 'withdraw', label: t('withdraw-consent:options.withdraw') },
-        { value: 'keep', label: t('withdraw-consent:options.keep') },
+        { value: 'withdraw', label: t('withdraw-consent:options.withdraw'), means: 'yes' },
+        { value: 'keep', label: t('withdraw-consent:options.keep'), means: 'no' },
       ],
+      destructive: true,
       next: { withdraw: 'withdraw', keep: 'kept' },
     },
     { id: 'kept', kind: 'say', text: t('withdraw-consent:kept'), next: END },

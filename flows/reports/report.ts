@@ -33,6 +33,7 @@ function summaryOptions(ctx: StepContext) {
   return SUMMARY_OPTIONS.filter((value) => value !== 'resident' || assisted).map((value) => ({
     value,
     label: t(`report:summary.options.${value}`),
+    ...(value === 'send' ? { means: 'yes' as const } : {}),
   }));
 }
 

@@ -1,6 +1,8 @@
 import {
+  isClearYes,
   isUnsure,
   matchLabel,
+  matchOption,
   normalize,
   parseNumber,
   parseOptionNumber,
@@ -108,29 +110,67 @@ function readFreeText(text: string, min: number, max: number): Reading {
   return { type: 'answer', value };
 }
 
-/** The option whose label the person typed, or the doubtful one when they typed doubt. */
-function namedOption(text: string, options: ChoiceOption[], rc: ReadContext): Reading | undefined {
-  const index = matchLabel(
-    text,
-    options.map((o) => rc.translate(o.label)),
-  );
+/**
+ * The option whose label the person typed (a whole label, or words of one: see
+ * {@link matchOption}), the doubtful one when they typed doubt, or a question naming the two
+ * options that match equally. `wholeOnly` accepts whole labels only.
+ */
+function namedOption(
+  text: string,
+  options: ChoiceOption[],
+  rc: ReadContext,
+  wholeOnly = false,
+): Reading | undefined {
+  const labels = options.map((o) => rc.translate(o.label));
+  const match: ReturnType<typeof matchOption> = wholeOnly
+    ? indexMatch(matchLabel(text, labels))
+    : matchOption(text, labels);
+  if (match && 'tie' in match) {
+    const [a, b] = match.tie;
+    return invalid('common:invalid.which', { a: labels[a] ?? '', b: labels[b] ?? '' });
+  }
   const option =
-    (index === undefined ? undefined : options[index]) ??
+    (match ? options[match.index] : undefined) ??
     (isUnsure(text) ? options.find((o) => o.unsure) : undefined);
-  return option ? { type: 'answer', value: option.value, label: option.label } : undefined;
+  return option ? chosen(option) : undefined;
+}
+
+function indexMatch(index: number | undefined): ReturnType<typeof matchOption> {
+  return index === undefined ? undefined : { index };
+}
+
+function chosen(option: ChoiceOption): Reading {
+  return { type: 'answer', value: option.value, label: option.label };
+}
+
+/**
+ * Yes or no in people's words at a question shown as options, by the option that `means`
+ * it. A destructive step takes only a clear yes ("ya", "iya", "yes"); any no is a no.
+ */
+function yesNoOption(
+  text: string,
+  options: ChoiceOption[],
+  destructive: boolean,
+): Reading | undefined {
+  const yes = parseYesNo(text);
+  if (yes === undefined) return undefined;
+  if (yes && destructive && !isClearYes(text)) return undefined;
+  const option = options.find((o) => o.means === (yes ? 'yes' : 'no'));
+  return option ? chosen(option) : undefined;
 }
 
 /** An alternative's own label wins over ya/tidak: "Tidak ada anak sekolah" is not "tidak". */
 function readYesNo(text: string, rc: ReadContext): Reading {
-  const named = namedOption(text, alternativesOf(rc.step, rc.ctx), rc);
-  if (named) return named;
+  const alternatives = alternativesOf(rc.step, rc.ctx);
+  const whole = namedOption(text, alternatives, rc, true);
+  if (whole) return whole;
   const yes = parseYesNo(text);
   if (yes !== undefined) return yesNoAnswer(yes);
   const number = parseOptionNumber(text);
-  if (number !== undefined && alternativesOf(rc.step, rc.ctx).length > 0) {
+  if (number !== undefined && alternatives.length > 0) {
     return readOptionNumber(number, rc);
   }
-  return invalid('common:invalid.yesno');
+  return namedOption(text, alternatives, rc) ?? invalid('common:invalid.yesno');
 }
 
 function readNumber(text: string, rc: ReadContext): Reading {
@@ -183,11 +223,19 @@ function readNamedNumber(number: number, rc: ReadContext): Reading {
   return invalid('common:invalid.choice', { count: first - 1 + alternatives.length });
 }
 
+/**
+ * A choice: its number, its whole label, yes/no by the options that mean them, then words
+ * of a label. A destructive choice skips the words: "jangan hapus data saya" is no yes.
+ */
 function readChoice(text: string, rc: ReadContext): Reading {
   const number = parseOptionNumber(text);
   if (number !== undefined) return readOptionNumber(number, rc);
   const options = optionsOf(rc.step, rc.ctx);
-  const named = namedOption(text, options, rc);
+  const destructive = rc.step.kind === 'choice' && rc.step.destructive === true;
+  const named =
+    namedOption(text, options, rc, true) ??
+    yesNoOption(text, options, destructive) ??
+    (destructive ? undefined : namedOption(text, options, rc));
   if (named) return named;
   const { shown, paged } = pageOf(options, rc.page);
   return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
@@ -217,9 +265,10 @@ function pickSeveral(
     return picked.every((o) => o !== undefined) ? (picked as ChoiceOption[]) : undefined;
   }
   const labels = options.map((o) => translate(o.label));
-  const picked = text
-    .split(/\s*[,;]\s*|\s+(?:dan|and)\s+/u)
-    .map((part) => matchLabel(part, labels));
+  const picked = text.split(/\s*[,;]\s*|\s+(?:dan|and)\s+/u).map((part) => {
+    const match = matchOption(part, labels);
+    return match && 'index' in match ? match.index : undefined;
+  });
   if (picked.some((i) => i === undefined)) return undefined;
   return [...new Set(picked as number[])].map((i) => options[i] as ChoiceOption);
 }

@@ -152,6 +152,14 @@ const YES = new Set([
   'nggih',
   'enggih',
   'muhun',
+  'sudah',
+  'udah',
+  'sdh',
+  'dah',
+  'yap',
+  'yep',
+  'yeah',
+  'sure',
 ]);
 const NO = new Set([
   'tidak',
@@ -172,6 +180,8 @@ const NO = new Set([
   'bukan',
   'jangan',
   'belum',
+  'blm',
+  'jgn',
   'mboten',
   'henteu',
 ]);
@@ -187,6 +197,29 @@ export function parseYesNo(input: string): boolean | undefined {
   if (NO.has(text) || NO.has(first)) return false;
   return undefined;
 }
+
+/**
+ * A clear yes, for a confirmation that cannot be undone (/hapusdata): the whole message is
+ * one of a few unmistakable forms ("ya", "iya", "yes", "ya hapus", "setuju"), never "ok" or
+ * the first word of a longer sentence.
+ */
+export function isClearYes(input: string): boolean {
+  const text = foldWords(input).join(' ');
+  return CLEAR_YES.has(text);
+}
+
+const CLEAR_YES = new Set([
+  'ya',
+  'iya',
+  'yes',
+  'ya hapus',
+  'iya hapus',
+  'yes delete',
+  'ya yakin',
+  'yakin',
+  'setuju',
+  'ya setuju',
+]);
 
 /** True for typed doubt: "tidak tahu", "gak tau", "entah", "ragu", "don't know", "not sure". */
 export function isUnsure(input: string): boolean {
@@ -303,4 +336,90 @@ export function parseOptionNumbers(input: string): number[] | undefined {
     if (!numbers.includes(n)) numbers.push(n);
   }
   return numbers;
+}
+
+/** Words of a text, folded as labels are (lower-case, accents dropped), in order. */
+export function foldWords(input: string): string[] {
+  return input
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Typed words that never choose an option by themselves. */
+const FILLER_WORDS = new Set([
+  'ya',
+  'iya',
+  'tidak',
+  'dan',
+  'atau',
+  'yang',
+  'di',
+  'ke',
+  'dari',
+  'untuk',
+  'saya',
+  'aku',
+  'mau',
+  'ingin',
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'or',
+  'to',
+  'for',
+  'my',
+  'i',
+  'want',
+]);
+
+/** How well a typed word matches a word of a label: 1 whole word, 2 prefix, 3 one typo, 0 not. */
+function wordMatch(typed: string, word: string): number {
+  if (typed === word) return 1;
+  if (typed.length >= 3 && word.startsWith(typed)) return 2;
+  if (typed.length >= 4 && word.length >= 4 && editDistance(typed, word, 1) <= 1) return 3;
+  return 0;
+}
+
+/** Which label the person typed: one, two that match equally (ask which), or none. */
+export type OptionMatch = { index: number } | { tie: [number, number] } | undefined;
+
+/**
+ * Finds the option the person named. The whole label (with typos forgiven) first; then its
+ * words: a typed word that is a whole word of one label, a prefix of at least 3 letters of
+ * one, or one typo away from a word of 4 or more letters. The label matching more typed
+ * words wins, then the closer match (whole word over prefix over typo); two equal ones are
+ * a tie the person is asked about. With several typed words, at least half must match.
+ */
+export function matchOption(input: string, labels: string[]): OptionMatch {
+  const whole = matchLabel(input, labels);
+  if (whole !== undefined) return { index: whole };
+  const typed = foldWords(input).filter((w) => !FILLER_WORDS.has(w) && !/^\d+$/.test(w));
+  if (typed.length === 0) return undefined;
+  const scored = labels.map((label, index) => {
+    const words = foldWords(label);
+    let count = 0;
+    let cost = 0;
+    for (const w of typed) {
+      const levels = words.map((word) => wordMatch(w, word)).filter((l) => l > 0);
+      if (levels.length === 0) continue;
+      count += 1;
+      cost += Math.min(...levels);
+    }
+    return { index, count, cost };
+  });
+  const needed = Math.max(1, Math.ceil(typed.length / 2));
+  const ranked = scored
+    .filter((s) => s.count >= needed)
+    .sort((a, b) => b.count - a.count || a.cost - b.cost);
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  if (second && second.count === first.count && second.cost === first.cost) {
+    return { tie: [first.index, second.index] };
+  }
+  return { index: first.index };
 }

@@ -63,6 +63,11 @@ export type ChoiceOption = {
    * besides its label and number.
    */
   unsure?: boolean;
+  /**
+   * This option is the yes (or the no) of a question shown as options ("1. Ya, benar
+   * 2. Ubah"): yes and no in people's words ("iya", "ok", "sudah", "gak", "belum") choose it.
+   */
+  means?: 'yes' | 'no';
 };
 
 /** Options of a step, fixed or computed from the context. */
@@ -126,6 +131,11 @@ export interface NumberStep extends PromptBase {
 export interface ChoiceStep extends PromptBase {
   kind: 'choice';
   options: OptionsSource;
+  /**
+   * The yes option cannot be undone (/hapusdata): only its number, its whole label or a
+   * clear yes ("ya", "iya", "yes") chooses it; "ok", "sip" or a word of its label do not.
+   */
+  destructive?: boolean;
 }
 
 /** Several options at once ("1,3"); saved as a list of values. */

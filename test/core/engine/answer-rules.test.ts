@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { readAnswer } from '../../../src/core/engine/answer.js';
+import type { ChoiceOption, PromptStep, StepContext } from '../../../src/core/flow/types.js';
+import type { Json } from '../../../src/core/messages.js';
+import { say, translate } from './chat.js';
+
+/**
+ * The answer rules as a table a product person can extend by adding a line:
+ * [question, what the person types, what it means].
+ *
+ * Questions:
+ * - `options: A | B | C` — a choice; an option may end in `=yes` or `=no` (the option that
+ *   means yes or no, e.g. "Ya, benar=yes");
+ * - `destructive: A=yes | B=no` — a choice that cannot be undone (/hapusdata);
+ * - `yesno` — a ya/tidak question.
+ *
+ * Meanings: the chosen option's label; `yes` / `no`; `ask: A | B` (the person is asked which
+ * of the two); `refused` (asked again, nothing saved).
+ */
+const RULES: [question: string, typed: string, expected: string][] = [
+  // Words for options: a whole word, a unique prefix of 3+ letters, one typo in a word of 4+.
+  ['options: Bahasa Indonesia | English', 'indonesia', 'Bahasa Indonesia'],
+  ['options: Bahasa Indonesia | English', 'Indonesia', 'Bahasa Indonesia'],
+  ['options: Bahasa Indonesia | English', 'indo', 'Bahasa Indonesia'],
+  ['options: Bahasa Indonesia | English', 'inggris', 'refused'],
+  [
+    'options: Warga | Kader digital | Duta digital | Perangkat desa | Pendamping desa',
+    'kader',
+    'Kader digital',
+  ],
+  [
+    'options: Warga | Kader digital | Duta digital | Perangkat desa | Pendamping desa',
+    'kadr',
+    'Kader digital',
+  ],
+  [
+    'options: Warga | Kader digital | Duta digital | Perangkat desa | Pendamping desa',
+    'digital',
+    'ask: Kader digital | Duta digital',
+  ],
+  [
+    'options: Resident (warga) | Digital cadre (kader digital) | Village official (perangkat desa)',
+    'resident',
+    'Resident (warga)',
+  ],
+  [
+    'options: Pengaduan: ada masalah | Aspirasi atau usulan | Permintaan informasi',
+    'pengaduan',
+    'Pengaduan: ada masalah',
+  ],
+  [
+    'options: Pengaduan: ada masalah | Aspirasi atau usulan | Permintaan informasi',
+    'pengaduaan',
+    'Pengaduan: ada masalah',
+  ],
+  [
+    'options: Jalan, jembatan & fasilitas umum | Air bersih, sampah & lingkungan | Kesehatan & gizi',
+    'jalan',
+    'Jalan, jembatan & fasilitas umum',
+  ],
+  [
+    'options: Jalan, jembatan & fasilitas umum | Air bersih, sampah & lingkungan | Kesehatan & gizi',
+    'jalan rusak',
+    'Jalan, jembatan & fasilitas umum',
+  ],
+  ['options: Kirim laporan=yes | Ubah jenis | Batalkan laporan', 'kirim', 'Kirim laporan'],
+  ['options: Kirim laporan=yes | Ubah jenis | Batalkan laporan', 'laporan', 'ask: Kirim laporan | Batalkan laporan'],
+  ['options: Send report=yes | Change type | Cancel report', 'send', 'Send report'],
+  ['options: Air | Api', 'ai', 'refused'],
+  ['options: Air bersih | Air minum', 'air', 'ask: Air bersih | Air minum'],
+  // Yes and no in people's words, on a ya/tidak question.
+  ...['ya', 'iya', 'y', 'ok', 'oke', 'sip', 'betul', 'benar', 'sudah', 'udah', 'boleh', 'setuju', 'yes'].map(
+    (w): [string, string, string] => ['yesno', w, 'yes'],
+  ),
+  ...['tidak', 'tdk', 'gak', 'nggak', 'ga', 'belum', 'blm', 'jangan', 'no'].map(
+    (w): [string, string, string] => ['yesno', w, 'no'],
+  ),
+  ['yesno', 'tidak tahu', 'refused'],
+  ['yesno', 'mungkin', 'refused'],
+  // ... and on a question shown as options, by the option that means yes or no.
+  ['options: Ya, benar=yes | Ubah', 'iya', 'Ya, benar'],
+  ['options: Ya, benar=yes | Ubah', 'sudah', 'Ya, benar'],
+  ['options: Benar, simpan=yes | Ubah nama | Ubah desa', 'ok', 'Benar, simpan'],
+  ['options: Setuju=yes | Tidak setuju=no', 'gak', 'Tidak setuju'],
+  ['options: Setuju=yes | Tidak setuju=no', 'tidak setuju', 'Tidak setuju'],
+  ['options: Kirim laporan=yes | Ubah jenis | Batalkan laporan', 'ok', 'Kirim laporan'],
+  ['options: Kirim laporan=yes | Ubah jenis | Batalkan laporan', 'tidak', 'refused'],
+  // A destructive confirmation needs a clear yes; any no keeps the data.
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'ya', 'Ya, hapus data saya'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'iya', 'Ya, hapus data saya'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'yes', 'Ya, hapus data saya'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', '1', 'Ya, hapus data saya'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'ok', 'refused'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'sip', 'refused'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'hapus', 'refused'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'jangan hapus data saya', 'Tidak jadi'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'belum', 'Tidak jadi'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'tidak', 'Tidak jadi'],
+];
+
+function optionsOf(spec: string): ChoiceOption[] {
+  return spec.split('|').map((part, i) => {
+    const [label = '', means] = part.trim().split('=');
+    const option: ChoiceOption = { value: `v${i + 1}`, label: say(label) };
+    if (means === 'yes' || means === 'no') option.means = means;
+    return option;
+  });
+}
+
+function stepOf(question: string): PromptStep {
+  const [kind = '', spec = ''] = question.split(/:\s*(.*)/s);
+  if (kind === 'yesno') return { id: 'q', kind: 'yesno', prompt: say('?') };
+  if (kind === 'options' || kind === 'destructive') {
+    return {
+      id: 'q',
+      kind: 'choice',
+      prompt: say('?'),
+      options: optionsOf(spec),
+      destructive: kind === 'destructive',
+    };
+  }
+  throw new Error(`unknown question in the table: ${question}`);
+}
+
+const ctx: StepContext = {
+  answers: {},
+  contact: { id: 'c', role: 'warga', language: 'id', villageCode: null, displayName: null },
+  args: '',
+};
+
+function meaning(question: string, typed: string): string {
+  const step = stepOf(question);
+  const reading = readAnswer(
+    { type: 'text', text: typed },
+    { step, ctx, page: 0, collected: [], translate },
+  );
+  if (reading.type === 'invalid') {
+    const which = reading.error.key === 'common:invalid.which' ? reading.error.params : undefined;
+    return which ? `ask: ${which.a} | ${which.b}` : 'refused';
+  }
+  if (reading.type !== 'answer') return reading.type;
+  const value: Json = reading.value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return reading.label ? translate(reading.label) : String(value);
+}
+
+describe('answer rules', () => {
+  it.each(RULES)('%s — typed "%s" means %s', (question, typed, expected) => {
+    expect(meaning(question, typed)).toBe(expected);
+  });
+});
