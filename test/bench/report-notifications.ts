@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { count, eq, ne } from 'drizzle-orm';
-import { moveReport } from '../../flows/report-moves.js';
+import { moveReport } from '../../flows/reports/actions/moves.js';
 import { createTelegramChannel } from '../../src/channels/telegram/index.js';
 import type { Database } from '../../src/db/client.js';
 import { getContact } from '../../src/db/queries/contacts.js';
@@ -200,15 +200,14 @@ async function moveAll(database: Database, h: Harness, amount: number): Promise<
       const ctx: ActionContext = {
         tx,
         contact: staff,
-        input: null,
         channel: 'test',
         clock: h.clock,
         ids,
         logger: silentLogger,
-        startFlow: async () => ({ type: 'skipped', reason: 'nested' }),
       };
       const move = { by: 'staff', to: 'DIVERIFIKASI' } as const;
-      const result = await moveReport(ctx, { ticket: ticketOf(n), move, note: 'Sudah dicek' });
+      // A move to DIVERIFIKASI asks the reporter nothing: it carries no trigger effect.
+      const { result } = await moveReport(ctx, { ticket: ticketOf(n), move, note: 'Sudah dicek' });
       if (result.outcome !== 'moved') throw new Error(`move ${n} refused: ${result.reason}`);
     });
     latencies.push(performance.now() - start);
