@@ -10,6 +10,7 @@ import {
   type ReportType,
 } from '../../src/domain/report/categories.js';
 import {
+  AUTO_CLOSE_REASON,
   REJECT_REASONS,
   REPORT_STATUSES,
   type RejectReason,
@@ -61,7 +62,7 @@ export function statusName(status: string): Text | string {
  */
 const HISTORY_REASONS = [
   ...REJECT_REASONS,
-  'otomatis',
+  AUTO_CLOSE_REASON,
 ] as const satisfies readonly KeysUnder<'report:reasons.'>[];
 
 /** The name of a reason of rejection (or of an automatic closing). */

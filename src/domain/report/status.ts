@@ -37,6 +37,9 @@ export const REJECT_REASONS = ['duplikat', 'tidak_jelas', 'bukan_kewenangan', 's
 /** A reason of rejection. */
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
+/** The reason recorded when the scheduler closes a report its reporter left unanswered. */
+export const AUTO_CLOSE_REASON = 'otomatis';
+
 /** The status of a new report: received, ticket issued. */
 export const INITIAL_STATUS: ReportStatus = 'DITERIMA';
 

@@ -38,14 +38,11 @@ import {
   slaDays,
   slaState,
 } from '../../domain/report/sla.js';
-import { isReportStatus } from '../../domain/report/status.js';
+import { AUTO_CLOSE_REASON, isReportStatus } from '../../domain/report/status.js';
 import { timeZoneOfVillage } from '../../domain/time-zones.js';
 import type { WorkingCalendar } from '../../domain/working-days.js';
 import type { Logger } from '../../logger.js';
 import { type AnyJobDefinition, defineJob, type JobResult, scheduleJob } from '../scheduler.js';
-
-/** The reason recorded with a report closed for want of an answer from its reporter. */
-export const AUTO_CLOSE_REASON = 'otomatis';
 
 /** What each escalation says, by timer and level. */
 const ESCALATION_TEXTS = {
