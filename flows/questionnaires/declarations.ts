@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineAction, returns } from '../../src/core/flow/action.js';
-import type { ChoiceOption } from '../../src/core/flow/types.js';
+import type { ChoiceOption, NumberUnit } from '../../src/core/flow/types.js';
 import type { Text } from '../../src/core/messages.js';
 import { PILLAR_IDS, type PillarId } from '../../src/domain/questionnaire/index.js';
 
@@ -22,6 +22,8 @@ export type Question =
       alternatives: ChoiceOption[];
       min: number;
       max: number;
+      /** What a number question counts, so "1 jam" is read as 60 minutes. */
+      unit: NumberUnit | null;
     }
   | { outcome: 'done'; pillar: PillarId; item: null; prompt: Text }
   | { outcome: 'no_village' };

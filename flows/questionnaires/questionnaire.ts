@@ -144,6 +144,7 @@ export const questionnaireFlow = defineFlow({
       prompt: currentPrompt,
       min: (ctx) => question(ctx)?.min ?? 0,
       max: (ctx) => question(ctx)?.max ?? 0,
+      unit: (ctx) => question(ctx)?.unit,
       alternatives: (ctx) => question(ctx)?.alternatives ?? [],
       ...asking,
     },

@@ -149,10 +149,10 @@ describe('questionnaire flow (transcripts)', () => {
       < question 7 of 7
       < Or type: Don't know
       > 2000 minutes
-      < The number must be between 0 and 1440.
+      < At most 24 hours.
       < question 7 of 7
       > far away
-      < Please answer with a number.
+      < Please write how long, for example *15 minutes*, *half an hour*
       > forty five
       # M1 1×2, M2 1, M3 .67, M4 1×2, M5 1, M6 0, M7 .67 (21-45) → 7.34 / 9 = 81.6
       < Your result for *Smart Mobility*: *82* (Cerdas (smart)).
@@ -255,6 +255,35 @@ describe('questionnaire flow (transcripts)', () => {
     // Tata kelola asks residents only G6 and G7; the kader starts at G1.
     expect((await h.say('warga-role', '1')).join('\n')).toContain('musyawarah desa');
     expect((await h.say('kader-role', '1')).join('\n')).toContain('website atau akun media sosial');
+  });
+
+  it('reads travel times in the units people say, and asks again when unsure', async () => {
+    await registerContact(h, 'tini', { name: 'Tini' });
+    await playTranscript(
+      h,
+      'tini',
+      `
+      > /kuesioner
+      > 4
+      < *Hidup Cerdas* · pertanyaan 1 dari 4
+      < Berapa menit perjalanan
+      > 2 hari
+      < Mohon tulis lamanya, misalnya *15 menit*, *setengah jam* atau *1 jam 30 menit*.
+      > 1 jam 30
+      < Mohon tulis lamanya
+      > 25 jam
+      < Paling lama 24 jam.
+      > 1 jam
+      < pertanyaan 2 dari 4
+      > kembali
+      < pertanyaan 1 dari 4
+      > setengah jam
+      < pertanyaan 2 dari 4
+      `,
+    );
+    expect(await storedAnswers(h, 'contact-tini')).toEqual({
+      L1: { type: 'number', value: 30 },
+    });
   });
 
   it('resumes at the next open item after a restart, and from the menu days later', async () => {

@@ -86,6 +86,7 @@ function question(state: PillarState, item: Item, again?: Text): Question {
     alternatives: item.type === 'choice' || item.type === 'scale' ? [] : options.slice(own),
     min: item.type === 'number' ? item.min : 0,
     max: item.type === 'number' ? item.max : 0,
+    unit: item.type === 'number' ? (item.unit ?? null) : null,
   };
 }
 

@@ -24,6 +24,7 @@ export const hidupBank: Bank = {
       prompt: text('L1.prompt'),
       min: 0,
       max: TRAVEL_MINUTES_MAX,
+      unit: 'minutes',
       bands: [
         { min: 0, max: 15, score: 1 },
         { min: 16, max: 30, score: 0.67 },

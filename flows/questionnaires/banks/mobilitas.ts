@@ -75,6 +75,7 @@ export const mobilitasBank: Bank = {
       prompt: text('M7.prompt'),
       min: 0,
       max: TRAVEL_MINUTES_MAX,
+      unit: 'minutes',
       bands: [
         { min: 0, max: 20, score: 1 },
         { min: 21, max: 45, score: 0.67 },

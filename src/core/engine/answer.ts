@@ -7,10 +7,18 @@ import {
   parseNumber,
   parseOptionNumber,
   parseOptionNumbers,
+  parseQuantity,
   parseYesNo,
 } from '../flow/parse.js';
-import type { ChoiceOption, PromptStep, StepContext } from '../flow/types.js';
-import { type InboundPayload, type Json, type Text, type TextKey, t } from '../messages.js';
+import type { ChoiceOption, NumberUnit, PromptStep, StepContext } from '../flow/types.js';
+import {
+  type InboundPayload,
+  type Json,
+  type Text,
+  type TextKey,
+  type TextParam,
+  t,
+} from '../messages.js';
 import { DONE_WORDS, SKIP_WORDS } from './globals.js';
 import { alternativesOf, boundOf, NEXT_PAGE_NUMBER, optionsOf, pageOf } from './prompt.js';
 
@@ -95,7 +103,7 @@ function readText(text: string, rc: ReadContext): Reading {
   }
 }
 
-function invalid(key: TextKey, params?: Record<string, string | number>): Reading {
+function invalid(key: TextKey, params?: Record<string, TextParam>): Reading {
   return { type: 'invalid', error: t(key, params) };
 }
 
@@ -175,20 +183,40 @@ function readYesNo(text: string, rc: ReadContext): Reading {
 
 function readNumber(text: string, rc: ReadContext): Reading {
   if (rc.step.kind !== 'number') return invalid('common:invalid.generic');
-  const value = parseNumber(text);
+  const unit = typeof rc.step.unit === 'function' ? rc.step.unit(rc.ctx) : rc.step.unit;
+  const value = unit ? parseQuantity(text, unit) : parseNumber(text);
   const low = boundOf(rc.step.min, rc.ctx) ?? 0;
   const high = boundOf(rc.step.max, rc.ctx) ?? 1_000_000_000;
   const example = Math.min(high, Math.max(low, low === 0 ? 15 : low + 1));
   if (value === undefined) {
     return (
       namedOption(text, alternativesOf(rc.step, rc.ctx), rc) ??
-      invalid('common:invalid.number', { example })
+      (unit
+        ? invalid(`common:invalid.unit.${unit}`)
+        : invalid('common:invalid.number', { example }))
     );
   }
+  if (unit && value > high)
+    return invalid(`common:invalid.unit.${unit}_max`, { max: amountText(high, unit) });
+  if (unit && value < low)
+    return invalid(`common:invalid.unit.${unit}_min`, { min: amountText(low, unit) });
   if (value < low || value > high) {
     return invalid('common:invalid.number_range', { min: low, max: high, example });
   }
   return { type: 'answer', value };
+}
+
+/** An amount as people say it: 1440 minutes is "24 jam", 2000 meters "2 km", rupiah with dots. */
+export function amountText(value: number, unit: NumberUnit): Text {
+  if (unit === 'minutes' && value >= 60 && value % 60 === 0) {
+    return t('common:units.hours', { count: value / 60 });
+  }
+  if (unit === 'minutes') return t('common:units.minutes', { count: value });
+  if (unit === 'meters' && value >= 1000 && value % 100 === 0) {
+    return t('common:units.km', { count: String(value / 1000).replace('.', ',') });
+  }
+  if (unit === 'meters') return t('common:units.meters', { count: value });
+  return t('common:units.rupiah', { amount: value.toLocaleString('de-DE') });
 }
 
 function readOptionNumber(number: number, rc: ReadContext): Reading {

@@ -1,7 +1,9 @@
 import type { Attachment, Json, Text } from '../messages.js';
 import type { CallStep } from './action.js';
+import type { NumberUnit } from './parse.js';
 
 export type { CallStep } from './action.js';
+export type { NumberUnit } from './parse.js';
 
 /** Answers of one flow run, by the `save` name of each step. */
 export type Answers = Record<string, Json>;
@@ -125,6 +127,12 @@ export interface NumberStep extends PromptBase {
   min?: NumberSource;
   max?: NumberSource;
   alternatives?: OptionsSource;
+  /**
+   * What the number counts: answers in other units of its kind are converted ("1 jam" is
+   * 60 minutes, "2 km" 2000 meters, "50rb" 50000 rupiah), an answer it cannot read for sure
+   * is asked again, and the bounds are said in those units ("paling lama 24 jam").
+   */
+  unit?: NumberUnit | ((ctx: StepContext) => NumberUnit | null | undefined);
 }
 
 /** One option; more than 9 are paged. `options` may be computed from earlier answers. */

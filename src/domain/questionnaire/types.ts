@@ -113,6 +113,8 @@ export interface NumberItem extends ItemBase {
   type: 'number';
   min: number;
   max: number;
+  /** What the number counts, when people may answer in other units ("1 jam" for 60 minutes). */
+  unit?: 'minutes' | 'meters' | 'rupiah';
   /** In ascending order, covering `min`..`max` without gaps or overlaps. */
   bands: NumberBand[];
 }

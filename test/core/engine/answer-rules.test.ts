@@ -12,10 +12,12 @@ import { say, translate } from './chat.js';
  * - `options: A | B | C` — a choice; an option may end in `=yes` or `=no` (the option that
  *   means yes or no, e.g. "Ya, benar=yes");
  * - `destructive: A=yes | B=no` — a choice that cannot be undone (/hapusdata);
- * - `yesno` — a ya/tidak question.
+ * - `yesno` — a ya/tidak question;
+ * - `number: minutes 0..1440` — a number question in a unit (minutes, meters, rupiah).
  *
- * Meanings: the chosen option's label; `yes` / `no`; `ask: A | B` (the person is asked which
- * of the two); `refused` (asked again, nothing saved).
+ * Meanings: the chosen option's label; `yes` / `no`; the number saved (in the question's
+ * unit); `ask: A | B` (the person is asked which of the two); `refused` (asked again,
+ * nothing saved).
  */
 const RULES: [question: string, typed: string, expected: string][] = [
   // Words for options: a whole word, a unique prefix of 3+ letters, one typo in a word of 4+.
@@ -64,14 +66,30 @@ const RULES: [question: string, typed: string, expected: string][] = [
     'Jalan, jembatan & fasilitas umum',
   ],
   ['options: Kirim laporan=yes | Ubah jenis | Batalkan laporan', 'kirim', 'Kirim laporan'],
-  ['options: Kirim laporan=yes | Ubah jenis | Batalkan laporan', 'laporan', 'ask: Kirim laporan | Batalkan laporan'],
+  [
+    'options: Kirim laporan=yes | Ubah jenis | Batalkan laporan',
+    'laporan',
+    'ask: Kirim laporan | Batalkan laporan',
+  ],
   ['options: Send report=yes | Change type | Cancel report', 'send', 'Send report'],
   ['options: Air | Api', 'ai', 'refused'],
   ['options: Air bersih | Air minum', 'air', 'ask: Air bersih | Air minum'],
   // Yes and no in people's words, on a ya/tidak question.
-  ...['ya', 'iya', 'y', 'ok', 'oke', 'sip', 'betul', 'benar', 'sudah', 'udah', 'boleh', 'setuju', 'yes'].map(
-    (w): [string, string, string] => ['yesno', w, 'yes'],
-  ),
+  ...[
+    'ya',
+    'iya',
+    'y',
+    'ok',
+    'oke',
+    'sip',
+    'betul',
+    'benar',
+    'sudah',
+    'udah',
+    'boleh',
+    'setuju',
+    'yes',
+  ].map((w): [string, string, string] => ['yesno', w, 'yes']),
   ...['tidak', 'tdk', 'gak', 'nggak', 'ga', 'belum', 'blm', 'jangan', 'no'].map(
     (w): [string, string, string] => ['yesno', w, 'no'],
   ),
@@ -96,6 +114,38 @@ const RULES: [question: string, typed: string, expected: string][] = [
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'jangan hapus data saya', 'Tidak jadi'],
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'belum', 'Tidak jadi'],
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'tidak', 'Tidak jadi'],
+  // Numbers with units: converted to the question's unit, or asked again, never guessed.
+  ['number: minutes 0..1440', '15', '15'],
+  ['number: minutes 0..1440', '15 menit', '15'],
+  ['number: minutes 0..1440', '1 jam', '60'],
+  ['number: minutes 0..1440', '2 jam', '120'],
+  ['number: minutes 0..1440', '2jam', '120'],
+  ['number: minutes 0..1440', 'sejam', '60'],
+  ['number: minutes 0..1440', 'setengah jam', '30'],
+  ['number: minutes 0..1440', 'satu setengah jam', '90'],
+  ['number: minutes 0..1440', '1,5 jam', '90'],
+  ['number: minutes 0..1440', '1.5 jam', '90'],
+  ['number: minutes 0..1440', '1 jam 30 menit', '90'],
+  ['number: minutes 0..1440', 'sekitar 20 menit', '20'],
+  ['number: minutes 0..1440', 'dua puluh menit', '20'],
+  ['number: minutes 0..1440', 'half an hour', '30'],
+  ['number: minutes 0..1440', '2 hours', '120'],
+  ['number: minutes 0..1440', '1 jam 30', 'refused'],
+  ['number: minutes 0..1440', '1,5', 'refused'],
+  ['number: minutes 0..1440', '2 hari', 'refused'],
+  ['number: minutes 0..1440', 'jauh', 'refused'],
+  ['number: minutes 0..1440', '25 jam', 'refused'],
+  ['number: meters 0..100000', '500 m', '500'],
+  ['number: meters 0..100000', '500 meter', '500'],
+  ['number: meters 0..100000', '2 km', '2000'],
+  ['number: meters 0..100000', '1,5 km', '1500'],
+  ['number: rupiah 0..100000000', '50rb', '50000'],
+  ['number: rupiah 0..100000000', '50 ribu', '50000'],
+  ['number: rupiah 0..100000000', 'Rp 50.000', '50000'],
+  ['number: rupiah 0..100000000', '1,5 juta', '1500000'],
+  ['number: rupiah 0..100000000', '2 jt', '2000000'],
+  ['number: rupiah 0..100000000', 'dua juta lima ratus ribu', '2500000'],
+  ['number: rupiah 0..100000000', '50k', '50000'],
 ];
 
 function optionsOf(spec: string): ChoiceOption[] {
@@ -117,6 +167,18 @@ function stepOf(question: string): PromptStep {
       prompt: say('?'),
       options: optionsOf(spec),
       destructive: kind === 'destructive',
+    };
+  }
+  const number = /^(minutes|meters|rupiah) (\d+)\.\.(\d+)$/.exec(spec);
+  if (kind === 'number' && number) {
+    const [, unit, min, max] = number;
+    return {
+      id: 'q',
+      kind: 'number',
+      prompt: say('?'),
+      unit: unit as 'minutes' | 'meters' | 'rupiah',
+      min: Number(min),
+      max: Number(max),
     };
   }
   throw new Error(`unknown question in the table: ${question}`);
@@ -141,11 +203,23 @@ function meaning(question: string, typed: string): string {
   if (reading.type !== 'answer') return reading.type;
   const value: Json = reading.value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return String(value);
   return reading.label ? translate(reading.label) : String(value);
 }
 
 describe('answer rules', () => {
   it.each(RULES)('%s — typed "%s" means %s', (question, typed, expected) => {
     expect(meaning(question, typed)).toBe(expected);
+  });
+
+  it('says the bounds of a number in a unit as people do', () => {
+    const step = stepOf('number: minutes 0..1440');
+    const reading = readAnswer(
+      { type: 'text', text: '25 jam' },
+      { step, ctx, page: 0, collected: [], translate },
+    );
+    expect(reading.type === 'invalid' && translate(reading.error)).toBe(
+      'Paling lama 24 jam. Tulis misalnya *30 menit* atau *2 jam*.',
+    );
   });
 });
