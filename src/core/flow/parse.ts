@@ -160,6 +160,7 @@ const YES = new Set([
   'yep',
   'yeah',
   'sure',
+  'agree',
 ]);
 const NO = new Set([
   'tidak',
@@ -182,6 +183,7 @@ const NO = new Set([
   'belum',
   'blm',
   'jgn',
+  'disagree',
   'mboten',
   'henteu',
 ]);
@@ -392,8 +394,9 @@ export type OptionMatch = { index: number } | { tie: [number, number] } | undefi
  * Finds the option the person named. The whole label (with typos forgiven) first; then its
  * words: a typed word that is a whole word of one label, a prefix of at least 3 letters of
  * one, or one typo away from a word of 4 or more letters. The label matching more typed
- * words wins, then the closer match (whole word over prefix over typo); two equal ones are
- * a tie the person is asked about. With several typed words, at least half must match.
+ * words wins, then the closer match (whole word over prefix over typo), then the one whose
+ * first word was typed ("kirim" is "Kirim laporan", not "Ubah cara kirim"); two equal ones
+ * are a tie the person is asked about. With several typed words, at least half must match.
  */
 export function matchOption(input: string, labels: string[]): OptionMatch {
   const whole = matchLabel(input, labels);
@@ -404,21 +407,25 @@ export function matchOption(input: string, labels: string[]): OptionMatch {
     const words = foldWords(label);
     let count = 0;
     let cost = 0;
+    let leading = 0;
     for (const w of typed) {
       const levels = words.map((word) => wordMatch(w, word)).filter((l) => l > 0);
       if (levels.length === 0) continue;
       count += 1;
       cost += Math.min(...levels);
+      if (words[0] !== undefined && wordMatch(w, words[0]) > 0) leading += 1;
     }
-    return { index, count, cost };
+    return { index, count, cost, leading };
   });
   const needed = Math.max(1, Math.ceil(typed.length / 2));
   const ranked = scored
     .filter((s) => s.count >= needed)
-    .sort((a, b) => b.count - a.count || a.cost - b.cost);
+    .sort((a, b) => b.count - a.count || a.cost - b.cost || b.leading - a.leading);
   const [first, second] = ranked;
   if (!first) return undefined;
-  if (second && second.count === first.count && second.cost === first.cost) {
+  const equal =
+    second?.count === first.count && second.cost === first.cost && second.leading === first.leading;
+  if (second && equal) {
     return { tie: [first.index, second.index] };
   }
   return { index: first.index };

@@ -71,6 +71,7 @@ const RULES: [question: string, typed: string, expected: string][] = [
     'laporan',
     'ask: Kirim laporan | Batalkan laporan',
   ],
+  ['options: Kirim laporan=yes | Ubah cara kirim', 'kirim', 'Kirim laporan'],
   ['options: Send report=yes | Change type | Cancel report', 'send', 'Send report'],
   ['options: Air | Api', 'ai', 'refused'],
   ['options: Air bersih | Air minum', 'air', 'ask: Air bersih | Air minum'],
