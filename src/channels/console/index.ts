@@ -83,6 +83,10 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
     const parsed = parseConsoleLine(line);
     if (parsed.type === 'empty') return undefined;
     if (parsed.type === 'message') return parsed.payload;
+    if (parsed.type === 'usage') {
+      print(`(${parsed.text})\n`);
+      return undefined;
+    }
     if (parsed.type === 'switch') {
       current = consoleIdentity(parsed.name);
       print(`(sekarang Anda sebagai "${current}" / you are now "${current}")\n`);

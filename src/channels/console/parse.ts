@@ -5,7 +5,16 @@ export type ConsoleLine =
   | { type: 'message'; payload: InboundPayload }
   | { type: 'switch'; name: string }
   | { type: 'photo'; path: string; caption?: string }
+  /** A console instruction typed wrong: how to use it, printed, nothing sent. */
+  | { type: 'usage'; text: string }
   | { type: 'empty' };
+
+/** How to use the console's own instructions, in both languages. */
+export const CONSOLE_USAGE = {
+  sebagai: 'Pakai: /sebagai <nama>, misalnya /sebagai siti / Use: /as <name>, for example /as siti',
+  lokasi:
+    'Pakai: /lokasi <lintang> <bujur>, misalnya /lokasi -6.9175 107.6191 (lintang -90 sampai 90, bujur -180 sampai 180) / Use: /location <latitude> <longitude>, for example /location -6.9175 107.6191 (latitude -90 to 90, longitude -180 to 180)',
+} as const;
 
 /** Console-only words that simulate what a phone would send. */
 const SIMULATED: Record<string, 'sticker' | 'voice' | 'video' | 'document'> = {
@@ -31,9 +40,7 @@ export function parseConsoleLine(line: string): ConsoleLine {
   const name = command[1].toLowerCase();
   const args = (command[2] ?? '').trim();
   if (name === 'sebagai' || name === 'as') {
-    return args
-      ? { type: 'switch', name: args }
-      : { type: 'message', payload: { type: 'command', name, args } };
+    return args ? { type: 'switch', name: args } : { type: 'usage', text: CONSOLE_USAGE.sebagai };
   }
   if (name === 'foto' || name === 'photo') {
     const [path, ...caption] = args.split(/\s+/);
@@ -44,14 +51,12 @@ export function parseConsoleLine(line: string): ConsoleLine {
   }
   if (name === 'lokasi' || name === 'location') {
     const match = /^(-?\d+(?:\.\d+)?)[,\s]+(-?\d+(?:\.\d+)?)$/.exec(args);
-    if (match) {
-      const payload = {
-        type: 'location',
-        latitude: Number(match[1]),
-        longitude: Number(match[2]),
-      } as const;
-      return { type: 'message', payload };
+    const latitude = Number(match?.[1]);
+    const longitude = Number(match?.[2]);
+    if (!match || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+      return { type: 'usage', text: CONSOLE_USAGE.lokasi };
     }
+    return { type: 'message', payload: { type: 'location', latitude, longitude } };
   }
   const kind = SIMULATED[name];
   if (kind) return { type: 'message', payload: { type: 'unsupported', kind } };
