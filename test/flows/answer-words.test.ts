@@ -76,6 +76,42 @@ describe('words for options and yes/no (onboarding)', () => {
     expect(await contactOf(h, 'ruth')).toMatchObject({ language: 'en', role: 'warga' });
   });
 
+  it('answers greetings and thanks at the menu, in Indonesian and English', async () => {
+    await registerContact(h, 'wati', { name: 'Wati' });
+    await playTranscript(
+      h,
+      'wati',
+      `
+      > menu
+      < Apa yang ingin Anda lakukan?
+      > halo
+      < Halo juga 👋
+      < Apa yang ingin Anda lakukan?
+      > terima kasih
+      < Sama-sama 🙏
+      < Apa yang ingin Anda lakukan?
+      > pagi
+      < Halo juga 👋
+      > matur nuwun
+      < Sama-sama 🙏
+      > hatur nuhun
+      < Sama-sama 🙏
+      `,
+    );
+    await registerContact(h, 'will', { name: 'Will', language: 'en' });
+    await playTranscript(
+      h,
+      'will',
+      `
+      > menu
+      > thank you
+      < You're welcome 🙏
+      > good morning
+      < Hello there 👋
+      `,
+    );
+  });
+
   it('deletes data only on a clear yes, in Indonesian and English', async () => {
     await registerContact(h, 'dedi', { name: 'Dedi' });
     await playTranscript(

@@ -8,6 +8,7 @@ import {
   parseOptionNumber,
   parseOptionNumbers,
   parseQuantity,
+  parseSmallTalk,
   parseYesNo,
 } from '../flow/parse.js';
 import type { ChoiceOption, NumberUnit, PromptStep, StepContext } from '../flow/types.js';
@@ -28,6 +29,8 @@ export type Reading =
   | { type: 'answer'; value: Json; label?: Text; notice?: Text }
   | { type: 'invalid'; error: Text }
   | { type: 'next_page' }
+  /** A greeting or thanks where an answer was expected: a friendly word, the question again. */
+  | { type: 'small_talk'; reply: Text }
   /** A photo added to a question that takes several; the question stays open. */
   | { type: 'more_photos'; value: Json[] };
 
@@ -55,7 +58,10 @@ export function readAnswer(payload: InboundPayload, rc: ReadContext): Reading {
   }
   if (payload.type === 'choice') return readOptionNumber(payload.number, rc);
   if (payload.type !== 'text') return invalid('common:invalid.generic');
-  return readText(payload.text, rc);
+  const reading = readText(payload.text, rc);
+  if (reading.type !== 'invalid') return reading;
+  const talk = parseSmallTalk(payload.text);
+  return talk ? { type: 'small_talk', reply: t(`common:small_talk.${talk}`) } : reading;
 }
 
 /**

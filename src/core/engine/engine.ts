@@ -308,6 +308,8 @@ export function createEngine(options: EngineOptions): Engine {
         const count = reading.value.length;
         return send(w, { texts: [t('common:photo.more', { count, max })], expect: 'photo' });
       }
+      case 'small_talk':
+        return reask(w, frame, [reading.reply]);
       case 'invalid': {
         frame.invalid += 1;
         const stuck = frame.invalid >= STUCK_AFTER_INVALID ? [t('common:stuck')] : [];

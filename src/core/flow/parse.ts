@@ -556,3 +556,34 @@ export function parseQuantity(input: string, unit: NumberUnit): number | undefin
   const rounded = Math.round(total);
   return Math.abs(total - rounded) < 1e-9 && rounded >= 0 ? rounded : undefined;
 }
+
+/** Greetings and thanks, as whole phrases; a name or a word of address may follow. */
+const SMALL_TALK: [RegExp, 'greeting' | 'thanks' | 'salam'][] = [
+  [/^(assalamu ?'?alaikum|assalamualaikum|asalamualaikum|salam|ass?ww?b?)\b/u, 'salam'],
+  [
+    /^(terima ?kasih|makasih|makasi|mksh|trims|trimakasih|thanks|thank you|thx|tq|tengkyu|matur (suwun|nuwun)|suwun|hatur nuhun|nuhun)\b/u,
+    'thanks',
+  ],
+  [
+    /^(halo|hallo|helo|hello|hai|hi|hey|hei|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|met (pagi|siang|sore|malam)|good (morning|afternoon|evening)|permisi|punten|sugeng (enjing|siang|sonten|dalu)|sampurasun)\b/u,
+    'greeting',
+  ],
+];
+
+/**
+ * Small talk: "halo", "selamat pagi", "terima kasih", "makasih", "matur nuwun", "hatur
+ * nuhun", "assalamualaikum", with at most two words after ("terima kasih banyak pak").
+ */
+export function parseSmallTalk(input: string): 'greeting' | 'thanks' | 'salam' | undefined {
+  const text = normalize(input)
+    .replace(/[!.,🙏👋😊]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const [pattern, kind] of SMALL_TALK) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const rest = text.slice(match[0].length).trim();
+    if (rest.split(' ').filter((w) => w.length > 0).length <= 2) return kind;
+  }
+  return undefined;
+}

@@ -17,7 +17,7 @@ import { say, translate } from './chat.js';
  *
  * Meanings: the chosen option's label; `yes` / `no`; the number saved (in the question's
  * unit); `ask: A | B` (the person is asked which of the two); `refused` (asked again,
- * nothing saved).
+ * nothing saved); `small talk: greeting | thanks | salam` (a friendly word, the question again).
  */
 const RULES: [question: string, typed: string, expected: string][] = [
   // Words for options: a whole word, a unique prefix of 3+ letters, one typo in a word of 4+.
@@ -147,6 +147,18 @@ const RULES: [question: string, typed: string, expected: string][] = [
   ['number: rupiah 0..100000000', '2 jt', '2000000'],
   ['number: rupiah 0..100000000', 'dua juta lima ratus ribu', '2500000'],
   ['number: rupiah 0..100000000', '50k', '50000'],
+  // Greetings and thanks where an answer was expected: a friendly word, then the question.
+  ['options: Buat laporan | Status laporan', 'halo', 'small talk: greeting'],
+  ['options: Buat laporan | Status laporan', 'selamat pagi', 'small talk: greeting'],
+  ['options: Buat laporan | Status laporan', 'pagi', 'small talk: greeting'],
+  ['options: Buat laporan | Status laporan', 'terima kasih banyak pak', 'small talk: thanks'],
+  ['options: Buat laporan | Status laporan', 'makasih', 'small talk: thanks'],
+  ['options: Buat laporan | Status laporan', 'matur nuwun', 'small talk: thanks'],
+  ['options: Buat laporan | Status laporan', 'hatur nuhun', 'small talk: thanks'],
+  ['options: Buat laporan | Status laporan', 'thank you!', 'small talk: thanks'],
+  ['options: Buat laporan | Status laporan', 'assalamualaikum', 'small talk: salam'],
+  ['options: Buat laporan | Status laporan', 'halo saya mau tanya soal bantuan', 'refused'],
+  ['yesno', 'terima kasih', 'small talk: thanks'],
 ];
 
 function optionsOf(spec: string): ChoiceOption[] {
@@ -201,6 +213,7 @@ function meaning(question: string, typed: string): string {
     const which = reading.error.key === 'common:invalid.which' ? reading.error.params : undefined;
     return which ? `ask: ${which.a} | ${which.b}` : 'refused';
   }
+  if (reading.type === 'small_talk') return `small talk: ${reading.reply.key.split('.').at(-1)}`;
   if (reading.type !== 'answer') return reading.type;
   const value: Json = reading.value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
