@@ -25,7 +25,6 @@ export const REPORT_MAX_PHOTOS = 3;
 export const LANDMARK_MIN_CHARS = 3;
 export const LANDMARK_MAX_CHARS = 200;
 export const RESIDENT_NAME_MAX_CHARS = 60;
-export const RESIDENT_CONTACT_MAX_CHARS = 60;
 
 /** True for a shared pin (not a typed place, nor "lewati"). */
 function isPin(value: unknown): boolean {
@@ -123,8 +122,7 @@ export const residentSteps: Step[] = [
     id: 'resident_contact',
     kind: 'text',
     prompt: t('report:resident.contact'),
-    min: 4,
-    max: RESIDENT_CONTACT_MAX_CHARS,
+    format: 'phone',
   },
   {
     id: 'resident_consent',

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
 import { contactOf, registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
-import { allReports, createReportHarness, scriptedTickets } from './report-support.js';
+import {
+  allReports,
+  createReportHarness,
+  registerStaff,
+  scriptedTickets,
+} from './report-support.js';
 
 /**
  * People answer with words, not numbers: option labels (or a word of one), yes and no in
@@ -150,7 +155,7 @@ describe('words for options and yes/no (onboarding)', () => {
 describe('words for options (reports)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createReportHarness(scriptedTickets('7KQ3M', 'ABCDE'));
+    h = await createReportHarness(scriptedTickets('7KQ3M', 'ABCDE', 'HJK23'));
   });
   afterAll(() => h.close());
 
@@ -206,5 +211,28 @@ describe('words for options (reports)', () => {
       ['pengaduan', 'jalan'],
       ['pengaduan', 'jalan'],
     ]);
+  });
+
+  it('checks a resident’s mobile number and keeps it in one form, in English', async () => {
+    await registerStaff(h, 'kai', 'kader_digital', { name: 'Kai', language: 'en' });
+    await playTranscript(
+      h,
+      'kai',
+      `
+      > /report
+      < Who is this report for?
+      > resident
+      < What is the name of the resident you are helping?
+      > Mbah Karto
+      < mobile number that may be recorded?
+      > yes
+      < Type the resident's mobile number, for example *0812 3456 7890*.
+      > 08123
+      < That doesn't look like an Indonesian mobile number.
+      > 0812-3456-7890
+      < Mbah Karto
+      `,
+    );
+    expect((await allReports(h)).length).toBe(2);
   });
 });

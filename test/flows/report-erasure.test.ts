@@ -253,7 +253,7 @@ describe.each(DRIVERS)('an erased reporter on %s', (driver) => {
     expect(report).toMatchObject({
       contactId: null,
       residentName: 'Pak Joko',
-      residentContact: '0813-9999-8888',
+      residentContact: '+6281399998888',
       latitude: -6.95,
       longitude: 107.15,
       description: `Posyandu kekurangan timbangan. Dilaporkan kader ${REDACTED}, ${REDACTED}`,

@@ -141,9 +141,12 @@ describe('an assisted report (transcript)', () => {
       > 2
       < Siapa nama warga yang Anda bantu?
       > Mbah Karto
-      < punya nomor HP atau kontak lain
+      < punya nomor HP yang boleh dicatat
       > ya
-      > lewat Bu RT, 0812 3456 7890
+      < Tulis nomor HP warga itu, misalnya *0812 3456 7890*.
+      > 08123
+      < Itu belum seperti nomor HP Indonesia. Tulis 10 sampai 13 angka yang diawali 08, misalnya *0812 3456 7890*.
+      > +62 812-3456-7890
       < Apakah Mbah Karto sudah setuju laporan ini dikirim atas namanya
       > ya
       < Jenis laporan apa?
@@ -153,7 +156,7 @@ describe('an assisted report (transcript)', () => {
       > lewati
       > lewati
       > 1
-      < • Atas nama: Mbah Karto (lewat Bu RT, 0812 3456 7890)
+      < • Atas nama: Mbah Karto (+6281234567890)
       < 8. Ubah data warga
       < 9. Batalkan laporan
       > 1
@@ -165,7 +168,7 @@ describe('an assisted report (transcript)', () => {
     expect(report).toMatchObject({
       contactId: 'contact-kader-desa',
       residentName: 'Mbah Karto',
-      residentContact: 'lewat Bu RT, 0812 3456 7890',
+      residentContact: '+6281234567890',
       residentConsentAt: h.clock.now(),
       category: 'bansos_ekonomi',
       pillar: 'ekonomi',

@@ -4,6 +4,7 @@ import {
   matchLabel,
   matchOption,
   normalize,
+  parseIndonesianMobile,
   parseNumber,
   parseOptionNumber,
   parseOptionNumbers,
@@ -93,7 +94,9 @@ function readText(text: string, rc: ReadContext): Reading {
   const { step } = rc;
   switch (step.kind) {
     case 'text':
-      return readFreeText(text, step.min ?? 1, step.max ?? 1000);
+      return step.format === 'phone'
+        ? readPhone(text)
+        : readFreeText(text, step.min ?? 1, step.max ?? 1000);
     case 'number':
       return readNumber(text, rc);
     case 'yesno':
@@ -122,6 +125,12 @@ function readFreeText(text: string, min: number, max: number): Reading {
   if (value.length < min) return invalid('common:invalid.text_short', { min });
   if (value.length > max) return invalid('common:invalid.text_long', { max, length: value.length });
   return { type: 'answer', value };
+}
+
+/** An Indonesian mobile number, saved as "+62…". */
+function readPhone(text: string): Reading {
+  const value = parseIndonesianMobile(text);
+  return value ? { type: 'answer', value } : invalid('common:invalid.phone');
 }
 
 /**

@@ -587,3 +587,14 @@ export function parseSmallTalk(input: string): 'greeting' | 'thanks' | 'salam' |
   }
   return undefined;
 }
+
+/**
+ * An Indonesian mobile number in one form, "+62812…": typed as 08…, 62… or +62…, with
+ * spaces, dots, dashes or brackets between the digits, 10 to 13 digits written from the 0
+ * (08 and 8 to 11 more). Undefined for anything else ("08123", a landline, letters).
+ */
+export function parseIndonesianMobile(input: string): string | undefined {
+  const text = input.trim().replace(/[\s.\-()]/g, '');
+  const match = /^(?:\+62|62|0)(8\d{8,11})$/.exec(text);
+  return match?.[1] ? `+62${match[1]}` : undefined;
+}

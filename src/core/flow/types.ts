@@ -114,6 +114,11 @@ export interface TextStep extends PromptBase {
   kind: 'text';
   min?: number;
   max?: number;
+  /**
+   * `phone`: an Indonesian mobile number (08…, 62…, +62…, 10-13 digits), saved in one form
+   * ("+62812…"); anything else is asked again with an example.
+   */
+  format?: 'phone';
 }
 
 /**

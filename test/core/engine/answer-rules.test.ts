@@ -13,7 +13,8 @@ import { say, translate } from './chat.js';
  *   means yes or no, e.g. "Ya, benar=yes");
  * - `destructive: A=yes | B=no` — a choice that cannot be undone (/hapusdata);
  * - `yesno` — a ya/tidak question;
- * - `number: minutes 0..1440` — a number question in a unit (minutes, meters, rupiah).
+ * - `number: minutes 0..1440` — a number question in a unit (minutes, meters, rupiah);
+ * - `phone` — an Indonesian mobile number (saved as +62…).
  *
  * Meanings: the chosen option's label; `yes` / `no`; the number saved (in the question's
  * unit); `ask: A | B` (the person is asked which of the two); `refused` (asked again,
@@ -147,6 +148,16 @@ const RULES: [question: string, typed: string, expected: string][] = [
   ['number: rupiah 0..100000000', '2 jt', '2000000'],
   ['number: rupiah 0..100000000', 'dua juta lima ratus ribu', '2500000'],
   ['number: rupiah 0..100000000', '50k', '50000'],
+  // Indonesian mobile numbers, saved in one form.
+  ['phone', '0812 3456 7890', '+6281234567890'],
+  ['phone', '081234567890', '+6281234567890'],
+  ['phone', '62812-3456-7890', '+6281234567890'],
+  ['phone', '+62 812 3456 789', '+628123456789'],
+  ['phone', '0812345678', '+62812345678'],
+  ['phone', '08123', 'refused'],
+  ['phone', '022 1234567', 'refused'],
+  ['phone', '08123456789012', 'refused'],
+  ['phone', 'lewat Bu RT', 'refused'],
   // Greetings and thanks where an answer was expected: a friendly word, then the question.
   ['options: Buat laporan | Status laporan', 'halo', 'small talk: greeting'],
   ['options: Buat laporan | Status laporan', 'selamat pagi', 'small talk: greeting'],
@@ -173,6 +184,7 @@ function optionsOf(spec: string): ChoiceOption[] {
 function stepOf(question: string): PromptStep {
   const [kind = '', spec = ''] = question.split(/:\s*(.*)/s);
   if (kind === 'yesno') return { id: 'q', kind: 'yesno', prompt: say('?') };
+  if (kind === 'phone') return { id: 'q', kind: 'text', prompt: say('?'), format: 'phone' };
   if (kind === 'options' || kind === 'destructive') {
     return {
       id: 'q',
