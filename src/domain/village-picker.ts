@@ -26,7 +26,9 @@ export type VillageSearchAnswer =
       outcome: 'found';
       query: string;
       total: number;
-      narrowing: 'none' | 'applied' | 'unmatched';
+      narrowing: 'none' | 'applied' | 'partial' | 'unmatched';
+      /** What the person typed after a comma that matched none of the hits' areas. */
+      unmatched?: string[];
       hits: VillageOption[];
     }
   | { outcome: 'too_short' | 'none'; query: string };
@@ -40,7 +42,8 @@ export async function searchVillages(
   const result = search.search(query);
   if (result.type !== 'found') return { outcome: result.type, query };
   const hits = result.hits.map((hit) => ({ code: hit.code, ...placeOf(hit) }));
-  return { outcome: 'found', query, total: result.total, narrowing: result.narrowing, hits };
+  const { total, narrowing, unmatched } = result;
+  return { outcome: 'found', query, total, narrowing, unmatched, hits };
 }
 
 /** What the picker steps are built with. */
@@ -103,7 +106,10 @@ function hitLabel(hit: VillageOption): Text {
 function pickPrompt(result: VillageSearchAnswer | undefined): Text {
   if (result?.outcome !== 'found') return t('profile:village.pick');
   const count = result.hits.length;
-  if (result.narrowing === 'unmatched') return t('profile:village.pick_unmatched', { count });
+  const unmatched = (result.unmatched ?? []).map((part) => `“${part}”`).join(', ');
+  if (result.narrowing === 'unmatched' || result.narrowing === 'partial') {
+    return t(`profile:village.pick_${result.narrowing}`, { count, unmatched });
+  }
   return result.total > count
     ? t('profile:village.pick_more', { count, total: result.total })
     : t('profile:village.pick');

@@ -24,15 +24,19 @@ export interface VillageHit {
 /**
  * What a search found. `total` counts every match before the limit: when it exceeds the
  * hits shown, ask for the kecamatan. `narrowing` says what the text after the comma did:
- * `none` (there was none), `applied` (every hit lies in the areas it names) or `unmatched`
- * (no matching village lies there, so the hits ignore it).
+ * `none` (there was none), `applied` (every hit lies in the areas it names), `partial` (the
+ * hits lie in some of the areas it names; `unmatched` lists the parts left out, "Cibadak"
+ * in "Sukamaju, Cibadak, Kabupaten Sukabumi") or `unmatched` (no matching village lies in
+ * any, so the hits ignore them all).
  */
 export type VillageSearchResult =
   | {
       type: 'found';
       hits: VillageHit[];
       total: number;
-      narrowing: 'none' | 'applied' | 'unmatched';
+      narrowing: 'none' | 'applied' | 'partial' | 'unmatched';
+      /** The parts after a comma that matched no area of the hits, as typed. */
+      unmatched: string[];
     }
   | { type: 'none' }
   | { type: 'too_short' };
@@ -144,18 +148,37 @@ export function createVillageSearch(directory: VillageDirectory): VillageSearch 
     if (nameProper.length < MIN_QUERY_CHARS) return { type: 'too_short' } as const;
     const matches = new Map<number, Match>();
     for (const form of forms) index.collect(form.text, form.stripped, distance, matches);
-    const terms = placeTexts.map(parsePlaceTerm).filter((term) => term.length > 0);
-    if (terms.length === 0) return toResult(villages, matches, limit, 'none');
-    const termMatches = terms.map((term) => areas.match(term, distance));
-    const nearby = new Map(matches);
-    scanNamedAreas(villages, index, forms, termMatches, distance, nearby);
-    const narrowed = new Map<number, Match>();
-    for (const [village, match] of nearby) {
-      const placeCost = placeCostOf(villages[village] as Village, termMatches);
-      if (placeCost !== undefined) narrowed.set(village, { ...match, placeCost });
+    const named = placeTexts
+      .map((text) => ({ text: text.trim(), forms: parsePlaceTerm(text) }))
+      .filter((term) => term.forms.length > 0);
+    if (named.length === 0) return toResult(villages, matches, limit, 'none');
+    const termMatches = named.map((term) => areas.match(term.forms, distance));
+    const narrowBy = (kept: PlaceMatches[]) => {
+      const nearby = new Map(matches);
+      scanNamedAreas(villages, index, forms, kept, distance, nearby);
+      const narrowed = new Map<number, Match>();
+      for (const [village, match] of nearby) {
+        const placeCost = placeCostOf(villages[village] as Village, kept);
+        if (placeCost !== undefined) narrowed.set(village, { ...match, placeCost });
+      }
+      return narrowed;
+    };
+    // Every named area first; then without one, two, … of them, so a kecamatan that does
+    // not match does not drop the kabupaten that does. The parts left out are said.
+    for (const kept of subsetsBySize(named.length)) {
+      const narrowed = narrowBy(kept.map((i) => termMatches[i] as PlaceMatches));
+      if (narrowed.size === 0) continue;
+      const unmatched = named.filter((_, i) => !kept.includes(i)).map((term) => term.text);
+      return toResult(
+        villages,
+        narrowed,
+        limit,
+        unmatched.length > 0 ? 'partial' : 'applied',
+        unmatched,
+      );
     }
-    if (narrowed.size > 0) return toResult(villages, narrowed, limit, 'applied');
-    return toResult(villages, matches, limit, 'unmatched');
+    const unmatched = named.map((term) => term.text);
+    return toResult(villages, matches, limit, 'unmatched', unmatched);
   };
 
   return {
@@ -285,11 +308,21 @@ function similarity(edits: number, a: string, b: string): number {
 }
 
 /** Orders the matches (edits, then unstripped, then area edits, then code) into a result. */
+/** Index sets of `count` items, the largest first (all, then all but one, …), never empty. */
+function subsetsBySize(count: number): number[][] {
+  const all: number[][] = [];
+  for (let mask = (1 << count) - 1; mask > 0; mask--) {
+    all.push([...Array(count).keys()].filter((i) => mask & (1 << i)));
+  }
+  return all.sort((a, b) => b.length - a.length);
+}
+
 function toResult(
   villages: readonly Village[],
   matches: Map<number, Match>,
   limit: number,
-  narrowing: 'none' | 'applied' | 'unmatched',
+  narrowing: 'none' | 'applied' | 'partial' | 'unmatched',
+  unmatched: string[] = [],
 ): VillageSearchResult {
   if (matches.size === 0) return { type: 'none' };
   const ranked = [...matches].sort(
@@ -310,7 +343,7 @@ function toResult(
       score: Math.round(match.score * 1000) / 1000,
     };
   });
-  return { type: 'found', hits, total: matches.size, narrowing };
+  return { type: 'found', hits, total: matches.size, narrowing, unmatched };
 }
 
 /** Normalised names (keys) with the villages bearing them, and a padded-bigram index over them. */

@@ -172,6 +172,17 @@ describe('village search', () => {
     expect(hits(result)[0]?.code).toBe(BOJONGSOANG);
   });
 
+  it('keeps the kabupaten that matches when the kecamatan does not, and names the part left out', () => {
+    const result = villages.search('Sukamaju, Cibadak, Kabupaten Sukabumi');
+    expect(result).toMatchObject({ type: 'found', narrowing: 'partial', unmatched: ['Cibadak'] });
+    const found = hits(result);
+    // The six Sukamaju of Kab. Sukabumi first (close names of the kabupaten after them).
+    expect(found.slice(0, 6).map((hit) => hit.name)).toEqual(Array(6).fill('Sukamaju'));
+    for (const hit of found) {
+      expect(hit.regency).toMatch(/^Kab(upaten|\.)? Sukabumi$/i);
+    }
+  });
+
   it('answers none for a name far from every village', () => {
     expect(villages.search('Qwertyuiop')).toEqual({ type: 'none' });
     expect(villages.search('zzzz, Cibeber')).toEqual({ type: 'none' });

@@ -70,8 +70,10 @@ describe('words for options and yes/no (onboarding)', () => {
       < What is your role in the village?
       > resident
       < Which village (desa
-      > desa bojongsoang
-      < 1. Bojongsoang
+      > Sukamaju, Cibadak, Kabupaten Sukabumi
+      < “Cibadak” did not match, so these results leave it out. Choose your village:
+      < 1. Sukamaju
+      < Kab. Sukabumi
       > 1
       < check your profile
       > ok

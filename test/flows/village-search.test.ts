@@ -54,7 +54,14 @@ describe('village search in chat (transcript)', () => {
       > cari lagi
       # a kecamatan that matches nothing is ignored, and said so
       > sukamaju, zzzzzzzz
-      < Kecamatan/kabupaten itu tidak cocok, jadi ini hasil tanpa itu.
+      < “zzzzzzzz” tidak cocok dengan desa mana pun, jadi ini hasil tanpa itu.
+      > cari lagi
+      # a kecamatan that does not match keeps the kabupaten that does, and is named
+      > Sukamaju, Cibadak, Kabupaten Sukabumi
+      < “Cibadak” tidak cocok, jadi ini hasil tanpa itu. Pilih desa Anda:
+      < 1. Sukamaju — Kec.
+      < Kab. Sukabumi, Jawa Barat
+      <! Aceh
       > cari lagi
       > bojongsowang
       > 1
