@@ -65,7 +65,7 @@ describe('staff handle reports by chat (transcript)', () => {
       < 2. Tolak laporan
       < 3. Tanya pelapor (perlu informasi)
       < 4. Kembali ke daftar
-      < 5. Selesai
+      < 5. Tutup
       > 1
       < Tulis catatan untuk status *Diverifikasi*. Catatan ini dikirim ke pelapor.
       > Sudah dicek ke lokasi
@@ -97,7 +97,8 @@ describe('staff handle reports by chat (transcript)', () => {
       > /kelola lp-staaa
       < 1. Tandai selesai
       < 2. Tanya pelapor (perlu informasi)
-      > 1
+      < Tutup
+      > selesai
       < Tulis apa yang sudah dikerjakan.
       > Lubang sudah ditambal
       < ✅ *LP-STAAA* sekarang *Selesai*.
@@ -207,7 +208,7 @@ describe('staff handle reports by chat (transcript)', () => {
       < • Uraian: Posyandu kekurangan timbangan bayi
       < Anda bisa melihat *LP-STCCC*, tetapi tidak bisa mengubah statusnya sekarang.
       < 1. Kembali ke daftar
-      < 2. Selesai
+      < 2. Tutup
       <! Tandai diverifikasi
       `,
     );

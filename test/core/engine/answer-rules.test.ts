@@ -75,6 +75,12 @@ const RULES: [question: string, typed: string, expected: string][] = [
   ['options: Kirim laporan=yes | Ubah cara kirim', 'kirim', 'Kirim laporan'],
   ['options: Send report=yes | Change type | Cancel report', 'send', 'Send report'],
   ['options: Air | Api', 'ai', 'refused'],
+  // One word, one meaning: in /kelola "selesai" marks the report done ("Tutup" leaves).
+  [
+    'options: Tandai diverifikasi | Tandai selesai | Kembali ke daftar | Tutup',
+    'selesai',
+    'Tandai selesai',
+  ],
   ['options: Air bersih | Air minum', 'air', 'ask: Air bersih | Air minum'],
   // Yes and no in people's words, on a ya/tidak question.
   ...[
