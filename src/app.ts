@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import {
   CAPABILITIES,
@@ -166,6 +167,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
         ids,
         logger,
         onEnd: deps.onConsoleEnd,
+        whoFile: path.join(config.dataDir, 'console-speaker'),
       })
     : undefined;
   if (chat) runtime.addChannel(chat.channel);

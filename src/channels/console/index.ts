@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -41,6 +42,19 @@ export interface ConsoleDeps {
   logger: Logger;
   /** Called once standard input has ended and every line has been handled. */
   onEnd?: () => void;
+  /** A file remembering who is speaking (`/sebagai`), so a restart keeps talking as them. */
+  whoFile?: string;
+}
+
+/** Who spoke last, as remembered in `file`; the operator when nothing is. */
+function rememberedSpeaker(file: string | undefined): string {
+  if (!file) return CONSOLE_OPERATOR;
+  try {
+    const name = readFileSync(file, 'utf8').trim();
+    return name ? consoleIdentity(name) : CONSOLE_OPERATOR;
+  } catch {
+    return CONSOLE_OPERATOR;
+  }
 }
 
 /** The console chat: one terminal, one or several simulated people. */
@@ -59,7 +73,12 @@ export interface ConsoleChannel {
 export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
   const session = deps.ids.next();
   let counter = 0;
-  let current = CONSOLE_OPERATOR;
+  let current = rememberedSpeaker(deps.whoFile);
+  const interactive = (deps.output as { isTTY?: boolean }).isTTY === true;
+  /** Shows who is speaking before the next line, on a terminal. */
+  const prompt = () => {
+    if (interactive) deps.output.write(`${current} › `);
+  };
   let pending: Promise<unknown> = Promise.resolve();
   let reader: readline.Interface | undefined;
   let stopped = false;
@@ -90,6 +109,11 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
     if (parsed.type === 'switch') {
       current = consoleIdentity(parsed.name);
       print(`(sekarang Anda sebagai "${current}" / you are now "${current}")\n`);
+      if (deps.whoFile) {
+        await fs.writeFile(deps.whoFile, `${current}\n`).catch((error) => {
+          deps.logger.warn({ err: error }, 'console speaker not remembered');
+        });
+      }
       return undefined;
     }
     if (!deps.savePhoto) {
@@ -126,11 +150,14 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
     channel,
     start() {
       print(BANNER);
+      print(`(Anda sebagai "${current}" / you are "${current}")\n`);
+      prompt();
       reader = readline.createInterface({ input: deps.input, terminal: false });
       reader.on('line', (line) => {
         pending = pending
           .then(() => handleLine(line))
-          .catch((error) => deps.logger.error({ err: error }, 'console line failed'));
+          .catch((error) => deps.logger.error({ err: error }, 'console line failed'))
+          .then(prompt);
       });
       reader.on('close', () => {
         if (!stopped) void pending.then(() => deps.onEnd?.());
