@@ -106,7 +106,7 @@ describe('filing a report (transcript)', () => {
     await h.runtime.outbox.sweep();
     expect(h.channel.take('pak-kades')).toEqual([
       expect.stringContaining(
-        '🆕 Laporan baru *LP-7KQ3M* di desa Anda: Jalan, jembatan & fasilitas umum.',
+        '🆕 Laporan baru *LP-7KQ3M* di desa Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat: Jalan, jembatan & fasilitas umum.',
       ),
     ]);
     expect(h.channel.take('kader-lain')).toEqual([]);

@@ -3,6 +3,7 @@ import { t } from '../../../src/core/messages.js';
 import type { Db } from '../../../src/db/client.js';
 import { notifyContact } from '../../../src/db/queries/notifications.js';
 import { staffToNotify } from '../../../src/db/queries/report-lists.js';
+import { escalationStaff } from '../../../src/db/queries/report-sla.js';
 import {
   addHistory,
   addSupport,
@@ -96,20 +97,34 @@ async function fileReport(
   throw new Error(`no free report ticket after ${TICKET_MAX_ATTEMPTS} attempts`);
 }
 
-/** Tells the staff of the report's area that it arrived (never who sent it, nor what it says). */
+/**
+ * Tells the staff of the report's area that it arrived (never who sent it, nor what it
+ * says), naming the village. Every report reaches at least one person who can act on it
+ * other than its reporter: when the only staff of the village filed it, the next level up
+ * hears of it (the kabupaten's duta digital and the admins).
+ */
 async function notifyArrival(
   db: Db,
+  deps: ReportActionDeps,
   report: ReportRow,
   filerId: string,
   now: Date,
 ): Promise<number> {
-  const staff = await staffToNotify(db, {
-    villageCode: report.villageCode,
-    consentVersion: PRIVACY_NOTICE_VERSION,
-  });
-  const others = staff.filter((id) => id !== filerId);
+  const consentVersion = PRIVACY_NOTICE_VERSION;
+  const staff = await staffToNotify(db, { villageCode: report.villageCode, consentVersion });
+  let others = staff.filter((id) => id !== filerId);
+  if (others.length === 0) {
+    const upper = await escalationStaff(db, {
+      villageCode: report.villageCode,
+      level: 2,
+      consentVersion,
+    });
+    others = upper.filter((id) => id !== filerId);
+  }
+  const { place } = await villageOf(deps, report.villageCode);
   const text = t('report-staff:notify.new', {
     ticket: report.ticket,
+    village: place ? t('profile:village.place', { ...place }) : report.villageCode,
     category: categoryName(report.category),
   });
   for (const contactId of others) {
@@ -162,7 +177,7 @@ function submit(deps: ReportActionDeps): ActionImplementation {
       note: null,
       now,
     });
-    const told = await notifyArrival(ctx.tx, report, ctx.contact.id, now);
+    const told = await notifyArrival(ctx.tx, deps, report, ctx.contact.id, now);
     await deps.reportTimers.filed(ctx.tx, report, now);
     const facts = { reportId: report.id, category: report.category, staffTold: told };
     ctx.logger.info(facts, 'report filed');
