@@ -3,12 +3,16 @@
  * village (ending a role tied to the old area); search villages; summarise the profile;
  * mark onboarding complete.
  */
+import { t } from '../../../src/core/messages.js';
 import {
+  getContact,
   lockContact,
   markRegistered,
   setRole as saveRole,
   setDisplayName,
 } from '../../../src/db/queries/contacts.js';
+import { notifyContact } from '../../../src/db/queries/notifications.js';
+import { escalationStaff } from '../../../src/db/queries/report-sla.js';
 import {
   cancelPendingRequests,
   moveToVillage,
@@ -16,10 +20,13 @@ import {
   previewVillageMove,
   requestRole,
 } from '../../../src/db/queries/role-requests.js';
+import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy.js';
+import { roleName } from '../../../src/domain/roles.js';
 import type { VillageIndexSource } from '../../../src/domain/village-index.js';
 import { searchVillages } from '../../../src/domain/village-picker.js';
 import { placeOf } from '../../../src/domain/village-place.js';
 import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
+import type { ActionContext } from '../../../src/runtime/types.js';
 import {
   checkVillageMove,
   completeProfile,
@@ -43,8 +50,38 @@ const saveName = implement(setName, async ({ tx, contact, clock }, { name, editi
   return saved(editing);
 });
 
+/**
+ * Tells the admins (who decide, under /peran) and the duta digital of the person's
+ * kabupaten (for their information) that a role request is waiting; who asked is read
+ * under /peran.
+ */
+async function tellOfRequest(ctx: ActionContext, contactId: string): Promise<void> {
+  const { tx, clock } = ctx;
+  const person = await getContact(tx, { contactId });
+  const pending = await pendingRequestOf(tx, { contactId });
+  if (!person || !pending) return;
+  const told = await escalationStaff(tx, {
+    villageCode: person.villageCode ?? '',
+    level: 2,
+    consentVersion: PRIVACY_NOTICE_VERSION,
+  });
+  // No name in the notice: it stays in the outbox after the person may have deleted their data.
+  const params = { role: roleName(pending.role) };
+  for (const id of told.filter((id) => id !== contactId)) {
+    const staff = await getContact(tx, { contactId: id });
+    const key =
+      staff?.role === 'admin' ? 'roles:notify.request_admin' : 'roles:notify.request_duta';
+    await notifyContact(tx, {
+      contactId: id,
+      messages: [{ texts: [t(key, params)] }],
+      now: clock.now(),
+    });
+  }
+}
+
 /** Warga (or the role already held) is set at once; any other role becomes a request. */
-const chooseRole = implement(setRole, async ({ tx, contact, clock, ids }, { role, editing }) => {
+const chooseRole = implement(setRole, async (ctx, { role, editing }) => {
+  const { tx, contact, clock, ids } = ctx;
   const now = clock.now();
   await lockContact(tx, { contactId: contact.id });
   if (role === contact.role || role === 'warga') {
@@ -52,13 +89,17 @@ const chooseRole = implement(setRole, async ({ tx, contact, clock, ids }, { role
     if (role !== contact.role) await saveRole(tx, { contactId: contact.id, role, now });
     return saved(editing);
   }
-  await requestRole(tx, { id: ids.next(), contactId: contact.id, role, now });
+  const made = await requestRole(tx, { id: ids.next(), contactId: contact.id, role, now });
+  // During onboarding the village is not known yet: the request is told of once registered.
+  if (made === 'requested' && contact.registeredAt) await tellOfRequest(ctx, contact.id);
   return saved(editing);
 });
 
-const complete = implement(completeProfile, async ({ tx, contact, clock }) => {
+const complete = implement(completeProfile, async (ctx) => {
+  const { tx, contact, clock } = ctx;
   await markRegistered(tx, { contactId: contact.id, now: clock.now() });
   const pending = await pendingRequestOf(tx, { contactId: contact.id });
+  if (pending && !contact.registeredAt) await tellOfRequest(ctx, contact.id);
   return pending ? { outcome: 'requested', role: pending.role } : { outcome: 'registered' };
 });
 
