@@ -7,7 +7,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +18,7 @@ import {
   type SentMessage,
   startFakeBotApi,
 } from '../support/fake-bot-api.js';
+import { freePort } from '../support/free-port.js';
 import { createFreshPostgresDatabase, percentile } from './support.js';
 import { CONVERSATION } from './telegram.js';
 
@@ -279,15 +279,6 @@ async function settledOutbox(url: string): Promise<number> {
   } finally {
     await sql.end();
   }
-}
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** The figures as label/value rows for a plain table. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, contacts } from '../schema/index.js';
+import { findContactByIdentity } from './contacts.js';
 
 /** What a WhatsApp message told about its sender: at least one of `lid` and `pn`. */
 export interface WhatsappSender {
@@ -236,16 +237,5 @@ export async function languageOfIdentity(
   db: Db,
   params: { channel: string; externalId: string },
 ): Promise<string | undefined> {
-  const rows = await db
-    .select({ language: contacts.language })
-    .from(channelIdentities)
-    .innerJoin(contacts, eq(contacts.id, channelIdentities.contactId))
-    .where(
-      and(
-        eq(channelIdentities.channel, params.channel),
-        eq(channelIdentities.externalId, params.externalId),
-      ),
-    )
-    .limit(1);
-  return rows[0]?.language;
+  return (await findContactByIdentity(db, params))?.contact.language;
 }

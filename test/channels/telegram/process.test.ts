@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -9,21 +8,13 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DRIVERS, TEST_DATABASE_URL } from '../../support/db.js';
 import { withDatabase } from '../../support/db-shared.js';
 import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api.js';
+import { freePort } from '../../support/free-port.js';
 import { eventually, jpeg, quietFor } from './setup.js';
 
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A fresh migrated PostgreSQL database of this run, dropped after the tests. */
 async function freshPostgres(): Promise<string> {

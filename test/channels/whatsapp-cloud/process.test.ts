@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
   FAKE_PHONE_NUMBER_ID,
   startFakeGraphApi,
 } from '../../support/fake-graph-api.js';
+import { freePort } from '../../support/free-port.js';
 import { eventually } from '../telegram/setup.js';
 import { APP_SECRET, notification, VERIFY_TOKEN } from './setup.js';
 
@@ -18,14 +18,6 @@ const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('npm start with WHATSAPP_CLOUD_ACCESS_TOKEN', () => {
   it('serves the webhook on the app server, answers through the Graph API, and stops', async () => {
