@@ -127,7 +127,7 @@ describe('reports on Telegram, through the fake Bot API', () => {
 
     const [arrived] = (await until(staff, 'Laporan baru')).slice(-1);
     expect(arrived?.text).toContain(
-      `<b>${ticket}</b> di desa Anda: Air bersih, sampah &amp; lingkungan`,
+      `<b>${ticket}</b> di desa Bojongsoang, Kec. Bojongsoang, Kab. Bandung, Jawa Barat: Air bersih, sampah &amp; lingkungan`,
     );
     staff.say(`/kelola ${ticket}`);
     const detail = (await until(staff, `<b>${ticket}</b> · Pengaduan`)).at(-1);
