@@ -4,14 +4,13 @@ import {
   matchLabel,
   matchOption,
   normalize,
-  parseIndonesianMobile,
   parseNumber,
   parseOptionNumber,
   parseOptionNumbers,
-  parseQuantity,
-  parseSmallTalk,
   parseYesNo,
 } from '../flow/parse.js';
+import { parseIndonesianMobile, parseSmallTalk } from '../flow/phrases.js';
+import { parseQuantity } from '../flow/quantity.js';
 import type { ChoiceOption, NumberUnit, PromptStep, StepContext } from '../flow/types.js';
 import {
   type InboundPayload,

@@ -1,9 +1,9 @@
 import type { Attachment, Json, Text } from '../messages.js';
 import type { CallStep } from './action.js';
-import type { NumberUnit } from './parse.js';
+import type { NumberUnit } from './quantity.js';
 
 export type { CallStep } from './action.js';
-export type { NumberUnit } from './parse.js';
+export type { NumberUnit } from './quantity.js';
 
 /** Answers of one flow run, by the `save` name of each step. */
 export type Answers = Record<string, Json>;
