@@ -103,6 +103,12 @@ const PROVINCE_ALIASES: Record<string, string[]> = {
 type PlaceLevel = 'district' | 'regency' | 'province';
 type PlaceForm = { level: PlaceLevel | 'any'; text: string };
 /** Area code → edits between the term and the area's name. */
+/**
+ * Parts after the comma tried together as areas at most: a kecamatan, a kabupaten and a
+ * province. More could only repeat one of them, and every subset of them is tried.
+ */
+export const PLACE_TERMS_MAX = 3;
+
 type PlaceMatches = Map<string, number>;
 type NameForm = { text: string; stripped: boolean };
 /** How a village matched: name edits, whether a generic word was dropped, area edits. */
@@ -164,8 +170,15 @@ export function createVillageSearch(directory: VillageDirectory): VillageSearch 
       return narrowed;
     };
     // Every named area first; then without one, two, … of them, so a kecamatan that does
-    // not match does not drop the kabupaten that does. The parts left out are said.
-    for (const kept of subsetsBySize(named.length)) {
+    // not match does not drop the kabupaten that does. The parts left out are said. A part
+    // that names no area can never narrow, so only the others are tried, and at most
+    // PLACE_TERMS_MAX of them: the subsets grow as 2^n.
+    const candidates = named
+      .map((_, i) => i)
+      .filter((i) => (termMatches[i]?.size ?? 0) > 0)
+      .slice(0, PLACE_TERMS_MAX);
+    for (const subset of subsetsBySize(candidates.length)) {
+      const kept = subset.map((j) => candidates[j] as number);
       const narrowed = narrowBy(kept.map((i) => termMatches[i] as PlaceMatches));
       if (narrowed.size === 0) continue;
       const unmatched = named.filter((_, i) => !kept.includes(i)).map((term) => term.text);
@@ -307,7 +320,6 @@ function similarity(edits: number, a: string, b: string): number {
   return 1 - edits / Math.max(a.length, b.length, 1);
 }
 
-/** Orders the matches (edits, then unstripped, then area edits, then code) into a result. */
 /** Index sets of `count` items, the largest first (all, then all but one, …), never empty. */
 function subsetsBySize(count: number): number[][] {
   const all: number[][] = [];
@@ -317,6 +329,7 @@ function subsetsBySize(count: number): number[][] {
   return all.sort((a, b) => b.length - a.length);
 }
 
+/** Orders the matches (edits, then unstripped, then area edits, then code) into a result. */
 function toResult(
   villages: readonly Village[],
   matches: Map<number, Match>,

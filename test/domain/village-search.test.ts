@@ -183,6 +183,14 @@ describe('village search', () => {
     }
   });
 
+  it('names every part after a comma that matches no area, however many there are', () => {
+    // 25 parts: tried as every subset, this built 2^25 lists before answering.
+    const noise = Array.from({ length: 24 }, (_, i) => `qzx${String.fromCharCode(97 + i)}`);
+    const result = villages.search(['Sukamaju', 'Kabupaten Sukabumi', ...noise].join(', '));
+    expect(result).toMatchObject({ type: 'found', narrowing: 'partial', unmatched: noise });
+    for (const hit of hits(result)) expect(hit.regency).toMatch(/^Kab(upaten|\.)? Sukabumi$/i);
+  });
+
   it('answers none for a name far from every village', () => {
     expect(villages.search('Qwertyuiop')).toEqual({ type: 'none' });
     expect(villages.search('zzzz, Cibeber')).toEqual({ type: 'none' });
