@@ -93,14 +93,21 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const runner = createFlowRunner(deps);
   let stopping = false;
 
-  async function resolveContact(tx: Db, inbound: Inbound): Promise<Contact> {
+  /**
+   * The contact who sent `inbound`, created on first contact. Undefined for a redelivery
+   * from nobody known (after /hapusdata): it must not create the person again. For a
+   * known contact, a redelivery is caught when the message is recorded.
+   */
+  async function resolveContact(tx: Db, inbound: Inbound): Promise<Contact | undefined> {
     const found = await findContactByIdentity(tx, inbound);
     if (found) {
-      if (found.identity.unreachableSince) {
+      // Only a new message, not a redelivery of an old one, says they can be reached again.
+      if (found.identity.unreachableSince && !(await isInboundRecorded(tx, inbound))) {
         await setIdentityReachability(tx, { ...inbound, unreachableSince: null });
       }
       return found.contact;
     }
+    if (await isInboundRecorded(tx, inbound)) return undefined;
     const admin = channels.get(inbound.channel)?.isAdmin?.(inbound) === true;
     const created = await createContact(tx, {
       contactId: deps.ids.next(),
@@ -117,9 +124,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
 
   async function handle(inbound: Inbound, log: Logger): Promise<ReceiveOutcome> {
     return deps.db.transaction(async (tx) => {
-      // Before anything else: a redelivery must not create (or re-create) a contact.
-      if (await isInboundRecorded(tx, inbound)) return { type: 'duplicate' } as const;
       const contact = await resolveContact(tx, inbound);
+      if (!contact) return { type: 'duplicate' } as const;
       const now = deps.clock.now();
       const fresh = await recordInbound(tx, { ...inbound, contactId: contact.id, now });
       if (!fresh) return { type: 'duplicate' } as const;
@@ -140,8 +146,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   /** After a bug: records the message as seen and apologises; the saved state is untouched. */
   async function apologise(inbound: Inbound): Promise<ReceiveOutcome> {
     return deps.db.transaction(async (tx) => {
-      if (await isInboundRecorded(tx, inbound)) return { type: 'duplicate' } as const;
       const contact = await resolveContact(tx, inbound);
+      if (!contact) return { type: 'duplicate' } as const;
       const now = deps.clock.now();
       if (!(await recordInbound(tx, { ...inbound, contactId: contact.id, now }))) {
         return { type: 'duplicate' } as const;
