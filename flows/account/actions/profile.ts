@@ -12,7 +12,7 @@ import {
   setDisplayName,
 } from '../../../src/db/queries/contacts.js';
 import { notifyContact } from '../../../src/db/queries/notifications.js';
-import { escalationStaff } from '../../../src/db/queries/report-sla.js';
+import { escalationStaff } from '../../../src/db/queries/report-lists.js';
 import {
   cancelPendingRequests,
   moveToVillage,

@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import { t } from '../../../src/core/messages.js';
 import type { Db } from '../../../src/db/client.js';
 import { notifyContact } from '../../../src/db/queries/notifications.js';
-import { staffToNotify } from '../../../src/db/queries/report-lists.js';
-import { escalationStaff } from '../../../src/db/queries/report-sla.js';
+import { escalationStaff, staffToNotify } from '../../../src/db/queries/report-lists.js';
 import {
   addHistory,
   addSupport,

@@ -24,10 +24,19 @@ export interface ReportPage {
   total: number;
 }
 
-/** Roles told of a new report in their own village. */
+/** Roles answerable for a report in their own village: told of it, escalated to. */
 const VILLAGE_STAFF_ROLES = ['perangkat_desa', 'kader_digital'];
 /** Characters of a village code that name its kabupaten/kota (`PP.KK`). */
 const REGENCY_CODE_LENGTH = 5;
+
+/** Registered, consenting to the current notice, not deleted: someone who may be written to. */
+function active(consentVersion: number) {
+  return and(
+    isNotNull(contacts.registeredAt),
+    eq(contacts.consentVersion, consentVersion),
+    isNull(contacts.deletedAt),
+  );
+}
 
 /** The contact's own reports (filed by them), newest first. */
 export async function listReportsOf(
@@ -83,18 +92,13 @@ export async function staffToNotify(
   db: Db,
   params: { villageCode: string; consentVersion: number },
 ): Promise<string[]> {
-  const active = and(
-    isNotNull(contacts.registeredAt),
-    eq(contacts.consentVersion, params.consentVersion),
-    isNull(contacts.deletedAt),
-  );
   const regency = params.villageCode.slice(0, REGENCY_CODE_LENGTH);
   const local = await db
     .select({ id: contacts.id })
     .from(contacts)
     .where(
       and(
-        active,
+        active(params.consentVersion),
         or(
           and(
             inArray(contacts.role, VILLAGE_STAFF_ROLES),
@@ -109,9 +113,36 @@ export async function staffToNotify(
   const admins = await db
     .select({ id: contacts.id })
     .from(contacts)
-    .where(and(active, eq(contacts.role, 'admin')))
+    .where(and(active(params.consentVersion), eq(contacts.role, 'admin')))
     .orderBy(asc(contacts.createdAt), asc(contacts.id));
   return admins.map((r) => r.id);
+}
+
+/**
+ * Who is escalated to at each level: the village's perangkat desa and kader digital
+ * (level 1), or the kabupaten's duta digital and every admin (level 2).
+ */
+export async function escalationStaff(
+  db: Db,
+  params: { villageCode: string; level: 1 | 2; consentVersion: number },
+): Promise<string[]> {
+  const regency = params.villageCode.slice(0, REGENCY_CODE_LENGTH);
+  const who =
+    params.level === 1
+      ? and(
+          inArray(contacts.role, VILLAGE_STAFF_ROLES),
+          eq(contacts.villageCode, params.villageCode),
+        )
+      : or(
+          and(eq(contacts.role, 'duta_digital'), like(contacts.villageCode, `${regency}.%`)),
+          eq(contacts.role, 'admin'),
+        );
+  const rows = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(active(params.consentVersion), who))
+    .orderBy(asc(contacts.createdAt), asc(contacts.id));
+  return rows.map((row) => row.id);
 }
 
 /** The contact's newest report waiting for their answer (PERLU_INFO or SELESAI). */

@@ -16,12 +16,8 @@ import type { Db } from '../../db/client.js';
 import { getContact } from '../../db/queries/contacts.js';
 import { loadConversationForUpdate } from '../../db/queries/conversations.js';
 import { notifyContact } from '../../db/queries/notifications.js';
-import {
-  escalationStaff,
-  lastMoveTo,
-  lockReport,
-  reachedStatuses,
-} from '../../db/queries/report-sla.js';
+import { escalationStaff } from '../../db/queries/report-lists.js';
+import { lastMoveTo, lockReport, reachedStatuses } from '../../db/queries/report-sla.js';
 import {
   addHistory,
   findReportById,
