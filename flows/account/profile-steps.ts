@@ -26,23 +26,6 @@ export interface GroupTargets {
   unchanged?: string;
 }
 
-/** Keys the computed texts of these groups use. */
-export const PROFILE_STEP_KEYS = [
-  'profile:village.hit',
-  'profile:village.again',
-  'profile:village.pick',
-  'profile:village.pick_more',
-  'profile:village.pick_unmatched',
-  'profile:village.not_found',
-  'profile:village.too_short',
-  'profile:village.role_ends',
-  'profile:village.role_ends_requested',
-  'profile:village.role_ended',
-  'profile:village.move',
-  'profile:village.stay',
-  'profile:village.kept',
-];
-
 const isAdmin = (ctx: StepContext): boolean => ctx.contact.role === 'admin';
 
 function editingOf(targets: GroupTargets) {

@@ -37,11 +37,6 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** True for a role a person may pick for themselves. */
-export function isSelectableRole(value: unknown): value is SelectableRole {
-  return typeof value === 'string' && (SELECTABLE_ROLES as readonly string[]).includes(value);
-}
-
 /** True when holding `role` needs an admin's confirmation (every role above warga). */
 export function needsConfirmation(role: SelectableRole): boolean {
   return role !== 'warga';
