@@ -24,6 +24,9 @@ export const inboundMessages = pgTable(
   (t) => [
     primaryKey({ columns: [t.channel, t.messageId] }),
     index('inbound_messages_received_idx').on(t.receivedAt),
+    // A person's records: their latest message on a channel (the Cloud API's 24-hour
+    // window, looked up at every send there) and their erasure.
+    index('inbound_messages_contact_idx').on(t.contactId, t.channel, t.receivedAt),
   ],
 );
 

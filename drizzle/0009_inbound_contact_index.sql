@@ -1,0 +1,1 @@
+CREATE INDEX "inbound_messages_contact_idx" ON "inbound_messages" USING btree ("contact_id","channel","received_at");
