@@ -8,4 +8,5 @@ export * from './questionnaires.js';
 export * from './reports.js';
 export * from './role-requests.js';
 export * from './runtime.js';
+export * from './training.js';
 export * from './whatsapp.js';
