@@ -8,11 +8,22 @@ export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * Baileys: shortest time between two messages of the bot's number, in milliseconds (plus
+ * up to 50 % jitter). WhatsApp bans numbers that send like machines; a person types
+ * slower than one message a second, so this stays under it.
+ */
 const DEFAULT_WHATSAPP_SEND_INTERVAL_MS = 1_500;
+/** Telegram: paced Bot API calls per second, overall; a margin under Telegram's ~30. */
+const DEFAULT_TELEGRAM_SEND_PER_SECOND = 25;
 /** The Graph API version the Cloud API channel calls unless told. */
 const DEFAULT_WHATSAPP_CLOUD_API_VERSION = 'v23.0';
 /** Meta's default throughput of a business number, in messages per second. */
-const DEFAULT_WHATSAPP_CLOUD_MESSAGES_PER_SECOND = 80;
+const DEFAULT_WHATSAPP_CLOUD_SEND_PER_SECOND = 80;
+/** The value of a `…_SEND_PER_SECOND` setting that turns the pace off (benchmarks, local servers). */
+export const UNLIMITED_PACE = 'unlimited';
+/** The highest finite pace accepted, in messages per second (Meta's highest tier is 1000). */
+const MAX_SEND_PER_SECOND = 1_000;
 /** Messages WhatsApp held while the bot was away longer than this get a late notice instead. */
 const DEFAULT_WHATSAPP_STALE_AFTER_HOURS = 24;
 /** Report service levels, in working days (DOMAIN.md §4.3, after LAPOR). */
@@ -28,6 +39,24 @@ export const DEFAULT_RETENTION: RetentionConfig = {
   outboxDays: 90,
   reportMediaDays: 365,
 };
+
+/**
+ * A send pace in messages per second: more than zero, at most `max`, or
+ * {@link UNLIMITED_PACE} (Infinity: no pace at all).
+ */
+function perSecond(fallback: number, max: number) {
+  const message = `a number of messages per second above 0 and at most ${max}, or ${UNLIMITED_PACE}`;
+  return z
+    .string()
+    .transform((value, ctx) => {
+      if (value.trim() === UNLIMITED_PACE) return Number.POSITIVE_INFINITY;
+      const pace = Number(value);
+      if (Number.isFinite(pace) && pace > 0 && pace <= max) return pace;
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    })
+    .default(fallback);
+}
 
 /** A whole number of days, at least one. */
 function days(fallback: number) {
@@ -81,6 +110,7 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')
     .optional(),
+  TELEGRAM_SEND_PER_SECOND: perSecond(DEFAULT_TELEGRAM_SEND_PER_SECOND, MAX_SEND_PER_SECOND),
   WHATSAPP_ENABLED: z.enum(['true', 'false'], { error: 'true or false' }).default('false'),
   WHATSAPP_PAIRING_NUMBER: z
     .string()
@@ -119,11 +149,10 @@ const envSchema = z.object({
     .string()
     .regex(/^\/[\w/-]*$/, 'a path starting with /')
     .default('/webhooks/whatsapp'),
-  WHATSAPP_CLOUD_MESSAGES_PER_SECOND: z.coerce
-    .number({ error: 'a number of messages per second' })
-    .positive('more than zero')
-    .max(1_000, 'at most 1000')
-    .default(DEFAULT_WHATSAPP_CLOUD_MESSAGES_PER_SECOND),
+  WHATSAPP_CLOUD_SEND_PER_SECOND: perSecond(
+    DEFAULT_WHATSAPP_CLOUD_SEND_PER_SECOND,
+    MAX_SEND_PER_SECOND,
+  ),
   WHATSAPP_CLOUD_TEMPLATES: z
     .string()
     .transform((value, ctx) => {
@@ -175,6 +204,8 @@ export interface Config {
     webhook?: { url: string; secret: string };
     apiRoot?: string;
     adminIds: string[];
+    /** Paced Bot API calls per second, overall (`TELEGRAM_SEND_PER_SECOND`); Infinity: none. */
+    sendsPerSecond: number;
   };
   /** WhatsApp through Baileys, when enabled. */
   whatsapp?: {
@@ -194,6 +225,7 @@ export interface Config {
     apiVersion: string;
     apiBaseUrl: string;
     webhookPath: string;
+    /** Messages per second of the number (`WHATSAPP_CLOUD_SEND_PER_SECOND`); Infinity: no pace. */
     messagesPerSecond: number;
     /** Approved templates per proactive kind, for messages outside the 24-hour window. */
     templates: Partial<Record<'report_status' | 'report_staff', CloudTemplateConfig>>;
@@ -290,6 +322,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  if (cleaned.WHATSAPP_CLOUD_MESSAGES_PER_SECOND !== undefined) {
+    throw new ConfigError(
+      'WHATSAPP_CLOUD_MESSAGES_PER_SECOND',
+      'renamed to WHATSAPP_CLOUD_SEND_PER_SECOND',
+      cleaned.WHATSAPP_CLOUD_MESSAGES_PER_SECOND,
+    );
+  }
   if (e.WHATSAPP_CLOUD_ACCESS_TOKEN) {
     const needed = [
       'WHATSAPP_CLOUD_PHONE_NUMBER_ID',
@@ -329,6 +368,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
               : undefined,
           apiRoot: e.TELEGRAM_API_ROOT,
           adminIds: list(e.TELEGRAM_ADMIN_IDS),
+          sendsPerSecond: e.TELEGRAM_SEND_PER_SECOND,
         }
       : undefined,
     whatsapp:
@@ -355,7 +395,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             apiVersion: e.WHATSAPP_CLOUD_API_VERSION,
             apiBaseUrl: e.WHATSAPP_CLOUD_API_BASE_URL,
             webhookPath: e.WHATSAPP_CLOUD_WEBHOOK_PATH,
-            messagesPerSecond: e.WHATSAPP_CLOUD_MESSAGES_PER_SECOND,
+            messagesPerSecond: e.WHATSAPP_CLOUD_SEND_PER_SECOND,
             templates: e.WHATSAPP_CLOUD_TEMPLATES ?? {},
             adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
           }

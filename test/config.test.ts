@@ -56,6 +56,7 @@ describe('loadConfig', () => {
       webhook: { url: 'https://bot.example.id/telegram/hook', secret: 'a-very-secret-token' },
       apiRoot: undefined,
       adminIds: ['111', '222'],
+      sendsPerSecond: 25,
     });
     expect(config.whatsapp).toEqual({
       pairingNumber: '6281234567890',
@@ -86,6 +87,10 @@ describe('loadConfig', () => {
       templates: {},
       adminNumbers: ['6281100000009'],
     });
+    expect(
+      loadConfig({ ...cloud, WHATSAPP_CLOUD_SEND_PER_SECOND: '20' }).whatsappCloud
+        ?.messagesPerSecond,
+    ).toBe(20);
     const templates = '{"report_status":{"name":"sapa_report_status","languages":{"en":"en_US"}}}';
     expect(
       loadConfig({ ...cloud, WHATSAPP_CLOUD_TEMPLATES: templates }).whatsappCloud?.templates,
@@ -98,6 +103,23 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...cloud, WHATSAPP_CLOUD_APP_SECRET: undefined })).toThrow(
       'WHATSAPP_CLOUD_APP_SECRET must be set when WHATSAPP_CLOUD_ACCESS_TOKEN is set',
+    );
+  });
+
+  it('reads the send pace of each channel: a number per second or unlimited', () => {
+    const telegram = { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx' };
+    expect(loadConfig({ ...telegram, TELEGRAM_SEND_PER_SECOND: '12.5' }).telegram).toMatchObject({
+      sendsPerSecond: 12.5,
+    });
+    expect(
+      loadConfig({ ...telegram, TELEGRAM_SEND_PER_SECOND: 'unlimited' }).telegram?.sendsPerSecond,
+    ).toBe(Number.POSITIVE_INFINITY);
+    expect(
+      loadConfig({ WHATSAPP_ENABLED: 'true', WHATSAPP_SEND_INTERVAL_MS: '2000' }).whatsapp
+        ?.sendIntervalMs,
+    ).toBe(2000);
+    expect(() => loadConfig({ ...telegram, TELEGRAM_SEND_PER_SECOND: '1001' })).toThrow(
+      'TELEGRAM_SEND_PER_SECOND must be a number of messages per second',
     );
   });
 
@@ -143,6 +165,21 @@ describe('loadConfig', () => {
       'WHATSAPP_SEND_INTERVAL_MS',
       '-5',
       'WHATSAPP_SEND_INTERVAL_MS must be zero or more milliseconds',
+    ],
+    [
+      'TELEGRAM_SEND_PER_SECOND',
+      '0',
+      'TELEGRAM_SEND_PER_SECOND must be a number of messages per second above 0 and at most 1000, or unlimited',
+    ],
+    [
+      'WHATSAPP_CLOUD_SEND_PER_SECOND',
+      'fast',
+      'WHATSAPP_CLOUD_SEND_PER_SECOND must be a number of messages per second above 0 and at most 1000, or unlimited',
+    ],
+    [
+      'WHATSAPP_CLOUD_MESSAGES_PER_SECOND',
+      '80',
+      'WHATSAPP_CLOUD_MESSAGES_PER_SECOND must be renamed to WHATSAPP_CLOUD_SEND_PER_SECOND',
     ],
   ])('refuses %s=%s with one clear line', (variable, value, message) => {
     let error: unknown;
