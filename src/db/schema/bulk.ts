@@ -1,4 +1,13 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { contacts } from './contacts.js';
 
 /**
@@ -12,9 +21,17 @@ export const bulkSends = pgTable('bulk_sends', {
   kind: text('kind').notNull(),
   /** An Outbound message: i18n keys and params, rendered in each person's language at send. */
   message: jsonb('message').notNull(),
+  /** Outbox priority of its messages: after replies (0); urgent sends (5) before normal (10). */
+  priority: smallint('priority').notNull().default(10),
+  /** Only this channel's identities are written to; null: each person's best address. */
+  channel: text('channel'),
+  /** People who asked for no announcements (`broadcast_opt_outs`) are skipped (broadcasts). */
+  skipOptedOut: boolean('skip_opted_out').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   /** When the last recipient was fed into the outbox (or skipped). */
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  /** Set when it was stopped: nothing more is fed, what waits in the outbox is withdrawn. */
+  stoppedAt: timestamp('stopped_at', { withTimezone: true, mode: 'date' }),
 });
 
 /** One person a bulk send is for. */
@@ -29,7 +46,11 @@ export const bulkRecipients = pgTable(
       .references(() => contacts.id, { onDelete: 'cascade' }),
     /** waiting → queued (an outbox row was written) | skipped (see `skipReason`). */
     status: text('status').notNull().default('waiting'),
-    /** gone (deleted, unregistered or without consent), no_address or unreachable. */
+    /**
+     * gone (deleted, unregistered or without consent), no_address, unreachable; for
+     * broadcasts also opted_out, not_written (Baileys: never wrote to the bot's number)
+     * and stopped (the send was stopped first).
+     */
     skipReason: text('skip_reason'),
     /** This person's own message, when it differs from the send's. */
     message: jsonb('message'),

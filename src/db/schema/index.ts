@@ -1,3 +1,4 @@
+export * from './broadcasts.js';
 export * from './bulk.js';
 export * from './consents.js';
 export * from './contacts.js';
