@@ -94,6 +94,7 @@ export function villagePickerSteps(options: VillagePickerOptions): Step[] {
         { value: 'again', label: t('profile:village.again') },
       ],
       next: { again: 'village_query', '*': options.picked },
+      typed: { save: 'village_query', next: 'village_search' },
     },
   ];
 }

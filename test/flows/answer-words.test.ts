@@ -128,7 +128,8 @@ describe('words for options and yes/no (onboarding)', () => {
       > /hapusdata
       < Yakin ingin menghapus data Anda?
       > ok
-      < Pilihan itu tidak ada
+      < Ini tidak bisa dibatalkan, jadi kami perlu jawaban yang jelas: ketik *1* atau *ya*.
+      <! Pilihan itu tidak ada
       > belum
       < Baik, tidak ada yang dihapus.
       > /hapusdata
@@ -143,7 +144,8 @@ describe('words for options and yes/no (onboarding)', () => {
       `
       > /deletedata
       > sure
-      < That option doesn't exist
+      < This cannot be undone, so we need a clear answer: type *1* or *yes*.
+      <! That option doesn't exist
       > no
       < nothing was deleted
       > /deletedata

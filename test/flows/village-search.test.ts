@@ -103,3 +103,47 @@ describe('village search in chat (transcript)', () => {
     expect(wati?.villageCode).not.toBe(SUKAMAJU_CIBEBER);
   });
 });
+
+describe('a new name typed at a list of villages (transcript)', () => {
+  it('searches again in Indonesian instead of refusing', async () => {
+    await registerContact(h, 'rini', { name: 'Rini' });
+    await playTranscript(
+      h,
+      'rini',
+      `
+      > /ubahdata
+      > 2
+      > bojongsowang
+      < 1. Bojongsoang — Kec. Bojongsoang, Kab. Bandung, Jawa Barat
+      # not on the list: a new name is a new search
+      > keude bakongan
+      <! Pilihan itu tidak ada
+      < 1. Keude Bakongan — Kec. Bakongan, Kab. Aceh Selatan, Aceh
+      > 1
+      < Tersimpan ✅
+      `,
+    );
+    expect((await contactOf(h, 'rini'))?.villageCode).toBe(KEUDE_BAKONGAN);
+  });
+
+  it('searches again in English; a number that is not on the list is still refused', async () => {
+    await registerContact(h, 'rob', { name: 'Rob', language: 'en' });
+    await playTranscript(
+      h,
+      'rob',
+      `
+      > /ubahdata
+      > 2
+      > keude bakongan
+      < 1. Keude Bakongan — Kec. Bakongan, Kab. Aceh Selatan, Aceh
+      > 7
+      < That option doesn't exist.
+      > bojongsoang
+      < 1. Bojongsoang — Kec. Bojongsoang, Kab. Bandung, Jawa Barat
+      > 1
+      < Saved ✅
+      `,
+    );
+    expect((await contactOf(h, 'rob'))?.villageCode).toBe(BOJONGSOANG);
+  });
+});

@@ -279,8 +279,18 @@ function readChoice(text: string, rc: ReadContext): Reading {
     yesNoOption(text, options, destructive) ??
     (destructive ? undefined : namedOption(text, options, rc));
   if (named) return named;
+  if (destructive && parseYesNo(text) === true) return clearYesNeeded(options);
   const { shown, paged } = pageOf(options, rc.page);
   return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
+}
+
+/**
+ * A yes that is not clear enough for a step that cannot be undone ("ok", "sip"): said so,
+ * with the number of the yes option and the clear word that chooses it.
+ */
+function clearYesNeeded(options: ChoiceOption[]): Reading {
+  const number = options.findIndex((o) => o.means === 'yes') + 1;
+  return invalid('common:invalid.clear_yes', { number });
 }
 
 function readMulti(text: string, rc: ReadContext): Reading {

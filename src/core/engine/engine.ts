@@ -1,4 +1,5 @@
 import { FlowDefinitionError } from '../errors.js';
+import { parseOptionNumber } from '../flow/parse.js';
 import {
   answerName,
   type ContactSnapshot,
@@ -25,6 +26,8 @@ import {
 
 /** Most steps one event may pass through (say, skip, call); more means a loop in a flow. */
 export const MAX_STEPS_PER_EVENT = 200;
+/** Shortest text a choice with `typed` takes as a new answer instead of a wrong one. */
+export const TYPED_MIN_CHARS = 3;
 /** Wrong answers in a row after which the re-ask also points to help and cancel. */
 export const STUCK_AFTER_INVALID = 3;
 
@@ -311,11 +314,27 @@ export function createEngine(options: EngineOptions): Engine {
       case 'small_talk':
         return reask(w, frame, [reading.reply]);
       case 'invalid': {
+        if (reading.error.key !== 'common:invalid.which' && typedInstead(w, frame, step, payload)) {
+          return;
+        }
         frame.invalid += 1;
         const stuck = frame.invalid >= STUCK_AFTER_INVALID ? [t('common:stuck')] : [];
         return reask(w, frame, [reading.error, ...stuck]);
       }
     }
+  }
+
+  /**
+   * A text that chose no option of a step with `typed`, taken as a new answer to the
+   * earlier question it names (a number, a tie between options or a too-short text are not).
+   */
+  function typedInstead(w: Work, frame: Frame, step: PromptStep, payload: InboundPayload) {
+    if (step.kind !== 'choice' || !step.typed || payload.type !== 'text') return false;
+    const text = payload.text.trim().replace(/\s+/g, ' ');
+    if (text.length < TYPED_MIN_CHARS || parseOptionNumber(text) !== undefined) return false;
+    frame.answers[step.typed.save] = text;
+    goTo(w, frame, step.typed.next);
+    return true;
   }
 
   /** An idle person's message opens the entry flow, or help or language when they asked for it. */

@@ -149,6 +149,11 @@ export interface ChoiceStep extends PromptBase {
    * clear yes ("ya", "iya", "yes") chooses it; "ok", "sip" or a word of its label do not.
    */
   destructive?: boolean;
+  /**
+   * A typed text that chooses no option is a new answer to an earlier question: saved under
+   * `save` and followed by `next` (a new village name typed at a list of villages is searched).
+   */
+  typed?: { save: string; next: string };
 }
 
 /** Several options at once ("1,3"); saved as a list of values. */

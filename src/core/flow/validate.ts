@@ -33,6 +33,7 @@ export const ENGINE_KEYS: readonly TextKey[] = [
   'common:invalid.number_range',
   'common:number.alternatives',
   'common:invalid.yesno',
+  'common:invalid.clear_yes',
   'common:invalid.choice',
   'common:invalid.multi',
   'common:invalid.multi_min',
@@ -157,7 +158,10 @@ function checkFlow(flow: FlowDefinition, flowIds: Set<string>): string[] {
 }
 
 function targetsOf(flow: FlowDefinition, step: Step): string[] {
-  const back = 'back' in step && step.back !== undefined ? [step.back] : [];
+  const back = [
+    ...('back' in step && step.back !== undefined ? [step.back] : []),
+    ...(step.kind === 'choice' && step.typed ? [step.typed.next] : []),
+  ];
   const following = flow.steps[flow.steps.indexOf(step) + 1]?.id ?? END;
   if (step.next === undefined) return [following, ...back];
   if (typeof step.next === 'string') return [step.next, ...back];

@@ -17,7 +17,8 @@ import { say, translate } from './chat.js';
  * - `phone` — an Indonesian mobile number (saved as +62…).
  *
  * Meanings: the chosen option's label; `yes` / `no`; the number saved (in the question's
- * unit); `ask: A | B` (the person is asked which of the two); `refused` (asked again,
+ * unit); `ask: A | B` (the person is asked which of the two); `ask: a clear yes` (a yes
+ * too loose for a step that cannot be undone: asked again for "ya" or the number); `refused` (asked again,
  * nothing saved); `small talk: greeting | thanks | salam` (a friendly word, the question again).
  */
 const RULES: [question: string, typed: string, expected: string][] = [
@@ -116,8 +117,9 @@ const RULES: [question: string, typed: string, expected: string][] = [
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'iya', 'Ya, hapus data saya'],
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'yes', 'Ya, hapus data saya'],
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', '1', 'Ya, hapus data saya'],
-  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'ok', 'refused'],
-  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'sip', 'refused'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'ok', 'ask: a clear yes'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'sip', 'ask: a clear yes'],
+  ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'oke deh', 'ask: a clear yes'],
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'hapus', 'refused'],
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'jangan hapus data saya', 'Tidak jadi'],
   ['destructive: Ya, hapus data saya=yes | Tidak jadi=no', 'belum', 'Tidak jadi'],
@@ -228,6 +230,7 @@ function meaning(question: string, typed: string): string {
     { step, ctx, page: 0, collected: [], translate },
   );
   if (reading.type === 'invalid') {
+    if (reading.error.key === 'common:invalid.clear_yes') return 'ask: a clear yes';
     const which = reading.error.key === 'common:invalid.which' ? reading.error.params : undefined;
     return which ? `ask: ${which.a} | ${which.b}` : 'refused';
   }
