@@ -7,7 +7,7 @@ import type { Engine, EngineEvent } from '../core/engine/engine.js';
 import { readState } from '../core/engine/state.js';
 import { FlowDefinitionError } from '../core/errors.js';
 import type { ContactSnapshot } from '../core/flow/types.js';
-import type { Outbound } from '../core/messages.js';
+import type { Json, Outbound } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
 import { type Contact, getContact } from '../db/queries/contacts.js';
@@ -72,6 +72,16 @@ export interface FlowRunner {
     request: TriggerRequest,
     caller: { log: Logger; nested?: boolean; callerId?: string },
   ): Promise<TriggerOutcome>;
+  /**
+   * Runs one declared action as `contact` outside any conversation (the admin web) in
+   * `tx`, and applies its effects as when a flow of theirs calls it; returns its result.
+   */
+  perform(
+    tx: Db,
+    contact: Contact,
+    call: { action: string; input: unknown },
+    context: RunContext,
+  ): Promise<Json>;
 }
 
 /** Builds the runner over the engine and the actions. */
@@ -190,5 +200,28 @@ export function createFlowRunner(deps: FlowRunnerDeps): FlowRunner {
     return { type: 'started' };
   }
 
-  return { run, trigger };
+  async function perform(
+    tx: Db,
+    contact: Contact,
+    call: { action: string; input: unknown },
+    context: RunContext,
+  ): Promise<Json> {
+    const action = actions.get(call.action);
+    if (!action) throw new FlowDefinitionError(`no action named "${call.action}"`);
+    const ctx: ActionContext = {
+      tx,
+      contact,
+      channel: context.channel,
+      clock: deps.clock,
+      ids: deps.ids,
+      logger: context.log,
+    };
+    const done = await action.run(ctx, call.input);
+    for (const effect of done.effects) {
+      await apply(tx, effect, { ...context, callerId: contact.id });
+    }
+    return done.result;
+  }
+
+  return { run, trigger, perform };
 }
