@@ -10,4 +10,5 @@ export * from './reports.js';
 export * from './role-requests.js';
 export * from './runtime.js';
 export * from './training.js';
+export * from './web.js';
 export * from './whatsapp.js';
