@@ -183,6 +183,10 @@ const envSchema = z.object({
   RETENTION_INBOUND_DAYS: days(DEFAULT_RETENTION.inboundDays),
   RETENTION_OUTBOX_DAYS: days(DEFAULT_RETENTION.outboxDays),
   RETENTION_REPORT_MEDIA_DAYS: days(DEFAULT_RETENTION.reportMediaDays),
+  ADMIN_WEB_URL: z
+    .url({ protocol: /^https?$/, error: 'an http(s) URL, like https://sapa.example.id' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 });
 
 /** The validated configuration every part of the bot is built from. */
@@ -238,6 +242,11 @@ export interface Config {
   reportSla: ReportSlaConfig;
   /** How long records are kept, in days. */
   retention: RetentionConfig;
+  /**
+   * The public base URL of the admin web (`ADMIN_WEB_URL`, no trailing slash), for the
+   * sign-in links `/web` sends; unset: the local address `http://localhost:<port>`.
+   */
+  adminWebUrl?: string;
 }
 
 /** An approved Cloud API template: its name, and Meta's language code per bot language. */
@@ -356,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     port: e.PORT,
+    adminWebUrl: e.ADMIN_WEB_URL,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
     console: e.CONSOLE_ENABLED === 'auto' ? 'auto' : e.CONSOLE_ENABLED === 'true' ? 'on' : 'off',
