@@ -12,6 +12,8 @@ import type { Outbound } from '../core/messages.js';
 import type { Db } from '../db/client.js';
 import {
   type BulkRecipient,
+  type BulkSendOptions,
+  bulkSendState,
   countOpenOutbox,
   finishBulkSend,
   insertBulkSend,
@@ -19,6 +21,7 @@ import {
   queueRecipients,
   type SkipReason,
   skipRecipients,
+  stopBulkSend,
   takeWaitingRecipients,
   type WaitingRecipient,
 } from '../db/queries/bulk.js';
@@ -49,6 +52,13 @@ export function createBulkFeedJob(options: BulkLaneOptions = {}) {
     kind: 'bulk.feed',
     payload: feedPayload,
     async run({ tx, now, logger }, { bulkId }) {
+      const state = await bulkSendState(tx, { bulkId });
+      // Stopped between two batches (or purged): what waits is recorded, nothing more is fed.
+      if (!state || state.stopped) {
+        if (state) await stopBulkSend(tx, { bulkId, now });
+        await finishBulkSend(tx, { bulkId, now });
+        return undefined;
+      }
       const room = Math.min(batch, threshold - (await countOpenOutbox(tx)));
       if (room <= 0) return { type: 'again', at: new Date(now.getTime() + pauseMs) };
       const taken = await takeWaitingRecipients(tx, { bulkId, limit: room });
@@ -61,7 +71,7 @@ export function createBulkFeedJob(options: BulkLaneOptions = {}) {
       for (const [reason, contactIds] of skipped) {
         await skipRecipients(tx, { bulkId, reason, contactIds });
       }
-      await queueRecipients(tx, { bulkId, rows, now });
+      await queueRecipients(tx, { bulkId, rows, now, priority: state.priority });
       // More may wait: the next run (at once) looks at the outbox again.
       return { type: 'again', at: now };
     },
@@ -74,15 +84,17 @@ function sortOut(taken: WaitingRecipient[]) {
   const skipped = new Map<SkipReason, string[]>();
   for (const recipient of taken) {
     const { address } = recipient;
-    if (recipient.eligible && address && !address.unreachable) {
+    if (recipient.eligible && !recipient.optedOut && address && !address.unreachable) {
       rows.push({ ...recipient, address });
       continue;
     }
     const reason: SkipReason = !recipient.eligible
       ? 'gone'
-      : address
-        ? 'unreachable'
-        : 'no_address';
+      : recipient.optedOut
+        ? 'opted_out'
+        : address
+          ? 'unreachable'
+          : 'no_address';
     skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.contactId]);
   }
   return { rows, skipped };
@@ -91,6 +103,8 @@ function sortOut(taken: WaitingRecipient[]) {
 /**
  * Starts a bulk send in the caller's transaction: the send, its recipients, and the job
  * that feeds them (due at `startAt`, default now). A rolled-back transaction sends nothing.
+ * More recipients may be written in the same transaction (a broadcast's audience, in one
+ * INSERT ... SELECT). Stopping it (`stopBulkSend`) takes effect between two batches.
  */
 export async function startBulkSend(
   tx: Db,
@@ -101,7 +115,7 @@ export async function startBulkSend(
     recipients: (string | BulkRecipient)[];
     now: Date;
     startAt?: Date;
-  },
+  } & BulkSendOptions,
 ): Promise<void> {
   const recipients = params.recipients.map((r) => (typeof r === 'string' ? { contactId: r } : r));
   await insertBulkSend(tx, { ...params, recipients });

@@ -1,11 +1,13 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { PRIVACY_NOTICE_VERSION } from '../../domain/privacy.js';
 import type { Db } from '../client.js';
-import { bulkRecipients, bulkSends, contacts, outbox } from '../schema/index.js';
+import { broadcastOptOuts, bulkRecipients, bulkSends, contacts, outbox } from '../schema/index.js';
 import { type NotificationAddress, notificationAddressesOf } from './notifications.js';
 
 /** Outbox priority of the bulk lane: after every reply to a person chatting (priority 0). */
 export const OUTBOX_PRIORITY_BULK = 10;
+/** Outbox priority of urgent bulk sends (disaster warnings): after replies, before the rest. */
+export const OUTBOX_PRIORITY_URGENT = 5;
 /** Recipient rows written per statement (PostgreSQL takes at most 65,535 parameters). */
 const RECIPIENT_INSERT_CHUNK = 1_000;
 
@@ -15,18 +17,48 @@ export interface BulkRecipient {
   message?: unknown;
 }
 
-/** Why a recipient got nothing. */
-export type SkipReason = 'gone' | 'no_address' | 'unreachable';
+/**
+ * Why a recipient got nothing: `gone` (deleted, unregistered or without consent when fed),
+ * `no_address`, `unreachable`, `opted_out` (asked for no announcements; sends that heed
+ * it), `stopped` (the send was stopped before them); a broadcast's audience also records
+ * `no_consent` when it starts.
+ */
+export type SkipReason =
+  | 'gone'
+  | 'no_consent'
+  | 'no_address'
+  | 'unreachable'
+  | 'opted_out'
+  | 'stopped';
+
+/** How a bulk send is fed, besides its message. */
+export interface BulkSendOptions {
+  /** Outbox priority of its messages; {@link OUTBOX_PRIORITY_BULK} by default. */
+  priority?: number;
+  /** Only identities on this channel are written to. */
+  channel?: string | null;
+  /** People who asked for no announcements are skipped (broadcasts). */
+  skipOptedOut?: boolean;
+}
 
 /** Writes a bulk send and its recipients (each once) in the caller's transaction. */
 export async function insertBulkSend(
   db: Db,
-  params: { id: string; kind: string; message: unknown; recipients: BulkRecipient[]; now: Date },
+  params: {
+    id: string;
+    kind: string;
+    message: unknown;
+    recipients: BulkRecipient[];
+    now: Date;
+  } & BulkSendOptions,
 ): Promise<void> {
   await db.insert(bulkSends).values({
     id: params.id,
     kind: params.kind,
     message: params.message,
+    priority: params.priority ?? OUTBOX_PRIORITY_BULK,
+    channel: params.channel ?? null,
+    skipOptedOut: params.skipOptedOut ?? false,
     createdAt: params.now,
   });
   for (let start = 0; start < params.recipients.length; start += RECIPIENT_INSERT_CHUNK) {
@@ -60,6 +92,26 @@ export interface WaitingRecipient {
   /** Undefined when they are no longer someone the bot may write to. */
   address?: NotificationAddress;
   eligible: boolean;
+  /** They asked for no announcements and the send heeds it. */
+  optedOut: boolean;
+}
+
+/** How a send is fed now: its priority, and whether it was stopped. */
+export interface BulkSendState {
+  priority: number;
+  stopped: boolean;
+}
+
+/** The feeding state of a bulk send; undefined when it is gone (purged). */
+export async function bulkSendState(
+  db: Db,
+  params: { bulkId: string },
+): Promise<BulkSendState | undefined> {
+  const [row] = await db
+    .select({ priority: bulkSends.priority, stoppedAt: bulkSends.stoppedAt })
+    .from(bulkSends)
+    .where(eq(bulkSends.id, params.bulkId));
+  return row ? { priority: row.priority, stopped: row.stoppedAt !== null } : undefined;
 }
 
 /**
@@ -79,16 +131,21 @@ export async function takeWaitingRecipients(
       registeredAt: contacts.registeredAt,
       consentVersion: contacts.consentVersion,
       deletedAt: contacts.deletedAt,
+      channel: bulkSends.channel,
+      skipOptedOut: bulkSends.skipOptedOut,
+      stoppedAt: broadcastOptOuts.stoppedAt,
     })
     .from(bulkRecipients)
     .innerJoin(bulkSends, eq(bulkSends.id, bulkRecipients.bulkId))
     .innerJoin(contacts, eq(contacts.id, bulkRecipients.contactId))
+    .leftJoin(broadcastOptOuts, eq(broadcastOptOuts.contactId, bulkRecipients.contactId))
     .where(and(eq(bulkRecipients.bulkId, params.bulkId), eq(bulkRecipients.status, 'waiting')))
     .orderBy(asc(bulkRecipients.contactId))
     .limit(params.limit)
     .for('update', { of: bulkRecipients, skipLocked: true });
   const addresses = await notificationAddressesOf(tx, {
     contactIds: rows.map((r) => r.contactId),
+    channel: rows[0]?.channel ?? undefined,
   });
   return rows.map((row) => ({
     contactId: row.contactId,
@@ -98,6 +155,7 @@ export async function takeWaitingRecipients(
       row.deletedAt === null &&
       row.registeredAt !== null &&
       row.consentVersion === PRIVACY_NOTICE_VERSION,
+    optedOut: row.skipOptedOut && row.stoppedAt !== null,
   }));
 }
 
@@ -111,7 +169,7 @@ export interface QueueRow {
 /** Writes the bulk lane's outbox rows and marks their recipients queued. */
 export async function queueRecipients(
   tx: Db,
-  params: { bulkId: string; rows: QueueRow[]; now: Date },
+  params: { bulkId: string; rows: QueueRow[]; now: Date; priority?: number },
 ): Promise<void> {
   if (params.rows.length === 0) return;
   await tx.insert(outbox).values(
@@ -121,7 +179,7 @@ export async function queueRecipients(
       externalId: row.address.externalId,
       message: row.message,
       status: 'pending',
-      priority: OUTBOX_PRIORITY_BULK,
+      priority: params.priority ?? OUTBOX_PRIORITY_BULK,
       bulkId: params.bulkId,
       nextAttemptAt: params.now,
       createdAt: params.now,
@@ -156,6 +214,35 @@ export async function skipRecipients(
         inArray(bulkRecipients.contactId, params.contactIds),
       ),
     );
+}
+
+/**
+ * Stops a bulk send: nothing more is fed, and its messages still waiting in the outbox
+ * (not those being sent right now) are withdrawn; their recipients and those not fed yet
+ * are recorded as skipped, `stopped`. Returns how many messages were withdrawn.
+ */
+export async function stopBulkSend(tx: Db, params: { bulkId: string; now: Date }): Promise<number> {
+  await tx
+    .update(bulkSends)
+    .set({ stoppedAt: params.now })
+    .where(and(eq(bulkSends.id, params.bulkId), isNull(bulkSends.stoppedAt)));
+  const withdrawn = await tx
+    .delete(outbox)
+    .where(and(eq(outbox.bulkId, params.bulkId), eq(outbox.status, 'pending')))
+    .returning({ contactId: outbox.contactId });
+  const ids = withdrawn.map((row) => row.contactId);
+  for (let start = 0; start < ids.length; start += RECIPIENT_INSERT_CHUNK) {
+    await skipRecipients(tx, {
+      bulkId: params.bulkId,
+      contactIds: ids.slice(start, start + RECIPIENT_INSERT_CHUNK),
+      reason: 'stopped',
+    });
+  }
+  await tx
+    .update(bulkRecipients)
+    .set({ status: 'skipped', skipReason: 'stopped' })
+    .where(and(eq(bulkRecipients.bulkId, params.bulkId), eq(bulkRecipients.status, 'waiting')));
+  return withdrawn.length;
 }
 
 /** Records that every recipient of a send was queued or skipped. */

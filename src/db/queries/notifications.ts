@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, conversations, outbox } from '../schema/index.js';
 
@@ -26,10 +26,13 @@ export async function notificationAddressOf(
   return found.get(params.contactId);
 }
 
-/** {@link notificationAddressOf} for many contacts in one query (the bulk lane's batches). */
+/**
+ * {@link notificationAddressOf} for many contacts in one query (the bulk lane's batches);
+ * with `channel`, only identities on that channel.
+ */
 export async function notificationAddressesOf(
   db: Db,
-  params: { contactIds: string[] },
+  params: { contactIds: string[]; channel?: string },
 ): Promise<Map<string, NotificationAddress>> {
   if (params.contactIds.length === 0) return new Map();
   const rows = await db
@@ -41,7 +44,12 @@ export async function notificationAddressesOf(
     })
     .from(channelIdentities)
     .leftJoin(conversations, eq(conversations.contactId, channelIdentities.contactId))
-    .where(inArray(channelIdentities.contactId, params.contactIds))
+    .where(
+      and(
+        inArray(channelIdentities.contactId, params.contactIds),
+        params.channel ? eq(channelIdentities.channel, params.channel) : undefined,
+      ),
+    )
     .orderBy(
       channelIdentities.contactId,
       sql`(${channelIdentities.unreachableSince} is null) desc`,
