@@ -65,7 +65,15 @@ export interface ActionDeps {
   reportTimers?: ReportTimers;
   /** The capabilities to run; the registered ones by default. */
   capabilities?: readonly Capability[];
+  /**
+   * The admin web's base URL, asked when a link is made (the port may be known only once
+   * the server listens); {@link DEFAULT_ADMIN_WEB_URL} by default.
+   */
+  adminWebUrl?: () => string;
 }
+
+/** The admin web's address when none is configured: the default port on this machine. */
+export const DEFAULT_ADMIN_WEB_URL = 'http://localhost:3000';
 
 /** Every action of every capability, by name, bound to the start-up dependencies. */
 export function createActions(deps: ActionDeps): ActionImplementation[] {
@@ -79,6 +87,7 @@ export function createActions(deps: ActionDeps): ActionImplementation[] {
       deps.reportTimers ??
       createReportSla({ calendar: createWorkingCalendar({}), config: DEFAULT_REPORT_SLA }),
     personalData,
+    adminWebUrl: deps.adminWebUrl ?? (() => DEFAULT_ADMIN_WEB_URL),
   });
 }
 

@@ -26,6 +26,8 @@ export interface CapabilityServices {
   reportTimers: ReportTimers;
   /** /datasaya and /hapusdata over every registered capability. */
   personalData: PersonalData;
+  /** The admin web's base URL (no trailing slash), for the sign-in links `/web` sends. */
+  adminWebUrl(): string;
 }
 
 /** What a part of /datasaya is built from. */
