@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { DatabaseError } from '../errors.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { statementCounting } from './statement-count.js';
 
 /** The database or a transaction on it: queries accept either. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -80,7 +81,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
 }
 
 function openPostgres(url: string): Database {
-  const sql = postgres(url, { max: POSTGRES_POOL_SIZE, onnotice: () => {} });
+  // Counts statements only for the comparison bench (BENCH_COUNT_SQL); nothing otherwise.
+  const counting = statementCounting();
+  const sql = postgres(url, { max: POSTGRES_POOL_SIZE, onnotice: () => {}, ...counting });
   return {
     db: drizzlePostgres({ client: sql }) as unknown as Db,
     driver: 'postgres',
@@ -92,6 +95,7 @@ function openPostgres(url: string): Database {
         onnotice: () => {},
         onclose,
         connection,
+        ...counting,
       }),
     ping: async () => {
       await sql`select 1`;
