@@ -13,6 +13,7 @@ import type { RandomInt } from '../domain/report/ticket.js';
 import type { VillageIndexSource } from '../domain/village-index.js';
 import type { ActionImplementation } from './action.js';
 import type { ReportTimers } from './jobs/report-sla.js';
+import type { TrainingTimers } from './jobs/training.js';
 
 /** What start-up gives every capability's actions: shared services, built once. */
 export interface CapabilityServices {
@@ -28,6 +29,8 @@ export interface CapabilityServices {
   personalData: PersonalData;
   /** The admin web's base URL (no trailing slash), for the sign-in links `/web` sends. */
   adminWebUrl(): string;
+  /** Training reminders, ends and feedback (jobs planned per session); the defaults when absent. */
+  trainingTimers?: TrainingTimers;
 }
 
 /** What a part of /datasaya is built from. */
