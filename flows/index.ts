@@ -20,6 +20,7 @@ import { accountCapability, withConsentGate as gate, mainMenuFlow } from './acco
 import { feedbackCapability } from './feedback/index.js';
 import { questionnairesCapability } from './questionnaires/index.js';
 import { reportsCapability } from './reports/index.js';
+import { webCapability } from './web/index.js';
 
 export { entryFlowFor, FLOW_IDS } from './account/index.js';
 
@@ -29,6 +30,7 @@ export const CAPABILITIES: readonly Capability[] = [
   reportsCapability,
   questionnairesCapability,
   feedbackCapability,
+  webCapability,
 ];
 
 /** Every flow of `capabilities`, with the main menu made of their entries. */
