@@ -48,7 +48,7 @@ export async function listReportsOf(
 }
 
 /** The condition "in the area of `scope`"; undefined for everywhere, null for nowhere. */
-function areaCondition(scope: StaffScope): SQL | undefined | null {
+export function areaCondition(scope: StaffScope): SQL | undefined | null {
   if (scope.type === 'none') return null;
   if (scope.type === 'everywhere') return undefined;
   if (scope.level === 'village') return eq(reports.villageCode, scope.areaCode);
