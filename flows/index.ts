@@ -14,12 +14,14 @@ import { createWorkingCalendar } from '../src/domain/working-days.js';
 import type { ActionImplementation } from '../src/runtime/action.js';
 import type { Capability } from '../src/runtime/capability.js';
 import { createReportSla, type ReportTimers } from '../src/runtime/jobs/report-sla.js';
+import type { TrainingTimers } from '../src/runtime/jobs/training.js';
 import { createPersonalData } from '../src/runtime/personal-data.js';
 import { actionsOf, menuOf, openFlowsOf } from '../src/runtime/registry.js';
 import { accountCapability, withConsentGate as gate, mainMenuFlow } from './account/index.js';
 import { feedbackCapability } from './feedback/index.js';
 import { questionnairesCapability } from './questionnaires/index.js';
 import { reportsCapability } from './reports/index.js';
+import { trainingCapability, withCheckInWords } from './training/index.js';
 import { webCapability } from './web/index.js';
 
 export { entryFlowFor, FLOW_IDS } from './account/index.js';
@@ -30,6 +32,7 @@ export const CAPABILITIES: readonly Capability[] = [
   reportsCapability,
   questionnairesCapability,
   feedbackCapability,
+  trainingCapability,
   webCapability,
 ];
 
@@ -49,7 +52,7 @@ export const OPEN_FLOWS: ReadonlySet<string> = openFlowsOf(CAPABILITIES);
 
 /** The engine behind the consent gate, over the registered capabilities' open flows. */
 export function withConsentGate(engine: Engine): Engine {
-  return gate(engine, OPEN_FLOWS);
+  return gate(withCheckInWords(engine), OPEN_FLOWS);
 }
 
 /** What the actions need from start-up. */
@@ -67,6 +70,8 @@ export interface ActionDeps {
   reportTimers?: ReportTimers;
   /** The capabilities to run; the registered ones by default. */
   capabilities?: readonly Capability[];
+  /** Training reminders and cut-offs; the defaults (18.00 the day before, 2 h, 1 h) when absent. */
+  trainingTimers?: TrainingTimers;
   /**
    * The admin web's base URL, asked when a link is made (the port may be known only once
    * the server listens); {@link DEFAULT_ADMIN_WEB_URL} by default.
@@ -90,6 +95,7 @@ export function createActions(deps: ActionDeps): ActionImplementation[] {
       createReportSla({ calendar: createWorkingCalendar({}), config: DEFAULT_REPORT_SLA }),
     personalData,
     adminWebUrl: deps.adminWebUrl ?? (() => DEFAULT_ADMIN_WEB_URL),
+    trainingTimers: deps.trainingTimers,
   });
 }
 

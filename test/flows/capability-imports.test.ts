@@ -84,7 +84,7 @@ describe('capability folders', () => {
 
   it('are found', () => {
     expect(new Set(files.map(capabilityOf))).toEqual(
-      new Set(['account', 'reports', 'questionnaires', 'feedback']),
+      new Set(['account', 'reports', 'questionnaires', 'feedback', 'training']),
     );
   });
 

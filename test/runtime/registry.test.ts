@@ -57,6 +57,7 @@ describe('the registry of capabilities', () => {
       'report_inbox',
       'questionnaire',
       'score',
+      'training',
       'feedback',
       'language',
       'help',

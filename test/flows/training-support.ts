@@ -1,0 +1,114 @@
+/** People and helpers shared by the training transcripts. */
+import { createTrainingSchedule } from '../../src/runtime/jobs/training.js';
+import { createScheduler, type Scheduler } from '../../src/runtime/scheduler.js';
+import { createBulkFeedJob } from '../../src/runtime/scheduler-bulk.js';
+import { type Harness, silentLogger } from '../support/harness.js';
+import { registerContact } from '../support/register.js';
+import { playTranscript } from '../support/transcript.js';
+
+/** Kuta, Kec. Kuta, Kab. Badung, Bali (WITA). */
+export const KUTA = '51.03.01.1002';
+/** Tuban, Kec. Kuta: the kader's village. */
+export const TUBAN = '51.03.01.1001';
+/** Kapal, Kec. Mengwi, Kab. Badung: same kabupaten, another kecamatan. */
+export const KAPAL = '51.03.02.1004';
+/** Baler Bale Agung, Kab. Jembrana: another kabupaten. */
+export const JEMBRANA = '51.01.01.1006';
+
+/** A WITA wall time as an instant: `wita('2026-03-02 18:00')`. */
+export const wita = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
+
+/** The people of the transcripts: a duta of Badung, kader of Kec. Kuta, a warga of Jembrana. */
+export async function registerPeople(h: Harness): Promise<void> {
+  await registerContact(h, 'duta', {
+    name: 'Duta Badung',
+    role: 'duta_digital',
+    villageCode: KUTA,
+  });
+  for (const [id, name] of [
+    ['kader-a', 'Ayu'],
+    ['kader-b', 'Bagus'],
+    ['kader-c', 'Citra'],
+  ] as const) {
+    await registerContact(h, id, { name, role: 'kader_digital', villageCode: TUBAN });
+  }
+  await registerContact(h, 'kader-en', {
+    name: 'Dewi',
+    role: 'kader_digital',
+    villageCode: TUBAN,
+    language: 'en',
+  });
+  await registerContact(h, 'warga-jembrana', { name: 'Made', villageCode: JEMBRANA });
+}
+
+/**
+ * The duta creates "Bimtek Website Desa" for kader and warga of Kec. Kuta on Tuesday
+ * 3 March 2026 at 09.00 WITA, 2 hours, at Balai Desa Tuban, 2 seats, trained by themself.
+ */
+export async function createSession(h: Harness, seats = '2'): Promise<void> {
+  await playTranscript(
+    h,
+    'duta',
+    `
+    > /pelatihanbaru
+    < Judul pelatihan?
+    > Bimtek Website Desa
+    < Topik
+    > Membuat dan mengisi website desa
+    < pilar
+    > 1
+    < Untuk siapa?
+    > 1,5
+    < Untuk wilayah mana?
+    < Kecamatan saya (Kuta)
+    < Kabupaten saya (Kab. Badung)
+    > 1
+    < tatap muka atau daring?
+    > 1
+    < Di mana tempatnya?
+    > Balai Desa Tuban
+    < Ketik tanggal dan jam WITA
+    > 3/3/2026 09.00
+    < Berapa lama?
+    > 2 jam
+    < Berapa kursi?
+    > ${seats}
+    < Ada tautan materi?
+    > tidak
+    < Siapa pelatihnya?
+    > 1
+    < Periksa pelatihan ini
+    < • Peserta: kader digital, warga
+    < • Wilayah: 51.03.01
+    < • Waktu: Selasa, 3 Maret 2026 pukul 09.00 WITA, 120 menit
+    < • tempat: Balai Desa Tuban
+    < 1. Simpan
+    > 1
+    < Pelatihan *Bimtek Website Desa* tersimpan
+    `,
+  );
+}
+
+/** A scheduler over the harness's database and clock, with the training jobs and the bulk lane. */
+export function trainingScheduler(h: Harness): Scheduler {
+  return createScheduler({
+    db: h.db.db,
+    clock: h.clock,
+    logger: silentLogger,
+    jobs: [...createTrainingSchedule().jobs, createBulkFeedJob()],
+  });
+}
+
+/** Moves the clock to `at` and runs what is due (the bulk feed runs right after the jobs). */
+export async function runAt(h: Harness, scheduler: Scheduler, at: Date): Promise<void> {
+  h.clock.advance(at.getTime() - h.clock.now().getTime());
+  for (let round = 0; round < 5; round += 1) {
+    if ((await scheduler.runDue()) === 0) break;
+  }
+}
+
+/** What reached `who` proactively since last asked (sent by a sweep of the outbox). */
+export async function newsFor(h: Harness, who: string): Promise<string> {
+  await h.runtime.outbox.sweep();
+  return h.channel.take(who).join('\n---\n');
+}
