@@ -4,6 +4,7 @@
  * it. The registry (`flows/index.ts`) lists them; the main menu, /datasaya, /hapusdata, the
  * consent gate and start-up validation loop over that list.
  */
+import type { IdleWords } from '../core/engine/idle-words.js';
 import type { MenuEntry } from '../core/flow/menu.js';
 import type { FlowDefinition } from '../core/flow/types.js';
 import type { Text, TextResources } from '../core/messages.js';
@@ -85,6 +86,8 @@ export interface Capability {
    * `texts.ts` so that the compiler checks its text keys.
    */
   namespaces: readonly (keyof TextResources & string)[];
+  /** Whole messages that start one of its flows while no flow runs (BERHENTI). */
+  idleWords?: readonly IdleWords[];
   /** More start-up checks of its own (its question banks): problems found, none when fine. */
   problems?(check: { hasKey(key: string): boolean }): string[];
 }
