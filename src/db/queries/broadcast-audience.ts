@@ -41,8 +41,8 @@ export interface AudienceCount {
   excluded: Record<ExclusionReason, number>;
 }
 
-/** Rows of a hand-written statement, whichever driver ran it. */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+/** Rows of a hand-written statement, whichever driver ran it (postgres.js: the rows; PGlite: `{ rows }`). */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
@@ -71,7 +71,7 @@ function audienceRows(audience: Audience): SQL {
   if (audience.channel) conditions.push(sql`a.channel is not null`);
   const onChannel = audience.channel ? sql`and ci.channel = ${audience.channel}` : sql``;
   return sql`
-    select c.id as contact_id, a.channel as channel,
+    select c.id as contact_id, c.language as language, a.channel as channel,
       case
         when c.deleted_at is not null then 'gone'
         when c.registered_at is null or c.consent_version is distinct from ${PRIVACY_NOTICE_VERSION}
@@ -121,16 +121,26 @@ export async function countAudience(db: Db, audience: Audience): Promise<Audienc
 /**
  * Writes the audience as the recipient rows of the bulk send `bulkId` in one
  * INSERT ... SELECT: those to write to as `waiting`, the others `skipped` with their
- * reason (counted apart in the report). The bulk send must exist.
+ * reason (counted apart in the report). People who read `version.language` get
+ * `version.message` instead of the send's. The bulk send must exist.
  */
 export async function insertAudience(
   tx: Db,
-  params: { bulkId: string; audience: Audience },
+  params: {
+    bulkId: string;
+    audience: Audience;
+    version?: { language: string; message: unknown };
+  },
 ): Promise<void> {
+  const { version } = params;
+  const message = version
+    ? sql`case when r.language = ${version.language}
+        then ${JSON.stringify(version.message)}::jsonb end`
+    : sql`null::jsonb`;
   await tx.execute(sql`
-    insert into bulk_recipients (bulk_id, contact_id, status, skip_reason)
+    insert into bulk_recipients (bulk_id, contact_id, status, skip_reason, message)
     select ${params.bulkId}, r.contact_id,
-      case when r.reason is null then 'waiting' else 'skipped' end, r.reason
+      case when r.reason is null then 'waiting' else 'skipped' end, r.reason, ${message}
     from (${audienceRows(params.audience)}) r
     on conflict do nothing`);
 }
