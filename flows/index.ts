@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_REPORT_SLA } from '../src/config.js';
 import type { Engine } from '../src/core/engine/engine.js';
+import { withIdleWords } from '../src/core/engine/idle-words.js';
 import type { FlowDefinition } from '../src/core/flow/types.js';
 import type { RandomInt } from '../src/domain/report/ticket.js';
 import { lazyVillageIndex, type VillageIndexSource } from '../src/domain/village-index.js';
@@ -18,6 +19,7 @@ import type { TrainingTimers } from '../src/runtime/jobs/training.js';
 import { createPersonalData } from '../src/runtime/personal-data.js';
 import { actionsOf, menuOf, openFlowsOf } from '../src/runtime/registry.js';
 import { accountCapability, withConsentGate as gate, mainMenuFlow } from './account/index.js';
+import { broadcastsCapability } from './broadcasts/index.js';
 import { feedbackCapability } from './feedback/index.js';
 import { questionnairesCapability } from './questionnaires/index.js';
 import { reportsCapability } from './reports/index.js';
@@ -34,6 +36,7 @@ export const CAPABILITIES: readonly Capability[] = [
   feedbackCapability,
   trainingCapability,
   webCapability,
+  broadcastsCapability,
 ];
 
 /** Every flow of `capabilities`, with the main menu made of their entries. */
@@ -50,9 +53,15 @@ export const flows: FlowDefinition[] = flowsOf(CAPABILITIES);
 /** Flows open to a person without a current consent or a confirmed profile. */
 export const OPEN_FLOWS: ReadonlySet<string> = openFlowsOf(CAPABILITIES);
 
-/** The engine behind the consent gate, over the registered capabilities' open flows. */
+/**
+ * The engine behind the consent gate, over the registered capabilities' open flows, with
+ * their idle words (BERHENTI) in front.
+ */
 export function withConsentGate(engine: Engine): Engine {
-  return gate(withCheckInWords(engine), OPEN_FLOWS);
+  return withIdleWords(
+    gate(withCheckInWords(engine), OPEN_FLOWS),
+    CAPABILITIES.flatMap((capability) => capability.idleWords ?? []),
+  );
 }
 
 /** What the actions need from start-up. */
