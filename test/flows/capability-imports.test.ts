@@ -84,7 +84,15 @@ describe('capability folders', () => {
 
   it('are found', () => {
     expect(new Set(files.map(capabilityOf))).toEqual(
-      new Set(['account', 'reports', 'questionnaires', 'feedback', 'training']),
+      new Set([
+        'account',
+        'reports',
+        'questionnaires',
+        'feedback',
+        'training',
+        'web',
+        'broadcasts',
+      ]),
     );
   });
 

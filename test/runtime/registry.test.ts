@@ -59,6 +59,7 @@ describe('the registry of capabilities', () => {
       'score',
       'training',
       'feedback',
+      'broadcast',
       'language',
       'help',
     ]);
@@ -75,6 +76,8 @@ describe('the registry of capabilities', () => {
 
   it('opens onboarding and the rights before consent, nothing else', () => {
     expect([...openFlowsOf(CAPABILITIES)].sort()).toEqual([
+      'broadcast-resume',
+      'broadcast-stop',
       'delete-data',
       'help',
       'language',
