@@ -5,6 +5,7 @@ import { villagePickerSteps } from '../../src/domain/village-picker.js';
 import { searchReportVillage, submitReport } from './declarations.js';
 import { begin, draftInput, draftOf, saveVillage, summaryText } from './draft.js';
 import { detailSteps, residentSteps, whatSteps } from './steps.js';
+import { categoryName, typeName } from './text.js';
 
 const submit = call('submit', submitReport, { input: draftInput });
 
@@ -28,6 +29,18 @@ function filedText(ctx: StepContext): Text {
     : t('report:filed', { ticket });
 }
 
+/** What a kept draft is about, as the resume question says it: its category, else its type. */
+function resumeText(ctx: StepContext): Text {
+  const { category, type } = ctx.answers;
+  const what =
+    typeof category === 'string'
+      ? categoryName(category)
+      : typeof type === 'string'
+        ? typeName(type)
+        : undefined;
+  return what ? t('report:draft.resume_about', { what }) : t('report:draft.resume');
+}
+
 function summaryOptions(ctx: StepContext) {
   const assisted = ctx.answers.for_whom === 'resident';
   return SUMMARY_OPTIONS.filter((value) => value !== 'resident' || assisted).map((value) => ({
@@ -45,6 +58,12 @@ export const reportFlow = defineFlow({
   id: 'report',
   version: 1,
   commands: ['lapor', 'report'],
+  draft: {
+    leave: t('report:draft.leave'),
+    stay: t('report:draft.stay'),
+    saved: t('report:draft.saved'),
+    resume: resumeText,
+  },
   steps: [
     begin,
     { id: 'no_village', kind: 'say', text: t('report:no_village'), next: END },

@@ -98,6 +98,8 @@ describe('the duplicate offer (transcript)', () => {
       < Ceritakan masalahnya
       <! Sudah ada laporan
       > batal
+      > 2
+      < Baik, dibatalkan.
       `,
     );
   });

@@ -79,6 +79,7 @@ describe('/status and laporan saya (transcript)', () => {
       < *LP-STB33*
       < Ceritakan masalahnya
       > batal
+      > 2
       `,
     );
   });

@@ -86,6 +86,7 @@ describe('PERLU_INFO and reopening (transcript)', () => {
       '> /kelola LP-WFAAA\n< – 02/03/2026: Perlu informasi\n<   “Di RT berapa sumurnya?”\n<   “RT 03 RW 02, sumur umum dekat musala”\n> 6',
     );
     await h.say('siti', 'batal');
+    await h.say('siti', 'buang');
   });
 
   it('reopens a report the reporter says is not fixed, and closes it once it is', async () => {

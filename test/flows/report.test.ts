@@ -193,7 +193,15 @@ describe('filing a report (transcript)', () => {
       > Posyandu tutup terus bulan ini
       < Kirim foto
       > batal
+      < Laporan Anda belum terkirim. Simpan sebagai draf dulu?
+      < 1. Ya, simpan draf
+      < 2. Tidak, buang isiannya
+      < 3. Lanjutkan laporan
+      > tidak
       < Baik, dibatalkan. Tidak ada yang disimpan.
+      > /lapor
+      <! draf
+      > batal
       `,
     );
     expect((await allReports(h)).length).toBe(before);

@@ -1,6 +1,7 @@
 import { FlowDefinitionError } from '../errors.js';
 import { parseOptionNumber } from '../flow/parse.js';
 import {
+  type Answers,
   answerName,
   type ContactSnapshot,
   END,
@@ -13,6 +14,15 @@ import {
 } from '../flow/types.js';
 import { type InboundPayload, type Json, type Outbound, type Text, t } from '../messages.js';
 import { readAnswer } from './answer.js';
+import {
+  draftFrame,
+  draftQuestionFlows,
+  keepDraft,
+  LEAVE_FLOW,
+  type Leaving,
+  RESUME_FLOW,
+  readDraftArgs,
+} from './drafts.js';
 import { readGlobalWord } from './globals.js';
 import { buildPrompt, textOf } from './prompt.js';
 import {
@@ -92,6 +102,7 @@ interface Work {
 /** Builds the engine over validated flow definitions. */
 export function createEngine(options: EngineOptions): Engine {
   const flows = new Map(options.flows.map((f) => [f.id, f]));
+  for (const flow of draftQuestionFlows((id) => flows.get(id))) flows.set(flow.id, flow);
   const commands = new Map(
     options.flows.flatMap((f) => (f.commands ?? []).map((c) => [c, f] as const)),
   );
@@ -112,8 +123,20 @@ export function createEngine(options: EngineOptions): Engine {
     w.effects.push({ type: 'send', message });
   };
 
-  function startFlow(w: Work, id: string, mode: 'push' | 'replace' | 'reset', args = ''): void {
+  function startFlow(
+    w: Work,
+    id: string,
+    mode: 'push' | 'replace' | 'reset',
+    args = '',
+    answers: Answers = {},
+  ): void {
     const flow = flowOf(id);
+    if (mode === 'reset') keepDrafts(w);
+    const saved = flow.draft ? w.state.drafts?.[id] : undefined;
+    if (saved && resumable(saved)) {
+      return startFlow(w, RESUME_FLOW, mode, JSON.stringify({ flow: id, args }), saved.answers);
+    }
+    if (saved) dropDraft(w, id);
     if (mode === 'reset') w.state.frames = [];
     if (mode === 'replace') w.state.frames.pop();
     const first = flow.steps[0];
@@ -122,7 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
       flow: id,
       version: flow.version,
       step: first.id,
-      answers: {},
+      answers: structuredClone(answers),
       labels: {},
       history: [],
       page: 0,
@@ -202,6 +225,9 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function answer(w: Work, frame: Frame, step: Step, value: Json, label?: Text): void {
+    if (frame.flow === LEAVE_FLOW || frame.flow === RESUME_FLOW) {
+      return onDraftAnswer(w, frame, value);
+    }
     const name = answerName(step);
     if (name !== undefined) {
       frame.answers[name] = value;
@@ -235,9 +261,11 @@ export function createEngine(options: EngineOptions): Engine {
   function onGlobalWord(w: Work, frame: Frame, word: ReturnType<typeof readGlobalWord>): boolean {
     switch (word) {
       case 'menu':
+        if (askBeforeLeaving(w, frame, { type: 'word', word })) return true;
         startFlow(w, w.env.entryFlow, 'reset');
         return true;
       case 'cancel':
+        if (askBeforeLeaving(w, frame, { type: 'word', word })) return true;
         w.state.frames = [];
         send(w, { texts: [flows.get(frame.flow)?.cancelled ?? t('common:cancelled')] });
         return true;
@@ -354,7 +382,95 @@ export function createEngine(options: EngineOptions): Engine {
       send(w, { texts: [unknown] });
       return startFlow(w, w.env.entryFlow, 'reset');
     }
-    startFlow(w, flow.id, flow.returns && w.state.frames.length > 0 ? 'push' : 'reset', args);
+    if (flow.returns && w.state.frames.length > 0) return startFlow(w, flow.id, 'push', args);
+    const held = draftFrame(w.state, (id) => flows.get(id));
+    const top = topFrame(w.state);
+    if (held && top && held.flow !== flow.id && top.flow !== LEAVE_FLOW) {
+      const leaving: Leaving = { type: 'command', name, args };
+      return startFlow(w, LEAVE_FLOW, 'push', JSON.stringify({ flow: held.flow, leaving }));
+    }
+    startFlow(w, flow.id, 'reset', args);
+  }
+
+  /**
+   * Before `leaving` drops a draft: asks whether to keep it (and returns true), or, at that
+   * question already, takes the word as "keep it and go".
+   */
+  function askBeforeLeaving(w: Work, top: Frame, leaving: Leaving): boolean {
+    if (top.flow === LEAVE_FLOW) {
+      w.state.frames.pop();
+      leaveKeeping(w, readDraftArgs(top)?.flow ?? '', leaving);
+      return true;
+    }
+    const held = draftFrame(w.state, (id) => flows.get(id));
+    if (!held) return false;
+    startFlow(w, LEAVE_FLOW, 'push', JSON.stringify({ flow: held.flow, leaving }));
+    return true;
+  }
+
+  /** Keeps the draft of `flowId`, says so, and does what the person asked for. */
+  function leaveKeeping(w: Work, flowId: string, leaving: Leaving | undefined): void {
+    const held = [...w.state.frames].reverse().find((f) => f.flow === flowId);
+    if (held) keepDraft(w.state, held);
+    const saved = flows.get(flowId)?.draft?.saved;
+    if (saved) send(w, { texts: [saved] });
+    const command = leaving?.type === 'command' ? commands.get(leaving.name) : undefined;
+    if (command)
+      return startFlow(w, command.id, 'reset', leaving?.type === 'command' ? leaving.args : '');
+    if (leaving?.type === 'word' && leaving.word === 'cancel') {
+      keepDrafts(w);
+      w.state.frames = [];
+      return;
+    }
+    startFlow(w, w.env.entryFlow, 'reset');
+  }
+
+  /** The answer to a draft question: keep and leave, stay, continue the draft or start over. */
+  function onDraftAnswer(w: Work, frame: Frame, value: Json): void {
+    const args = readDraftArgs(frame);
+    w.state.frames.pop();
+    const below = topFrame(w.state);
+    if (frame.flow === LEAVE_FLOW && value === 'keep') {
+      return leaveKeeping(w, args?.flow ?? '', args?.leaving);
+    }
+    if (frame.flow === LEAVE_FLOW && value === 'discard') {
+      const cancelled = flows.get(args?.flow ?? '')?.cancelled;
+      w.state.frames = [];
+      return send(w, { texts: [cancelled ?? t('common:cancelled')] });
+    }
+    if (frame.flow === LEAVE_FLOW || !args) {
+      return below ? reask(w, below, []) : startFlow(w, w.env.entryFlow, 'reset');
+    }
+    const saved = w.state.drafts?.[args.flow];
+    dropDraft(w, args.flow);
+    if (value === 'continue' && saved) {
+      w.state.frames.push(saved);
+      return reask(w, saved, []);
+    }
+    startFlow(w, args.flow, 'push', args.args ?? '');
+  }
+
+  /** Keeps every frame of the conversation that holds a draft (before they are dropped). */
+  function keepDrafts(w: Work): void {
+    for (const frame of w.state.frames) {
+      if (draftFrame({ ...w.state, frames: [frame] }, (id) => flows.get(id))) {
+        keepDraft(w.state, frame);
+      }
+    }
+  }
+
+  function dropDraft(w: Work, flowId: string): void {
+    if (!w.state.drafts) return;
+    const { [flowId]: _dropped, ...rest } = w.state.drafts;
+    if (Object.keys(rest).length > 0) w.state.drafts = rest;
+    else delete w.state.drafts;
+  }
+
+  /** A kept draft can continue when its flow has not changed and its question still exists. */
+  function resumable(saved: Frame): boolean {
+    const flow = flows.get(saved.flow);
+    const step = flow ? stepOf(flow, saved.step) : undefined;
+    return flow?.version === saved.version && step !== undefined && isPrompt(step);
   }
 
   function onStart(w: Work, event: Extract<EngineEvent, { type: 'start' }>): void {

@@ -38,6 +38,11 @@ export interface ConversationState {
    * in states saved before it existed.
    */
   asked?: number;
+  /**
+   * Frames kept as drafts by flow id (src/core/engine/drafts.ts), offered back when that
+   * flow starts again. Absent when there are none.
+   */
+  drafts?: Record<string, Frame>;
 }
 
 /** The state of a contact with no conversation running. */

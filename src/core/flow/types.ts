@@ -217,6 +217,13 @@ export interface FlowDefinition {
    * this flow talks: for a flow that saves as it goes.
    */
   cancelled?: Text;
+  /**
+   * The flow keeps drafts: leaving it by `menu`, `batal` or another command once something
+   * is answered first asks whether to keep what was typed (`leave`, with `stay` as the option
+   * to go on), says `saved` when kept, and its next start asks `resume` (computed from the
+   * draft's answers): continue the draft or start over.
+   */
+  draft?: { leave: Text; stay: Text; saved: Text; resume: TextSource };
 }
 
 /** Declares a flow; identity function that gives the definition its type. */

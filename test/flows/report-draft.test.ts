@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.js';
+import { registerContact } from '../support/register.js';
+import { playTranscript } from '../support/transcript.js';
+import { allReports, createReportHarness, scriptedTickets } from './report-support.js';
+
+/** A report half-written is never dropped without a word: it is kept as a draft and offered back. */
+describe('report drafts (transcript)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createReportHarness(scriptedTickets('DRF22', 'DRF33'));
+  });
+  afterAll(() => h.close());
+
+  it('asks before menu drops a report, keeps it, and offers it back at /lapor, in Indonesian', async () => {
+    await registerContact(h, 'sari', { name: 'Sari' });
+    await playTranscript(
+      h,
+      'sari',
+      `
+      > /lapor
+      < Jenis laporan apa?
+      > 1
+      < Tentang apa?
+      > 1
+      < Ceritakan masalahnya
+      > menu
+      < Laporan Anda belum terkirim. Simpan sebagai draf dulu?
+      < 1. Ya, simpan draf
+      < 2. Lanjutkan laporan
+      <! Halo, Sari
+      # "tidak": back to the question, nothing lost
+      > tidak
+      < Ceritakan masalahnya
+      > Jalan desa berlubang besar di dekat masjid.
+      < Kirim foto masalahnya
+      > menu
+      < Simpan sebagai draf dulu?
+      > ya
+      < Draf laporan disimpan 📝 Ketik /lapor kapan saja untuk melanjutkan.
+      < Halo, Sari 👋
+      > /lapor
+      < Anda punya draf laporan yang belum terkirim: Jalan, jembatan & fasilitas umum. Lanjutkan draf?
+      < 1. Lanjutkan draf
+      < 2. Mulai baru
+      > 1
+      < Kirim foto masalahnya
+      > lewati
+      < Di mana tempatnya?
+      > lewati
+      < Bagaimana laporan ini dikirim?
+      > 1
+      < • Uraian: Jalan desa berlubang besar di dekat masjid.
+      > 1
+      < ✅ Laporan terkirim. Nomor tiket Anda: *LP-DRF22*
+      # sent: no draft left to offer
+      > /lapor
+      <! draf
+      < Jenis laporan apa?
+      > batal
+      <! draf
+      `,
+    );
+    expect((await allReports(h)).map((r) => r.description)).toEqual([
+      'Jalan desa berlubang besar di dekat masjid.',
+    ]);
+  });
+
+  it('keeps a draft on another command and starts over on request, in English', async () => {
+    await registerContact(h, 'sam', { name: 'Sam', language: 'en' });
+    await playTranscript(
+      h,
+      'sam',
+      `
+      > /report
+      > 1
+      < What is it about?
+      > 2
+      < Describe the problem
+      > /feedback
+      < Your report has not been sent yet. Keep it as a draft?
+      < 1. Yes, keep the draft
+      < 2. Go on with the report
+      > yes
+      < Report draft kept 📝 Type /report any time to continue.
+      < Thank you for sharing a suggestion
+      > cancel
+      > /report
+      < You have a report draft that was not sent: Clean water, waste & environment. Continue the draft?
+      < 1. Continue the draft
+      < 2. Start over
+      > start over
+      < What kind of report?
+      > 1
+      > cancel
+      < Your report has not been sent yet. Keep it as a draft?
+      # a word for leaving at that question keeps the draft and leaves
+      > cancel
+      < Report draft kept
+      > /report
+      < Continue the draft?
+      > 2
+      < What kind of report?
+      `,
+    );
+  });
+});
