@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcasts } from '../../src/db/schema/index.js';
+import { parseCsv } from '../../src/domain/villages.js';
+import { BROADCAST_CSV_HEADER, exportBroadcastReach } from '../../src/export/broadcast.js';
 import { createBroadcastJobs } from '../../src/runtime/jobs/broadcasts.js';
 import { createScheduler, type Scheduler } from '../../src/runtime/scheduler.js';
 import { createBulkFeedJob } from '../../src/runtime/scheduler-bulk.js';
@@ -264,6 +266,20 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
     const report = await news('admin');
     expect(report).toContain(`Laporan siaran #${number}* (dihentikan)`);
     expect(report).toMatch(/Dihentikan sebelum terkirim: [1-9]/);
+    expect(report).toContain('Sukamaju, Cibeber');
+    // The "not reached" list as CSV: a row per village with its counts.
+    const { directory } = await testVillages();
+    const exported = await exportBroadcastReach(db.db, { number, directory });
+    const [header, ...rows] = parseCsv(exported?.csv ?? '');
+    expect(header).toEqual([...BROADCAST_CSV_HEADER]);
+    const sukamaju = rows.find((row) => row[0] === SUKAMAJU);
+    expect(sukamaju?.slice(1, 3)).toEqual(['Sukamaju', 'Cibeber']);
+    const column = (name: (typeof BROADCAST_CSV_HEADER)[number]) =>
+      Number(sukamaju?.[BROADCAST_CSV_HEADER.indexOf(name)]);
+    expect(column('terkirim')).toBe(0);
+    expect(column('tidak_terjangkau_total')).toBe(column('penerima'));
+    expect(column('belum_dikirim')).toBeGreaterThan(0);
+    expect(await exportBroadcastReach(db.db, { number: 999, directory })).toBeUndefined();
   });
 
   it('a duta sends within their kabupaten only; warga cannot send', async () => {
