@@ -4,6 +4,7 @@
  */
 export * from './answers.js';
 export * from './applicable.js';
+export * from './area-scores.js';
 export * from './audience.js';
 export * from './bands.js';
 export * from './item-score.js';

@@ -1,0 +1,9 @@
+/** Names the admin web's pages show. */
+import { displayName, type VillageDirectory } from '../../../domain/villages.js';
+
+/** "Sukamaju (Cibeber, Kab. Cianjur)"-like short name of a village; its code when unknown. */
+export function villageName(directory: VillageDirectory, code: string): string {
+  const village = directory.get(code);
+  if (!village) return code;
+  return `${displayName(village.name)}, ${displayName(village.district.name)}`;
+}
