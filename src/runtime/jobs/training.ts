@@ -17,31 +17,12 @@ import {
   rsvpContacts,
   takeFeedbackRecipients,
 } from '../../db/queries/training-rsvps.js';
+import { DEFAULT_TRAINING, type TrainingConfig } from '../../domain/training/config.js';
 import { dayBeforeAt, whenText } from '../../domain/training/time.js';
 import { type AnyJobDefinition, defineJob, scheduleJob } from '../scheduler.js';
 import { startBulkSend } from '../scheduler-bulk.js';
 
-/** When reminders and the feedback question go out, and how late an RSVP may be cancelled. */
-export interface TrainingConfig {
-  /** Wall time of the reminder the day before, in the session's zone. */
-  dayBeforeAt: { hour: number; minute: number };
-  /** Minutes before the start of the second reminder. */
-  reminderBeforeMinutes: number;
-  /** Minutes before the start within which "Ikut" can no longer be cancelled. */
-  cancelCutoffMinutes: number;
-  /** Minutes after the end when attendees are asked for feedback. */
-  feedbackAfterMinutes: number;
-  /** The Telegram bot's username, for check-in deep links (`t.me/<bot>?start=hadir_…`); none without. */
-  telegramBot?: string;
-}
-
-/** Reminders at 18.00 the day before and 2 hours before; cancel until 1 hour before. */
-export const DEFAULT_TRAINING: TrainingConfig = {
-  dayBeforeAt: { hour: 18, minute: 0 },
-  reminderBeforeMinutes: 120,
-  cancelCutoffMinutes: 60,
-  feedbackAfterMinutes: 60,
-};
+export { DEFAULT_TRAINING, type TrainingConfig };
 
 const MINUTE_MS = 60_000;
 const REMINDERS = ['day_before', 'soon'] as const;
