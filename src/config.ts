@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TRAINING, parseClock, type TrainingConfig } from './domain/training/config.js';
 import { isLocalDate } from './domain/working-days.js';
 import { ConfigError } from './errors.js';
 
@@ -59,6 +60,14 @@ function perSecond(fallback: number, max: number) {
 }
 
 /** A whole number of days, at least one. */
+function minutes(fallback: number) {
+  return z.coerce
+    .number({ error: 'a number of minutes' })
+    .int('a whole number of minutes')
+    .min(0, 'zero minutes or more')
+    .default(fallback);
+}
+
 function days(fallback: number) {
   return z.coerce
     .number({ error: 'a number of days' })
@@ -183,6 +192,17 @@ const envSchema = z.object({
   RETENTION_INBOUND_DAYS: days(DEFAULT_RETENTION.inboundDays),
   RETENTION_OUTBOX_DAYS: days(DEFAULT_RETENTION.outboxDays),
   RETENTION_REPORT_MEDIA_DAYS: days(DEFAULT_RETENTION.reportMediaDays),
+  TRAINING_REMINDER_DAY_BEFORE_AT: z
+    .string()
+    .refine((value) => parseClock(value) !== undefined, 'a time of day like 18:00')
+    .default('18:00'),
+  TRAINING_REMINDER_MINUTES_BEFORE: minutes(DEFAULT_TRAINING.reminderBeforeMinutes),
+  TRAINING_CANCEL_CUTOFF_MINUTES: minutes(DEFAULT_TRAINING.cancelCutoffMinutes),
+  TRAINING_FEEDBACK_AFTER_MINUTES: minutes(DEFAULT_TRAINING.feedbackAfterMinutes),
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'the bot username without @, like SapaDesaBot')
+    .optional(),
   ADMIN_WEB_URL: z
     .url({ protocol: /^https?$/, error: 'an http(s) URL, like https://sapa.example.id' })
     .transform((value) => value.replace(/\/+$/, ''))
@@ -242,6 +262,8 @@ export interface Config {
   reportSla: ReportSlaConfig;
   /** How long records are kept, in days. */
   retention: RetentionConfig;
+  /** Training reminders, the cancel cut-off and the feedback question. */
+  training: TrainingConfig;
   /**
    * The public base URL of the admin web (`ADMIN_WEB_URL`, no trailing slash), for the
    * sign-in links `/web` sends; unset: the local address `http://localhost:<port>`.
@@ -421,6 +443,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       inboundDays: e.RETENTION_INBOUND_DAYS,
       outboxDays: e.RETENTION_OUTBOX_DAYS,
       reportMediaDays: e.RETENTION_REPORT_MEDIA_DAYS,
+    },
+    training: {
+      dayBeforeAt: parseClock(e.TRAINING_REMINDER_DAY_BEFORE_AT) ?? DEFAULT_TRAINING.dayBeforeAt,
+      reminderBeforeMinutes: e.TRAINING_REMINDER_MINUTES_BEFORE,
+      cancelCutoffMinutes: e.TRAINING_CANCEL_CUTOFF_MINUTES,
+      feedbackAfterMinutes: e.TRAINING_FEEDBACK_AFTER_MINUTES,
+      telegramBot: e.TELEGRAM_BOT_USERNAME,
     },
   };
 }
