@@ -49,8 +49,10 @@ import { createTranslator } from './i18n.js';
 import type { Logger } from './logger.js';
 import { photoSource } from './media/photo-source.js';
 import { createMediaStore } from './media/store.js';
+import { createBroadcastJobs } from './runtime/jobs/broadcasts.js';
 import { createReportSla } from './runtime/jobs/report-sla.js';
 import { createRetentionJob } from './runtime/jobs/retention.js';
+import { createTrainingSchedule } from './runtime/jobs/training.js';
 import { namespacesIn, validateCapabilities } from './runtime/registry.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
 import { createScheduler } from './runtime/scheduler.js';
@@ -106,7 +108,9 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     calendar: createWorkingCalendar({ cutiBersama: config.cutiBersama }),
     config: config.reportSla,
   });
+  const training = createTrainingSchedule(config.training);
   const actions = createActions({
+    trainingTimers: training,
     villages: async () => villages,
     removeMediaFile,
     random: crypto.randomInt,
@@ -137,11 +141,12 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   });
 
   const retention = createRetentionJob({ retention: config.retention, removeMediaFile });
+  const broadcastJobs = createBroadcastJobs({ villages: async () => villages });
   const scheduler = createScheduler({
     db: database.db,
     clock,
     logger,
-    jobs: [...reportSla.jobs, retention.job, createBulkFeedJob()],
+    jobs: [...reportSla.jobs, ...training.jobs, retention.job, createBulkFeedJob(), ...broadcastJobs.jobs],
     recurring: [retention],
     // Jobs write outbox rows (escalations, bulk batches): send them now, not at the next sweep.
     afterRun: () => void runtime.outbox.sweep(),
