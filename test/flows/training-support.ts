@@ -45,14 +45,17 @@ export async function registerPeople(h: Harness): Promise<void> {
  * The duta creates "Bimtek Website Desa" for kader and warga of Kec. Kuta on Tuesday
  * 3 March 2026 at 09.00 WITA, 2 hours, at Balai Desa Tuban, 2 seats, trained by themself.
  */
-export async function createSession(h: Harness, seats = '2'): Promise<void> {
+export async function createSession(
+  h: Harness,
+  { seats = '2', title = 'Bimtek Website Desa', start = '3/3/2026 09.00' } = {},
+): Promise<void> {
   await playTranscript(
     h,
     'duta',
     `
     > /pelatihanbaru
     < Judul pelatihan?
-    > Bimtek Website Desa
+    > ${title}
     < Topik
     > Membuat dan mengisi website desa
     < pilar
@@ -68,7 +71,7 @@ export async function createSession(h: Harness, seats = '2'): Promise<void> {
     < Di mana tempatnya?
     > Balai Desa Tuban
     < Ketik tanggal dan jam WITA
-    > 3/3/2026 09.00
+    > ${start}
     < Berapa lama?
     > 2 jam
     < Berapa kursi?
@@ -80,11 +83,10 @@ export async function createSession(h: Harness, seats = '2'): Promise<void> {
     < Periksa pelatihan ini
     < • Peserta: kader digital, warga
     < • Wilayah: 51.03.01
-    < • Waktu: Selasa, 3 Maret 2026 pukul 09.00 WITA, 120 menit
     < • tempat: Balai Desa Tuban
     < 1. Simpan
     > 1
-    < Pelatihan *Bimtek Website Desa* tersimpan
+    < Pelatihan *${title}* tersimpan
     `,
   );
 }

@@ -11,10 +11,10 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function setUp(seats = '2'): Promise<Harness> {
+async function setUp(): Promise<Harness> {
   const harness = await createHarness({ exclusive: true });
   await registerPeople(harness);
-  await createSession(harness, seats);
+  await createSession(harness);
   return harness;
 }
 
@@ -24,6 +24,11 @@ const SLOW_MS = 120_000;
 describe('training schedules', { timeout: SLOW_MS }, () => {
   it('a duta creates a session for their kecamatan in WITA; a kader there sees it and joins; a warga of another kabupaten does not see it', async () => {
     h = await setUp();
+    await playTranscript(
+      h,
+      'duta',
+      '> /jadwal\n> 1\n< Waktu: Selasa, 3 Maret 2026 pukul 09.00 WITA',
+    );
     const [session] = await h.db.db.select().from(trainingSessions);
     expect(session).toMatchObject({
       timeZone: 'Asia/Makassar',
