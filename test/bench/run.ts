@@ -5,12 +5,15 @@
  * then the village search. `npm run bench [-- --people N] [-- --suite runtime,telegram,villages]`.
  * `--suite crash` (not in the default set: it needs PostgreSQL and a few minutes) kills the
  * bot, run as a child process, three times while people onboard (test/bench/crash.ts).
+ * `--suite compare [--runs N] [--db pglite] [--paced]` (not in the default set either)
+ * compares Sapa Desa with a stock grammY bot (test/bench/compare.ts).
  * Exits 1 when a correctness check failed.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { runCompareBench } from './compare.js';
 import {
   type CrashBenchOptions,
   crashBenchRows,
@@ -40,7 +43,13 @@ const HEAP_SETTLE_MS = 1_000;
 
 const SUITES = ['runtime', 'telegram', 'villages'] as const;
 const { values } = parseArgs({
-  options: { people: { type: 'string' }, suite: { type: 'string', default: SUITES.join(',') } },
+  options: {
+    people: { type: 'string' },
+    suite: { type: 'string', default: SUITES.join(',') },
+    runs: { type: 'string' },
+    db: { type: 'string', default: 'postgres' },
+    paced: { type: 'boolean', default: false },
+  },
 });
 const people = values.people === undefined ? undefined : Number(values.people);
 if (people !== undefined && (!Number.isInteger(people) || people < 1)) {
@@ -76,6 +85,20 @@ if (suites.has('crash')) {
       (await crashBench({ url: postgresUrl, people: people ?? DEFAULT_CRASH_PEOPLE })) || failed;
   } else {
     printSkipped('crash');
+  }
+}
+if (suites.has('compare')) {
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) {
+    throw new Error('--runs must be a whole number');
+  }
+  const db = (['postgres', 'pglite'] as const).find((name) => name === values.db);
+  if (!db) throw new Error('--db: postgres or pglite');
+  console.log('\n== compare: stock grammY bot and Sapa Desa, each a child process');
+  if (db === 'postgres' && !postgresUrl) printSkipped('compare');
+  else {
+    const options = { db, url: postgresUrl, people, runs, paced: values.paced };
+    failed = (await runCompareBench(options)) || failed;
   }
 }
 if (suites.has('villages')) {
