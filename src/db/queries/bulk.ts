@@ -96,10 +96,11 @@ export interface WaitingRecipient {
   optedOut: boolean;
 }
 
-/** How a send is fed now: its priority, and whether it was stopped. */
+/** How a send is fed now: its priority, whether it was stopped, whether feeding ended. */
 export interface BulkSendState {
   priority: number;
   stopped: boolean;
+  finished: boolean;
 }
 
 /** The feeding state of a bulk send; undefined when it is gone (purged). */
@@ -108,10 +109,16 @@ export async function bulkSendState(
   params: { bulkId: string },
 ): Promise<BulkSendState | undefined> {
   const [row] = await db
-    .select({ priority: bulkSends.priority, stoppedAt: bulkSends.stoppedAt })
+    .select({
+      priority: bulkSends.priority,
+      stoppedAt: bulkSends.stoppedAt,
+      finishedAt: bulkSends.finishedAt,
+    })
     .from(bulkSends)
     .where(eq(bulkSends.id, params.bulkId));
-  return row ? { priority: row.priority, stopped: row.stoppedAt !== null } : undefined;
+  return row
+    ? { priority: row.priority, stopped: row.stoppedAt !== null, finished: row.finishedAt !== null }
+    : undefined;
 }
 
 /**
