@@ -153,7 +153,10 @@ describe('reports on Telegram, through the fake Bot API', () => {
     expect(buttons(asked)).toEqual(['1. Ya, sudah beres', '2. Belum beres', '3. Nanti saja']);
     villager.press(1);
     await until(villager, `Laporan <b>${ticket}</b> ditutup.`);
-    await until(staff, `Pelapor <b>${ticket}</b> menyatakan masalahnya sudah beres`);
+    await until(
+      staff,
+      `Pelapor <b>${ticket}</b> di desa Bojongsoang, Kec. Bojongsoang, Kab. Bandung, Jawa Barat menyatakan masalahnya sudah beres`,
+    );
 
     // One notification per move, none doubled.
     const told = villager
