@@ -117,7 +117,9 @@ describe('staff handle reports by chat (transcript)', () => {
       `,
     );
     expect(await newsFor(h, 'pak-kades')).toEqual([
-      expect.stringContaining('✅ Pelapor *LP-STAAA* menyatakan masalahnya sudah beres.'),
+      expect.stringContaining(
+        '✅ Pelapor *LP-STAAA* di desa Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat menyatakan masalahnya sudah beres.',
+      ),
     ]);
     expect(await statusesOf(h, 'LP-STAAA')).toEqual([
       'DITERIMA',

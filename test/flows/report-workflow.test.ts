@@ -74,12 +74,15 @@ describe('PERLU_INFO and reopening (transcript)', () => {
     ]);
     expect(await newsFor(h, 'kader-desa')).toEqual([
       expect.stringContaining(
-        '💬 Pelapor *LP-WFAAA* sudah menjawab pertanyaan Anda. Status kembali: Diverifikasi.',
+        '💬 Pelapor *LP-WFAAA* di desa Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat sudah menjawab pertanyaan Anda. Status kembali: Diverifikasi.',
       ),
     ]);
-    expect((await newsFor(h, 'pak-kades')).join()).toContain(
-      '💬 Pelapor *LP-WFAAA* sudah menjawab',
+    // Pak Kades did not ask: he hears the reporter answered a staff member's question.
+    const kades = (await newsFor(h, 'pak-kades')).join();
+    expect(kades).toContain(
+      '💬 Pelapor *LP-WFAAA* di desa Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat sudah menjawab pertanyaan petugas.',
     );
+    expect(kades).not.toContain('pertanyaan Anda');
     await playTranscript(
       h,
       'kader-desa',
@@ -109,7 +112,9 @@ describe('PERLU_INFO and reopening (transcript)', () => {
       `,
     );
     expect(await newsFor(h, 'pak-kades')).toEqual([
-      expect.stringContaining('↩️ Pelapor *LP-WFBBB* menyatakan masalahnya belum beres.'),
+      expect.stringContaining(
+        '↩️ Pelapor *LP-WFBBB* di desa Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat menyatakan masalahnya belum beres.',
+      ),
     ]);
     await playTranscript(
       h,

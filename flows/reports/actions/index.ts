@@ -7,7 +7,7 @@
 import type { ActionImplementation } from '../../../src/runtime/action.js';
 import type { CapabilityServices } from '../../../src/runtime/capability.js';
 import { createReportActions } from './filing.js';
-import { reportReplyActions } from './reply.js';
+import { createReportReplyActions } from './reply.js';
 import { createReportStaffActions } from './staff.js';
 import { createReportStatusActions } from './status.js';
 
@@ -17,6 +17,6 @@ export function createAllReportActions(services: CapabilityServices): ActionImpl
     ...createReportActions(services),
     ...createReportStatusActions(services),
     ...createReportStaffActions(services),
-    ...reportReplyActions,
+    ...createReportReplyActions(services.villages),
   ];
 }

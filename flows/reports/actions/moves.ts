@@ -9,7 +9,11 @@ import { t } from '../../../src/core/messages.js';
 import { getContact } from '../../../src/db/queries/contacts.js';
 import { loadConversationForUpdate } from '../../../src/db/queries/conversations.js';
 import { notifyContact } from '../../../src/db/queries/notifications.js';
-import { staffToNotify, staffWhoMoved } from '../../../src/db/queries/report-lists.js';
+import {
+  staffToNotify,
+  staffWhoAsked,
+  staffWhoMoved,
+} from '../../../src/db/queries/report-lists.js';
 import {
   addHistory,
   findReportByTicket,
@@ -69,7 +73,14 @@ function refusal(
  */
 export async function moveReport(
   ctx: ActionContext,
-  params: { ticket: string; move: ReportMove; note: string | null; timers?: ReportTimers },
+  params: {
+    ticket: string;
+    move: ReportMove;
+    note: string | null;
+    timers?: ReportTimers;
+    /** The village a code names, as staff read it in the reporter's notices. */
+    placeOf?: (code: string) => Promise<Text | string>;
+  },
 ): Promise<WithEffects<MoveResult>> {
   const { ticket, move } = params;
   if (move.by === 'staff') await lockReporterConversation(ctx, ticket);
@@ -100,7 +111,10 @@ export async function moveReport(
   await params.timers?.moved(ctx.tx, report, decision.to, now);
   const after = { ...report, status: decision.to, rejectReason: decision.rejectReason };
   const effects = move.by === 'staff' ? await tellReporter(ctx, after, params.note) : [];
-  if (move.by === 'reporter') await tellStaff(ctx, after);
+  if (move.by === 'reporter') {
+    const place = (await params.placeOf?.(report.villageCode)) ?? report.villageCode;
+    await tellStaff(ctx, after, place);
+  }
   ctx.logger.info(
     { reportId: report.id, from: decision.from, to: decision.to, by: move.by },
     'report moved',
@@ -179,8 +193,11 @@ async function tellReporter(
   return [];
 }
 
-/** Tells the area's staff, and whoever moved it before, of the reporter's answer. */
-async function tellStaff(ctx: ActionContext, report: ReportRow) {
+/**
+ * Tells the area's staff, and whoever moved it before, of the reporter's answer, naming
+ * the village (`place`); "answered your question" goes only to the one who asked it.
+ */
+async function tellStaff(ctx: ActionContext, report: ReportRow, place: Text | string) {
   const area = await staffToNotify(ctx.tx, {
     villageCode: report.villageCode,
     consentVersion: PRIVACY_NOTICE_VERSION,
@@ -192,13 +209,19 @@ async function tellStaff(ctx: ActionContext, report: ReportRow) {
       : report.status === 'DIBUKA_KEMBALI'
         ? 'reopened'
         : 'answered';
-  const text = t(`report-staff:notify.${kind}`, {
-    ticket: report.ticket,
-    status: statusName(report.status),
-  });
+  const asker =
+    kind === 'answered' ? await staffWhoAsked(ctx.tx, { reportId: report.id }) : undefined;
+  const textFor = (contactId: string): Text => {
+    const which = kind === 'answered' && contactId !== asker ? 'answered_other' : kind;
+    return t(`report-staff:notify.${which}`, {
+      ticket: report.ticket,
+      status: statusName(report.status),
+      village: place,
+    });
+  };
   const now = ctx.clock.now();
   for (const contactId of new Set([...movers, ...area])) {
     if (contactId === ctx.contact.id) continue;
-    await notifyContact(ctx.tx, { contactId, messages: [{ texts: [text] }], now });
+    await notifyContact(ctx.tx, { contactId, messages: [{ texts: [textFor(contactId)] }], now });
   }
 }

@@ -179,3 +179,26 @@ export async function staffWhoMoved(db: Db, params: { reportId: string }): Promi
     .orderBy(desc(reportHistory.id));
   return [...new Set(rows.map((r) => r.actorId as string))];
 }
+
+/**
+ * The staff member who last asked the reporter for information (moved the report to
+ * PERLU_INFO), if they are still there: the one whose question the reporter answers.
+ */
+export async function staffWhoAsked(
+  db: Db,
+  params: { reportId: string },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ actorId: reportHistory.actorId })
+    .from(reportHistory)
+    .where(
+      and(
+        eq(reportHistory.reportId, params.reportId),
+        eq(reportHistory.actorKind, 'staff'),
+        eq(reportHistory.toStatus, 'PERLU_INFO'),
+      ),
+    )
+    .orderBy(desc(reportHistory.id))
+    .limit(1);
+  return row?.actorId ?? undefined;
+}
