@@ -22,7 +22,9 @@ export async function insertLoginToken(
 /** What using a sign-in link gave. */
 export type TokenUse =
   | { type: 'used'; contactId: string }
-  | { type: 'refused'; reason: 'unknown' | 'used' | 'expired' };
+  | { type: 'refused'; reason: 'unknown' }
+  /** The link was for `contactId` (whose language the refusal is in). */
+  | { type: 'refused'; reason: 'used' | 'expired'; contactId: string };
 
 /** Marks the link used, once: a second use, or a use after it expired, is refused. */
 export async function useLoginToken(
@@ -48,7 +50,8 @@ export async function useLoginToken(
     .where(eq(webLoginTokens.tokenHash, params.tokenHash))
     .limit(1);
   if (!found) return { type: 'refused', reason: 'unknown' };
-  return { type: 'refused', reason: found.usedAt ? 'used' : 'expired' };
+  const reason = found.usedAt ? 'used' : 'expired';
+  return { type: 'refused', reason, contactId: found.contactId };
 }
 
 /** The link's holder, while it is unused and unexpired (the page that asks to confirm). */
@@ -62,8 +65,9 @@ export async function peekLoginToken(
     .where(eq(webLoginTokens.tokenHash, params.tokenHash))
     .limit(1);
   if (!found) return { type: 'refused', reason: 'unknown' };
-  if (found.usedAt) return { type: 'refused', reason: 'used' };
-  if (found.expiresAt <= params.now) return { type: 'refused', reason: 'expired' };
+  const { contactId } = found;
+  if (found.usedAt) return { type: 'refused', reason: 'used', contactId };
+  if (found.expiresAt <= params.now) return { type: 'refused', reason: 'expired', contactId };
   return { type: 'used', contactId: found.contactId };
 }
 

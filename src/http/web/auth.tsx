@@ -11,6 +11,7 @@ import {
   deleteSession,
   insertSession,
   peekLoginToken,
+  type TokenUse,
   touchSession,
   useLoginToken,
 } from '../../db/queries/web-auth.js';
@@ -53,28 +54,31 @@ export function mountSignIn(app: Hono<WebEnv>, deps: WebDeps): void {
   const tr = (key: Parameters<typeof t>[0], lang: string) =>
     deps.translator.translate(t(key), lang);
 
+  /** The person a usable link signs in: it was unused and unexpired, and they are staff now. */
+  async function holderOf(use: TokenUse): Promise<Contact | undefined> {
+    if (use.type === 'refused') return undefined;
+    const contact = await getContact(deps.db, { contactId: use.contactId });
+    return webScope(contact) ? contact : undefined;
+  }
+
+  /** Why a link does not sign anyone in, in its holder's language when known. */
+  async function refuseLink(c: Context, use: TokenUse, fallback: string) {
+    const holder =
+      'contactId' in use ? await getContact(deps.db, { contactId: use.contactId }) : undefined;
+    const lang = holder?.language ?? fallback;
+    const title = tr('web:signin.refused', lang);
+    if (use.type === 'refused')
+      return refusalPage(c, 410, title, tr(`web:signin.refused_${use.reason}`, lang));
+    return refusalPage(c, 403, title, tr('web:signin.refused_not_staff', lang));
+  }
+
   app.get(`${WEB_BASE}/masuk`, async (c) => {
     const lang = language(c);
     const token = c.req.query('t') ?? '';
     const now = deps.clock.now();
     const found = await peekLoginToken(deps.db, { tokenHash: hashSecret(token), now });
-    if (found.type === 'refused') {
-      return refusalPage(
-        c,
-        410,
-        tr('web:signin.refused', lang),
-        tr(`web:signin.refused_${found.reason}`, lang),
-      );
-    }
-    const contact = await getContact(deps.db, { contactId: found.contactId });
-    if (!contact || !webScope(contact)) {
-      return refusalPage(
-        c,
-        403,
-        tr('web:signin.refused', lang),
-        tr('web:signin.refused_not_staff', lang),
-      );
-    }
+    const contact = await holderOf(found);
+    if (!contact) return refuseLink(c, found, lang);
     const lng = contact.language;
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
@@ -102,23 +106,8 @@ export function mountSignIn(app: Hono<WebEnv>, deps: WebDeps): void {
     const token = typeof form.t === 'string' ? form.t : '';
     const now = deps.clock.now();
     const used = await useLoginToken(deps.db, { tokenHash: hashSecret(token), now });
-    if (used.type === 'refused') {
-      return refusalPage(
-        c,
-        410,
-        tr('web:signin.refused', lang),
-        tr(`web:signin.refused_${used.reason}`, lang),
-      );
-    }
-    const contact = await getContact(deps.db, { contactId: used.contactId });
-    if (!contact || !webScope(contact)) {
-      return refusalPage(
-        c,
-        403,
-        tr('web:signin.refused', lang),
-        tr('web:signin.refused_not_staff', lang),
-      );
-    }
+    const contact = await holderOf(used);
+    if (!contact) return refuseLink(c, used, lang);
     const sessionId = newSecret();
     await insertSession(deps.db, {
       idHash: hashSecret(sessionId),
