@@ -73,7 +73,13 @@ export function createCheckInActions(
           ? await findCheckIn(tx, { code: normalised })
           : undefined;
       const refused = (text: Text) => ({ outcome: 'refused' as const, text });
-      if (!found) return refused(t('training:checkin.wrong', { code: byToken ? '' : normalised }));
+      if (!found) {
+        return refused(
+          byToken
+            ? t('training:checkin.wrong_link')
+            : t('training:checkin.wrong', { code: normalised }),
+        );
+      }
       const session = await getSession(tx, { id: found.sessionId });
       const title = session?.title ?? '';
       const now = clock.now();

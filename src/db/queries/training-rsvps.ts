@@ -2,7 +2,7 @@
  * Answers to training sessions (ikut, tidak, menunggu), the waitlist, attendance and the
  * feedback. Callers hold the session's row lock (lockSession) while they change seats.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts, trainingFeedback, trainingRsvps, trainingSessions } from '../schema/index.js';
 
@@ -87,7 +87,7 @@ export async function waitlistPosition(
         eq(trainingRsvps.sessionId, params.sessionId),
         eq(trainingRsvps.status, 'menunggu'),
         or(
-          sql`${trainingRsvps.waitingSince} < ${mine.waitingSince}`,
+          lt(trainingRsvps.waitingSince, mine.waitingSince),
           and(eq(trainingRsvps.waitingSince, mine.waitingSince), lte(trainingRsvps.id, mine.id)),
         ),
       ),
