@@ -10,6 +10,8 @@ import {
   flows,
   withConsentGate,
 } from '../flows/index.js';
+import { frozenBanks } from '../flows/questionnaires/banks/frozen/index.js';
+import { questionnaireBanks } from '../flows/questionnaires/banks/index.js';
 import { type ConsoleChannel, createConsoleChannel } from './channels/console/index.js';
 import { createTelegramChannel, TELEGRAM_CHANNEL } from './channels/telegram/index.js';
 import {
@@ -37,6 +39,7 @@ import {
   linkCloudIdentity,
   linkWhatsappIdentity,
 } from './db/queries/whatsapp-identities.js';
+import { createBankRegistry } from './domain/questionnaire/index.js';
 import { loadVillageIndex } from './domain/village-index.js';
 import { createWorkingCalendar } from './domain/working-days.js';
 import {
@@ -45,14 +48,17 @@ import {
   type HttpServer,
   startHttpServer,
 } from './http/server.js';
+import { mountAdminWeb } from './http/web/index.js';
 import { createTranslator } from './i18n.js';
 import type { Logger } from './logger.js';
 import { photoSource } from './media/photo-source.js';
 import { createMediaStore } from './media/store.js';
+import { createFlowRunner } from './runtime/flow-runner.js';
 import { createBroadcastJobs } from './runtime/jobs/broadcasts.js';
 import { createReportSla } from './runtime/jobs/report-sla.js';
 import { createRetentionJob } from './runtime/jobs/retention.js';
 import { createTrainingSchedule } from './runtime/jobs/training.js';
+import { createPerformer } from './runtime/perform.js';
 import { namespacesIn, validateCapabilities } from './runtime/registry.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
 import { createScheduler } from './runtime/scheduler.js';
@@ -104,8 +110,12 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     ids,
   });
   const removeMediaFile = (sha256: string) => fs.rm(media.pathOf(sha256), { force: true });
+  const calendar = createWorkingCalendar({ cutiBersama: config.cutiBersama });
+  // The web's address for /web's links: configured, else this machine once the port is known.
+  let httpPort = config.port;
+  const adminWebUrl = () => config.adminWebUrl ?? `http://localhost:${httpPort}`;
   const reportSla = createReportSla({
-    calendar: createWorkingCalendar({ cutiBersama: config.cutiBersama }),
+    calendar,
     config: config.reportSla,
   });
   const training = createTrainingSchedule(config.training);
@@ -113,6 +123,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     trainingTimers: training,
     villages: async () => villages,
     removeMediaFile,
+    adminWebUrl,
     random: crypto.randomInt,
     reportTimers: reportSla,
   });
@@ -146,7 +157,13 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     db: database.db,
     clock,
     logger,
-    jobs: [...reportSla.jobs, ...training.jobs, retention.job, createBulkFeedJob(), ...broadcastJobs.jobs],
+    jobs: [
+      ...reportSla.jobs,
+      ...training.jobs,
+      retention.job,
+      createBulkFeedJob(),
+      ...broadcastJobs.jobs,
+    ],
     recurring: [retention],
     // Jobs write outbox rows (escalations, bulk batches): send them now, not at the next sweep.
     afterRun: () => void runtime.outbox.sweep(),
@@ -272,11 +289,30 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       mount: (app) => {
         telegram?.mount(app);
         cloud?.mount(app);
+        mountAdminWeb(app, {
+          db: database.db,
+          translator,
+          villages: async () => villages,
+          perform: createPerformer({
+            db: database.db,
+            runner: createFlowRunner({ engine, translator, actions, clock, ids, entryFlowFor }),
+            logger,
+            afterCommit: () => void runtime.outbox.sweep(),
+          }),
+          clock,
+          logger,
+          registry: createBankRegistry(questionnaireBanks, frozenBanks),
+          calendar,
+          sla: config.reportSla,
+          readMedia: (id) => media.read(id),
+          secureCookies: config.adminWebUrl?.startsWith('https:') ?? false,
+        });
       },
     }),
     port: config.port,
     logger,
   });
+  httpPort = http.port;
   await runtime.start();
   await scheduler.start();
   chat?.start();
