@@ -15,6 +15,11 @@ const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
  * slower than one message a second, so this stays under it.
  */
 const DEFAULT_WHATSAPP_SEND_INTERVAL_MS = 1_500;
+/**
+ * Bulk messages (broadcasts) the Baileys number sends a day: an unofficial client sending
+ * in bulk gets the number banned, so announcements beyond it wait for the next day.
+ */
+const DEFAULT_WHATSAPP_BULK_DAILY_CAP = 200;
 /** Telegram: paced Bot API calls per second, overall; a margin under Telegram's ~30. */
 const DEFAULT_TELEGRAM_SEND_PER_SECOND = 25;
 /** The Graph API version the Cloud API channel calls unless told. */
@@ -134,6 +139,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[\d\s+,-]+$/, 'comma-separated phone numbers (+62… or 08…)')
     .optional(),
+  WHATSAPP_BULK_DAILY_CAP: z.coerce
+    .number({ error: 'a number of messages' })
+    .int('a whole number of messages')
+    .min(0, 'zero or more messages')
+    .default(DEFAULT_WHATSAPP_BULK_DAILY_CAP),
   WHATSAPP_CLOUD_ACCESS_TOKEN: z
     .string()
     .min(20, 'a system user access token from Meta')
@@ -235,6 +245,8 @@ export interface Config {
   whatsapp?: {
     pairingNumber?: string;
     sendIntervalMs: number;
+    /** Bulk messages (broadcasts) a day (an Indonesian day, WIB); the rest waits a day. */
+    bulkDailyCap: number;
     /** Admin phone numbers, normalised to digits with the country code (62…). */
     adminNumbers: string[];
     /** Messages held while the bot was away longer than this are not answered (ms). */
@@ -410,6 +422,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
               ? normalizePhone(e.WHATSAPP_PAIRING_NUMBER)
               : undefined,
             sendIntervalMs: e.WHATSAPP_SEND_INTERVAL_MS,
+            bulkDailyCap: e.WHATSAPP_BULK_DAILY_CAP,
             adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
             staleAfterMs: e.WHATSAPP_STALE_AFTER_HOURS * 3_600_000,
           }

@@ -61,6 +61,7 @@ describe('loadConfig', () => {
     expect(config.whatsapp).toEqual({
       pairingNumber: '6281234567890',
       sendIntervalMs: 1500,
+      bulkDailyCap: 200,
       adminNumbers: ['6281234567890', '628111111222'],
       staleAfterMs: 24 * 3_600_000,
     });
