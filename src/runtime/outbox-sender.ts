@@ -48,6 +48,21 @@ export interface OutboxSender {
   /** Sends the contact's due messages in order; resolves when done or blocked by a retry. */
   flushContact(contactId: string): Promise<void>;
   /**
+   * Sends messages already claimed by `claimer` when they were written (the replies of a
+   * person's message: see `closeTurn`), in order, in the contact's turn with the other
+   * sends. `purge`: the person deleted their data; their tombstone goes once this is sent.
+   */
+  sendClaimed(
+    contactId: string,
+    rows: OutboxRow[],
+    options: { language: string; claimer: Claimer; purge?: boolean },
+  ): Promise<void>;
+  /**
+   * Flushes every contact with due messages, without taking back anyone's claims: for
+   * what actions and jobs just wrote for other people.
+   */
+  flushDue(): Promise<void>;
+  /**
    * Takes back the claims of senders that are gone (instance lock free, or lease past) and
    * flushes every contact with due messages.
    */
@@ -93,8 +108,6 @@ export function createOutboxSender(deps: {
    * renewed, so a claim a failed flush left behind still ends with its lease.
    */
   const holding = new Set<number>();
-  let sweeping: Promise<void> | undefined;
-  let nextSweep: Promise<void> | undefined;
   let stopped = false;
 
   async function deliver(row: OutboxRow, language: string): Promise<SendResult> {
@@ -156,10 +169,23 @@ export function createOutboxSender(deps: {
       claimer,
     });
     if (rows.length === 0) return false;
+    const languageOf = async () => (await getContact(deps.db, { contactId }))?.language ?? 'id';
+    const allSent = await sendHeld(rows, languageOf, claimer);
+    return allSent && rows.length === OUTBOX_CLAIM_BATCH;
+  }
+
+  /**
+   * Sends claimed rows in the contact's language, their lease renewed from the first moment
+   * on; true when none had to wait.
+   */
+  async function sendHeld(
+    rows: OutboxRow[],
+    languageOf: () => Promise<string>,
+    claimer: Claimer,
+  ): Promise<boolean> {
     for (const row of rows) holding.add(row.id);
     try {
-      const allSent = await sendClaimed(contactId, rows, claimer);
-      return allSent && rows.length === OUTBOX_CLAIM_BATCH;
+      return await sendInOrder(rows, await languageOf(), claimer);
     } finally {
       for (const row of rows) holding.delete(row.id);
     }
@@ -169,16 +195,17 @@ export function createOutboxSender(deps: {
    * Sends claimed messages in order until one must wait (the rest are released); true when
    * none had to.
    */
-  async function sendClaimed(
-    contactId: string,
+  async function sendInOrder(
     rows: OutboxRow[],
+    language: string,
     claimer: Claimer,
   ): Promise<boolean> {
-    const contact = await getContact(deps.db, { contactId });
-    const language = contact?.language ?? 'id';
     for (const [index, row] of rows.entries()) {
       if (!stillClaimed(claimer)) {
-        deps.logger.warn({ contactId }, 'instance lock lost: claimed messages released');
+        deps.logger.warn(
+          { contactId: row.contactId },
+          'instance lock lost: claimed messages released',
+        );
         await releaseClaims(deps.db, { ids: rows.slice(index).map((r) => r.id), claimer });
         return false;
       }
@@ -200,37 +227,55 @@ export function createOutboxSender(deps: {
       await purgeDeletedContact(deps.db, { contactId });
     });
 
-  async function sweepNow(atStart = false): Promise<void> {
-    const now = deps.clock.now();
-    const leaseEnd = atStart && deps.exclusive ? new Date(now.getTime() + OUTBOX_LEASE_MS) : now;
-    const reclaimed = await reclaimAbandoned(deps.db, { now: leaseEnd });
-    if (reclaimed > 0) deps.logger.warn({ reclaimed }, 'outbox messages reclaimed after a crash');
+  const sendClaimed: OutboxSender['sendClaimed'] = (contactId, rows, options) =>
+    queue.run(contactId, async () => {
+      // What queues behind them meanwhile (a notification) is for the next flush or sweep.
+      await sendHeld(rows, async () => options.language, options.claimer);
+      if (options.purge) await purgeDeletedContact(deps.db, { contactId });
+    });
+
+  async function flushDueNow(): Promise<void> {
     const contactIds = await contactsWithDueMessages(deps.db, {
       channels: [...deps.channels.keys()],
-      now,
+      now: deps.clock.now(),
       limit: OUTBOX_SWEEP_CONTACTS,
     });
     for (const contactId of contactIds) await flushContact(contactId);
   }
 
+  async function sweepNow(atStart = false): Promise<void> {
+    const now = deps.clock.now();
+    const leaseEnd = atStart && deps.exclusive ? new Date(now.getTime() + OUTBOX_LEASE_MS) : now;
+    const reclaimed = await reclaimAbandoned(deps.db, { now: leaseEnd });
+    if (reclaimed > 0) deps.logger.warn({ reclaimed }, 'outbox messages reclaimed after a crash');
+    await flushDueNow();
+  }
+
   /**
-   * One sweep at a time. A call made while one runs gets a sweep that starts after it
-   * (shared by every such call), so what became due before the call is always seen.
+   * One sweep or flush at a time. A call made while one runs gets one that starts after it
+   * (shared by every such call, and taking claims back if any of them asked to), so what
+   * became due before the call is always seen.
    */
-  const sweep = (atStart = false): Promise<void> => {
-    if (sweeping) {
-      nextSweep ??= sweeping.then(() => {
-        nextSweep = undefined;
-        return sweep();
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  let nextReclaims = false;
+  const sweep = (reclaim: boolean, atStart = false): Promise<void> => {
+    if (running) {
+      nextReclaims ||= reclaim;
+      next ??= running.then(() => {
+        const reclaimNext = nextReclaims;
+        next = undefined;
+        nextReclaims = false;
+        return sweep(reclaimNext);
       });
-      return nextSweep;
+      return next;
     }
-    sweeping = sweepNow(atStart)
+    running = (reclaim ? sweepNow(atStart) : flushDueNow())
       .catch((error) => deps.logger.error({ err: error }, 'outbox sweep failed'))
       .finally(() => {
-        sweeping = undefined;
+        running = undefined;
       });
-    return sweeping;
+    return running;
   };
 
   async function renew(): Promise<void> {
@@ -242,13 +287,15 @@ export function createOutboxSender(deps: {
 
   return {
     flushContact,
-    sweep: () => sweep(),
+    sendClaimed,
+    flushDue: () => sweep(false),
+    sweep: () => sweep(true),
     renewClaims: renew,
     async start() {
       stopped = false;
-      await sweep(true);
+      await sweep(true, true);
       timer = setInterval(() => {
-        if (!stopped) void sweep();
+        if (!stopped) void sweep(true);
       }, OUTBOX_SWEEP_INTERVAL_MS);
       timer.unref();
       if (deps.instance) {
@@ -263,8 +310,8 @@ export function createOutboxSender(deps: {
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
-      await nextSweep;
-      await sweeping;
+      await next;
+      await running;
       await queue.drain();
       // Renewed until the last send in flight has ended.
       if (renewTimer) clearInterval(renewTimer);

@@ -11,26 +11,82 @@ import {
   setIdentityReachability,
 } from '../db/queries/contacts.js';
 import {
+  closeTurn,
   isInboundRecorded,
-  loadConversationForUpdate,
+  openTurn,
   recordInbound,
-  saveConversation,
 } from '../db/queries/conversations.js';
-import { enqueueMessages, failPendingForAddress } from '../db/queries/outbox.js';
+import {
+  enqueueMessages,
+  failPendingForAddress,
+  type OutboxRow,
+  wasQueuedIn,
+} from '../db/queries/outbox.js';
 import type { Translator } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import type { ActionImplementation } from './action.js';
 import { createFlowRunner } from './flow-runner.js';
 import { createKeyedQueue } from './keyed-queue.js';
-import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
+import { createOutboxSender, OUTBOX_LEASE_MS, type OutboxSender } from './outbox-sender.js';
 import type { RuntimeChannel, TriggerOutcome, TriggerRequest } from './types.js';
 
 /** How one inbound message ended. */
 export type ReceiveOutcome =
-  | { type: 'handled'; contactId: string; actionsRan?: boolean }
+  | { type: 'handled'; contactId: string }
   | { type: 'duplicate' }
   /** A bug or an outage; the person was told, their earlier answers are kept. */
   | { type: 'failed'; contactId?: string };
+
+/** A message handled: its replies, claimed when written, to send after the commit. */
+type Handled = {
+  type: 'handled';
+  contactId: string;
+  /** Messages were written for other people too (a role decision, a report move). */
+  queuedForOthers: boolean;
+  /** Absent when an older message of theirs waits: the usual flush sends them in order. */
+  send?: { rows: OutboxRow[]; language: string; claimer: number | null; purge: boolean };
+};
+type Duplicate = { type: 'duplicate' };
+const DUPLICATE: Duplicate = { type: 'duplicate' };
+
+/** Thrown inside a transaction to roll back a message recorded meanwhile by another delivery. */
+class Redelivered extends Error {}
+
+/** The outbox row `closeTurn` wrote for one reply, as the sender needs it. */
+function claimedRow(
+  params: {
+    contactId: string;
+    channel: string;
+    externalId: string;
+    message: unknown;
+    now: Date;
+    leaseUntil: Date;
+    claimer: number | null;
+  },
+  id: number | undefined,
+): OutboxRow {
+  if (id === undefined) throw new Error('a reply was not written to the outbox');
+  return {
+    id,
+    contactId: params.contactId,
+    channel: params.channel,
+    externalId: params.externalId,
+    message: params.message,
+    status: 'sending',
+    attempts: 0,
+    nextAttemptAt: params.now,
+    claimedUntil: params.leaseUntil,
+    claimedBy: params.claimer,
+    lastError: null,
+    priority: 0,
+    bulkId: null,
+    createdAt: params.now,
+    sentAt: null,
+    platformMessageId: null,
+    deliveredAt: null,
+    readAt: null,
+  };
+}
 
 /** Everything the runtime is built from. */
 export interface RuntimeDeps {
@@ -122,25 +178,73 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     return created.contact;
   }
 
-  async function handle(inbound: Inbound, log: Logger): Promise<ReceiveOutcome> {
-    return deps.db.transaction(async (tx) => {
-      const contact = await resolveContact(tx, inbound);
-      if (!contact) return { type: 'duplicate' } as const;
-      const now = deps.clock.now();
-      const fresh = await recordInbound(tx, { ...inbound, contactId: contact.id, now });
-      if (!fresh) return { type: 'duplicate' } as const;
-      const saved = await loadConversationForUpdate(tx, { contactId: contact.id });
-      const event: EngineEvent = { type: 'input', payload: inbound.payload };
-      const context = { channel: inbound.channel, log };
-      const ran = await runner.run(tx, contact, saved?.state, event, context);
-      const { state, messages, calls } = ran;
-      await saveConversation(tx, { contactId: contact.id, channel: inbound.channel, state, now });
-      await enqueueMessages(tx, { ...inbound, contactId: contact.id, messages, now });
-      // The person deleted their data, dedupe keys included: the key of this message
-      // stays, linked to nobody, so that a redelivery of it does not onboard them again.
-      if (ran.contact.deletedAt) await recordInbound(tx, { ...inbound, now });
-      return { type: 'handled', contactId: contact.id, actionsRan: calls > 0 } as const;
-    });
+  /**
+   * The person's turn: one statement when they have a conversation already (the usual
+   * case), else the contact found or created without one. Undefined for a redelivery.
+   */
+  async function beginTurn(
+    tx: Db,
+    inbound: Inbound,
+  ): Promise<{ contact: Contact; state: unknown } | undefined> {
+    const turn = await openTurn(tx, inbound);
+    if (turn) {
+      if (turn.seen) return undefined;
+      if (turn.identity.unreachableSince) {
+        await setIdentityReachability(tx, { ...inbound, unreachableSince: null });
+      }
+      return turn;
+    }
+    const contact = await resolveContact(tx, inbound);
+    return contact && { contact, state: undefined };
+  }
+
+  async function handle(inbound: Inbound, log: Logger): Promise<Handled | Duplicate> {
+    const claimer = deps.instance ? await deps.instance.current() : null;
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const turn = await beginTurn(tx, inbound);
+        if (!turn) return DUPLICATE;
+        const { contact } = turn;
+        const now = deps.clock.now();
+        const event: EngineEvent = { type: 'input', payload: inbound.payload };
+        const context = { channel: inbound.channel, log };
+        const ran = await runner.run(tx, contact, turn.state, event, context);
+        const leaseUntil = new Date(now.getTime() + OUTBOX_LEASE_MS);
+        const deleted = ran.contact.deletedAt !== null;
+        const closed = await closeTurn(tx, {
+          ...inbound,
+          contactId: contact.id,
+          // The person deleted their data, dedupe keys included: the key of this message
+          // stays, linked to nobody, so that a redelivery of it does not onboard them again.
+          recordFor: deleted ? null : contact.id,
+          state: ran.state,
+          messages: ran.messages,
+          now,
+          leaseUntil,
+          claimer,
+        });
+        // A redelivery raced this one and was recorded first: undo everything.
+        if (!closed.fresh) throw new Redelivered();
+        const claimed = closed.queued.every((q) => q.status === 'sending');
+        const rows = ran.messages.map((message, index) =>
+          claimedRow(
+            { ...inbound, contactId: contact.id, message, now, leaseUntil, claimer },
+            closed.queued[index]?.id,
+          ),
+        );
+        return {
+          type: 'handled',
+          contactId: contact.id,
+          queuedForOthers: wasQueuedIn(tx),
+          send: claimed
+            ? { rows, language: ran.contact.language, claimer, purge: deleted }
+            : undefined,
+        } as const;
+      });
+    } catch (error) {
+      if (error instanceof Redelivered) return DUPLICATE;
+      throw error;
+    }
   }
 
   /** After a bug: records the message as seen and apologises; the saved state is untouched. */
@@ -160,21 +264,26 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
 
   async function process(inbound: Inbound): Promise<ReceiveOutcome> {
     const log = deps.logger.child({ channel: inbound.channel, messageId: inbound.messageId });
-    let outcome: ReceiveOutcome;
+    let handled: Handled | Duplicate;
     try {
-      outcome = await handle(inbound, log);
+      handled = await handle(inbound, log);
     } catch (error) {
       log.error({ err: error }, 'message handling failed; apologising to the person');
-      outcome = await apologise(inbound);
+      const failed = await apologise(inbound);
+      if (failed.type === 'failed' && failed.contactId) {
+        await outbox.flushContact(failed.contactId);
+      }
+      return failed;
     }
-    if (outcome.type !== 'duplicate' && outcome.contactId) {
-      log.debug({ contactId: outcome.contactId, outcome: outcome.type }, 'message handled');
-      await outbox.flushContact(outcome.contactId);
-    }
-    // Actions may have written messages for other people (a role decision, a report
-    // move): send them now rather than at the next periodic sweep.
-    if (outcome.type === 'handled' && outcome.actionsRan) void outbox.sweep();
-    return outcome;
+    if (handled.type === 'duplicate') return handled;
+    const { contactId, send } = handled;
+    log.debug({ contactId }, 'message handled');
+    if (send) await outbox.sendClaimed(contactId, send.rows, send);
+    else await outbox.flushContact(contactId);
+    // Actions wrote messages for other people (a role decision, a report move): send them
+    // now rather than at the next periodic sweep.
+    if (handled.queuedForOthers) void outbox.flushDue();
+    return { type: 'handled', contactId };
   }
 
   return {

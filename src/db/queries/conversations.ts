@@ -1,6 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { conversations, inboundMessages } from '../schema/index.js';
+import { rowsOf } from '../rows.js';
+import { channelIdentities, contacts, conversations, inboundMessages } from '../schema/index.js';
+import type { ChannelIdentity, Contact } from './contacts.js';
 
 /**
  * Records an inbound message id. Returns false when it was already recorded: the
@@ -76,4 +78,127 @@ export async function saveConversation(
       target: conversations.contactId,
       set: { channel: params.channel, state: params.state, updatedAt: params.now },
     });
+}
+
+/** A person's turn opened by {@link openTurn}: who they are and where their conversation is. */
+export interface OpenTurn {
+  contact: Contact;
+  identity: ChannelIdentity;
+  state: unknown;
+  /** True when this message id was recorded already: a redelivery. */
+  seen: boolean;
+}
+
+/**
+ * The usual start of a person's message, in one statement: their contact and identity on
+ * `channel`, their conversation row locked for the transaction (two processes never run one
+ * person's conversation at once; the state read is the one the lock holder left), and
+ * whether the message id was recorded before. Undefined for someone unknown on the channel,
+ * or without a conversation row yet (their first message): see the slower path in the
+ * runtime.
+ */
+export async function openTurn(
+  db: Db,
+  params: { channel: string; externalId: string; messageId: string },
+): Promise<OpenTurn | undefined> {
+  const rows = await db
+    .select({
+      contact: contacts,
+      identity: channelIdentities,
+      state: conversations.state,
+      seen: sql<boolean>`exists (select 1 from inbound_messages m where m.channel = ${params.channel} and m.message_id = ${params.messageId})`.mapWith(
+        Boolean,
+      ),
+    })
+    .from(channelIdentities)
+    .innerJoin(contacts, eq(contacts.id, channelIdentities.contactId))
+    .innerJoin(conversations, eq(conversations.contactId, contacts.id))
+    .where(
+      and(
+        eq(channelIdentities.channel, params.channel),
+        eq(channelIdentities.externalId, params.externalId),
+      ),
+    )
+    .for('update', { of: conversations })
+    .limit(1);
+  return rows[0];
+}
+
+/** An outbox row written by {@link closeTurn}: claimed for sending at once, or queued. */
+export interface QueuedMessage {
+  id: number;
+  status: 'sending' | 'pending';
+}
+
+/**
+ * The usual end of a person's message, in one statement: saves the conversation (and the
+ * channel they wrote on), records the message id, and writes the replies to the outbox,
+ * already claimed (`sending`, with `leaseUntil` and `claimer`) so that the sender after the
+ * commit needs no claim of its own; left `pending` when an older message of theirs is still
+ * waiting, which must go first. `fresh` is false when the message id was recorded meanwhile
+ * (a redelivery that raced the first): then nothing was written and the caller rolls back.
+ * `contactId` null records the id for nobody (a person who just deleted their data).
+ */
+export async function closeTurn(
+  db: Db,
+  params: {
+    contactId: string;
+    channel: string;
+    externalId: string;
+    messageId: string;
+    recordFor: string | null;
+    state: unknown;
+    messages: unknown[];
+    now: Date;
+    leaseUntil: Date;
+    claimer: number | null;
+  },
+): Promise<{ fresh: boolean; queued: QueuedMessage[] }> {
+  const now = params.now.toISOString();
+  const rows = await rowsOf<{ fresh: boolean; queued: QueuedMessage[] }>(
+    db,
+    sql`
+    with saved as (
+      insert into conversations (contact_id, channel, state, updated_at)
+      values (${params.contactId}, ${params.channel}, ${JSON.stringify(params.state)}::jsonb, ${now}::timestamptz)
+      on conflict (contact_id) do update
+        set channel = excluded.channel, state = excluded.state, updated_at = excluded.updated_at
+    ), recorded as (
+      insert into inbound_messages (channel, message_id, contact_id, received_at)
+      values (${params.channel}, ${params.messageId}, ${params.recordFor}, ${now}::timestamptz)
+      on conflict do nothing
+      returning 1
+    ), waiting as (
+      select exists (
+        select 1 from outbox o
+        where o.contact_id = ${params.contactId} and o.status in ('pending', 'sending')
+      ) as older
+    ), queued as (
+      insert into outbox
+        (contact_id, channel, external_id, message, status, next_attempt_at, created_at,
+         claimed_until, claimed_by)
+      select ${params.contactId}, ${params.channel}, ${params.externalId}, m.message,
+        case when w.older then 'pending' else 'sending' end,
+        ${now}::timestamptz, ${now}::timestamptz,
+        case when w.older then null else ${params.leaseUntil.toISOString()}::timestamptz end,
+        case when w.older then null else ${params.claimer}::integer end
+      from jsonb_array_elements(${JSON.stringify(params.messages)}::jsonb)
+        with ordinality as m(message, n), waiting w
+      where exists (select 1 from recorded)
+      order by m.n
+      returning id, status
+    )
+    select exists (select 1 from recorded) as fresh,
+      coalesce((select json_agg(json_build_object('id', q.id, 'status', q.status) order by q.id)
+        from queued q), '[]'::json) as queued`,
+  );
+  const row = rows[0];
+  if (!row) throw new Error('closeTurn returned no row');
+  const queued = (
+    typeof row.queued === 'string' ? JSON.parse(row.queued) : row.queued
+  ) as QueuedMessage[];
+  return {
+    fresh: Boolean(row.fresh),
+    queued: queued.map((q) => ({ id: Number(q.id), status: q.status })),
+  };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, conversations, outbox } from '../schema/index.js';
+import { noteQueued } from './outbox.js';
 
 /** Where a contact is written to without a message of theirs to answer. */
 export interface NotificationAddress {
@@ -74,6 +75,7 @@ export async function enqueueToAddress(
 ): Promise<void> {
   if (params.messages.length === 0) return;
   const { address } = params;
+  noteQueued(db);
   await db.insert(outbox).values(
     params.messages.map((message) => ({
       contactId: params.contactId,

@@ -7,6 +7,23 @@ import { lastAddressOf } from './contacts.js';
 /** An outbox row. */
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/** The transactions (or databases) {@link noteQueued} was told of. */
+const queuedIn = new WeakSet<Db>();
+
+/**
+ * Notes that messages were written to the outbox through `db`, a transaction, besides the
+ * replies to the person writing: the runtime then flushes everyone's due messages after the
+ * commit instead of waiting for the next sweep. Every function that writes such rows calls it.
+ */
+export function noteQueued(db: Db): void {
+  queuedIn.add(db);
+}
+
+/** True when {@link noteQueued} was called for `db`. */
+export function wasQueuedIn(db: Db): boolean {
+  return queuedIn.has(db);
+}
+
 /** Queues messages for one contact, in order; they are sent after the transaction commits. */
 export async function enqueueMessages(
   db: Db,
@@ -19,6 +36,7 @@ export async function enqueueMessages(
   },
 ): Promise<void> {
   if (params.messages.length === 0) return;
+  noteQueued(db);
   await db.insert(outbox).values(
     params.messages.map((message) => ({
       contactId: params.contactId,
