@@ -123,6 +123,8 @@ export interface FakeChat {
 }
 
 const FAKE_DATE = 1_772_413_200;
+/** How long an idle keep-alive connection stays open, in milliseconds. */
+const FAKE_KEEP_ALIVE_MS = 120_000;
 
 type ChatLog = Map<number, { messages: SentMessage[]; listeners: Set<() => void> }>;
 
@@ -311,6 +313,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     res.end(JSON.stringify({ ok: true, result }));
   }
 
+  // grammY keeps connections alive; with Node's 5 s default the server closes an idle one
+  // just as the bot reuses it (ECONNRESET), which a loaded machine makes frequent.
+  // Telegram keeps them far longer.
+  server.keepAliveTimeout = FAKE_KEEP_ALIVE_MS;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
