@@ -38,6 +38,8 @@ export interface BotProcess {
   peakRssMb(): number;
   /** Statements sent so far, or undefined when the child does not count them. */
   statements(): Promise<number | undefined>;
+  /** The last few kilobytes the bot wrote to stderr. */
+  stderr(): string;
   /** SIGTERM, and SIGKILL when it has not stopped in time. */
   stop(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
       }
       return (JSON.parse(fs.readFileSync(countFile, 'utf8')) as { statements: number }).statements;
     },
+    stderr: () => stderr,
     stop,
   };
 }

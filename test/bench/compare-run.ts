@@ -146,7 +146,11 @@ export async function runCompareOnce(options: CompareRunOptions): Promise<Compar
         pacedCallsPerSecond: sendSpanMs > 0 ? ((paced.length - 1) / sendSpanMs) * 1000 : 0,
         loadStart,
         loadEnd: os.loadavg()[0] ?? 0,
-        problems: [...problems, ...(await registeredProblems(options, fresh?.url))],
+        problems: [
+          ...(problems.length > 0 && bot.stderr() ? [`stderr: ${bot.stderr().slice(-1_000)}`] : []),
+          ...(await registeredProblems(options, fresh?.url)),
+          ...problems,
+        ],
       };
     } finally {
       await bot.stop();

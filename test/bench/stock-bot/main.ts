@@ -52,7 +52,7 @@ bot.use(createConversation(onboarding(pool, villages), 'onboarding'));
 bot.command('start', (ctx) => ctx.conversation.enter('onboarding'));
 bot.on('callback_query', (ctx) => ctx.answerCallbackQuery());
 bot.on('message', (ctx) => ctx.reply(TEXTS.id.start));
-bot.catch((error) => console.error(`update ${error.ctx.update.update_id}:`, error.error));
+bot.catch((error) => console.error(`update ${error.ctx.update.update_id}: ${String(error.error)}`));
 
 const runner = run(bot);
 const stop = async () => {
