@@ -5,6 +5,7 @@
  * consent, /datasaya and /hapusdata.
  */
 import { randomInt } from 'node:crypto';
+import type { VillageCharts } from '../src/charts/village-chart.js';
 import { DEFAULT_REPORT_SLA } from '../src/config.js';
 import type { Engine } from '../src/core/engine/engine.js';
 import { withIdleWords } from '../src/core/engine/idle-words.js';
@@ -86,6 +87,8 @@ export interface ActionDeps {
    * the server listens); {@link DEFAULT_ADMIN_WEB_URL} by default.
    */
   adminWebUrl?: () => string;
+  /** Chart pictures for the chat (/skor's radar); none by default (the text says it all). */
+  charts?: VillageCharts;
 }
 
 /** The admin web's address when none is configured: the default port on this machine. */
@@ -104,6 +107,7 @@ export function createActions(deps: ActionDeps): ActionImplementation[] {
       createReportSla({ calendar: createWorkingCalendar({}), config: DEFAULT_REPORT_SLA }),
     personalData,
     adminWebUrl: deps.adminWebUrl ?? (() => DEFAULT_ADMIN_WEB_URL),
+    charts: deps.charts,
     trainingTimers: deps.trainingTimers,
   });
 }

@@ -4,6 +4,8 @@
  * it. The registry (`flows/index.ts`) lists them; the main menu, /datasaya, /hapusdata, the
  * consent gate and start-up validation loop over that list.
  */
+
+import type { VillageCharts } from '../charts/village-chart.js';
 import type { IdleWords } from '../core/engine/idle-words.js';
 import type { MenuEntry } from '../core/flow/menu.js';
 import type { FlowDefinition } from '../core/flow/types.js';
@@ -30,6 +32,8 @@ export interface CapabilityServices {
   personalData: PersonalData;
   /** The admin web's base URL (no trailing slash), for the sign-in links `/web` sends. */
   adminWebUrl(): string;
+  /** Chart pictures for the chat (/skor's radar); absent where no photo store is set up. */
+  charts?: VillageCharts;
   /** Training reminders, ends and feedback (jobs planned per session); the defaults when absent. */
   trainingTimers?: TrainingTimers;
 }
