@@ -14,11 +14,15 @@ import {
   type BulkRecipient,
   type BulkSendOptions,
   bulkSendState,
+  countBulkSince,
+  countCapped,
   countOpenOutbox,
+  DAILY_CAP_REASON,
   finishBulkSend,
   insertBulkSend,
   type QueueRow,
   queueRecipients,
+  reviveCapped,
   type SkipReason,
   skipRecipients,
   stopBulkSend,
@@ -41,6 +45,32 @@ export interface BulkLaneOptions {
   threshold?: number;
   batch?: number;
   pauseMs?: number;
+  /**
+   * Most bulk messages a channel sends a day (an Indonesian day, WIB), by channel name:
+   * WhatsApp over Baileys, whose number is banned for bulk sending. Recipients beyond it
+   * are set aside (`daily_cap`) and fed the next day.
+   */
+  dailyCaps?: Record<string, number>;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+/** WIB is UTC+7: a day of the caps starts at 17:00 UTC. */
+const CAP_DAY_OFFSET_MS = 7 * 60 * 60_000;
+
+/** The start of the (WIB) day of `now`. */
+function capDayStart(now: Date): Date {
+  const local = now.getTime() + CAP_DAY_OFFSET_MS;
+  return new Date(local - (local % DAY_MS) - CAP_DAY_OFFSET_MS);
+}
+
+/** What each capped channel may still send today. */
+async function roomToday(tx: Db, caps: Record<string, number>, now: Date) {
+  const since = capDayStart(now);
+  const room = new Map<string, number>();
+  for (const [channel, cap] of Object.entries(caps)) {
+    room.set(channel, Math.max(0, cap - (await countBulkSince(tx, { channel, since }))));
+  }
+  return room;
 }
 
 /** The job that feeds a bulk send's recipients into the outbox. */
@@ -48,6 +78,7 @@ export function createBulkFeedJob(options: BulkLaneOptions = {}) {
   const threshold = options.threshold ?? OUTBOX_BULK_THRESHOLD;
   const batch = options.batch ?? BULK_FEED_BATCH;
   const pauseMs = options.pauseMs ?? BULK_PAUSE_MS;
+  const caps = options.dailyCaps ?? {};
   return defineJob({
     kind: 'bulk.feed',
     payload: feedPayload,
@@ -61,13 +92,20 @@ export function createBulkFeedJob(options: BulkLaneOptions = {}) {
       }
       const room = Math.min(batch, threshold - (await countOpenOutbox(tx)));
       if (room <= 0) return { type: 'again', at: new Date(now.getTime() + pauseMs) };
+      const capRoom = await roomToday(tx, caps, now);
+      // Those set aside on an earlier day go again, as far as today's room goes.
+      if (capRoom.size > 0)
+        await reviveCapped(tx, { bulkId, limit: Math.min(...capRoom.values()) });
       const taken = await takeWaitingRecipients(tx, { bulkId, limit: room });
       if (taken.length === 0) {
+        if ((await countCapped(tx, { bulkId })) > 0) {
+          return { type: 'again', at: new Date(capDayStart(now).getTime() + DAY_MS) };
+        }
         await finishBulkSend(tx, { bulkId, now });
         logger.info({ bulkId }, 'bulk send fed completely');
         return undefined;
       }
-      const { rows, skipped } = sortOut(taken);
+      const { rows, skipped } = sortOut(taken, capRoom);
       for (const [reason, contactIds] of skipped) {
         await skipRecipients(tx, { bulkId, reason, contactIds });
       }
@@ -78,14 +116,26 @@ export function createBulkFeedJob(options: BulkLaneOptions = {}) {
   }) satisfies JobDefinition<z.infer<typeof feedPayload>>;
 }
 
-/** Splits recipients into those to write to and those to skip, by reason. */
-function sortOut(taken: WaitingRecipient[]) {
+/**
+ * Splits recipients into those to write to and those to skip, by reason; those beyond
+ * their channel's room today (`capRoom`, used up as it goes) are set aside for tomorrow.
+ */
+function sortOut(taken: WaitingRecipient[], capRoom: Map<string, number>) {
   const rows: QueueRow[] = [];
   const skipped = new Map<SkipReason, string[]>();
   for (const recipient of taken) {
     const { address } = recipient;
     if (recipient.eligible && !recipient.optedOut && address && !address.unreachable) {
-      rows.push({ ...recipient, address });
+      const room = capRoom.get(address.channel);
+      if (room === undefined || room > 0) {
+        if (room !== undefined) capRoom.set(address.channel, room - 1);
+        rows.push({ ...recipient, address });
+        continue;
+      }
+      skipped.set(DAILY_CAP_REASON, [
+        ...(skipped.get(DAILY_CAP_REASON) ?? []),
+        recipient.contactId,
+      ]);
       continue;
     }
     const reason: SkipReason = !recipient.eligible

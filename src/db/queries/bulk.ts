@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { PRIVACY_NOTICE_VERSION } from '../../domain/privacy.js';
 import type { Db } from '../client.js';
 import { broadcastOptOuts, bulkRecipients, bulkSends, contacts, outbox } from '../schema/index.js';
@@ -29,7 +29,14 @@ export type SkipReason =
   | 'no_address'
   | 'unreachable'
   | 'opted_out'
-  | 'stopped';
+  | 'stopped'
+  | typeof DAILY_CAP_REASON;
+
+/**
+ * Why a recipient waits for another day: their channel's daily cap of bulk messages was
+ * reached (Baileys). Not final: {@link reviveCapped} puts them back to waiting.
+ */
+export const DAILY_CAP_REASON = 'daily_cap';
 
 /** How a bulk send is fed, besides its message. */
 export interface BulkSendOptions {
@@ -250,6 +257,62 @@ export async function stopBulkSend(tx: Db, params: { bulkId: string; now: Date }
     .set({ status: 'skipped', skipReason: 'stopped' })
     .where(and(eq(bulkRecipients.bulkId, params.bulkId), eq(bulkRecipients.status, 'waiting')));
   return withdrawn.length;
+}
+
+/** Bulk messages written for `channel` since `since` (any send, any status): a day's use. */
+export async function countBulkSince(
+  db: Db,
+  params: { channel: string; since: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.channel, params.channel),
+        isNotNull(outbox.bulkId),
+        gte(outbox.createdAt, params.since),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/** Recipients of a send set aside by a daily cap. */
+export async function countCapped(db: Db, params: { bulkId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(bulkRecipients)
+    .where(
+      and(
+        eq(bulkRecipients.bulkId, params.bulkId),
+        eq(bulkRecipients.skipReason, DAILY_CAP_REASON),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/** Puts up to `limit` recipients set aside by a daily cap back to waiting. */
+export async function reviveCapped(
+  tx: Db,
+  params: { bulkId: string; limit: number },
+): Promise<void> {
+  if (params.limit <= 0) return;
+  const capped = tx
+    .select({ contactId: bulkRecipients.contactId })
+    .from(bulkRecipients)
+    .where(
+      and(
+        eq(bulkRecipients.bulkId, params.bulkId),
+        eq(bulkRecipients.skipReason, DAILY_CAP_REASON),
+      ),
+    )
+    .limit(params.limit);
+  await tx
+    .update(bulkRecipients)
+    .set({ status: 'waiting', skipReason: null })
+    .where(
+      and(eq(bulkRecipients.bulkId, params.bulkId), inArray(bulkRecipients.contactId, capped)),
+    );
 }
 
 /** Records that every recipient of a send was queued or skipped. */
