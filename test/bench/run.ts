@@ -6,13 +6,16 @@
  * `--suite crash` (not in the default set: it needs PostgreSQL and a few minutes) kills the
  * bot, run as a child process, three times while people onboard (test/bench/crash.ts).
  * `--suite compare [--runs N] [--db pglite] [--paced]` (not in the default set either)
- * compares Sapa Desa with a stock grammY bot (test/bench/compare.ts).
+ * compares Sapa Desa with a stock grammY bot (test/bench/compare.ts). `--suite broadcast`
+ * (PostgreSQL) times resolving 100,000 recipients and a broadcast's delivery rate and the
+ * replies to people chatting meanwhile (test/bench/broadcast.ts).
  * Exits 1 when a correctness check failed.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { broadcastBenchRows, runBroadcastBench } from './broadcast.js';
 import { runCompareBench } from './compare.js';
 import {
   type CrashBenchOptions,
@@ -99,6 +102,16 @@ if (suites.has('compare')) {
   else {
     const options = { db, url: postgresUrl, people, runs, paced: values.paced };
     failed = (await runCompareBench(options)) || failed;
+  }
+}
+if (suites.has('broadcast')) {
+  console.log('\n== broadcast: resolve 100,000 recipients, deliver at the Telegram pace');
+  if (!postgresUrl) printSkipped('broadcast');
+  else {
+    const figures = await runBroadcastBench({ url: postgresUrl, recipients: people });
+    printTable(broadcastBenchRows(figures));
+    for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
+    failed = figures.problems.length > 0 || failed;
   }
 }
 if (suites.has('villages')) {
