@@ -38,7 +38,10 @@ export interface TelegramSender {
   send(externalId: string, message: RenderedMessage): Promise<SendResult>;
   /** Sends a notice outside any conversation (group invitations, refused photos); never throws. */
   notify(chatId: number, text: string, extra?: NoticeExtra): Promise<void>;
-  /** Takes the inline keyboard off a message; never throws. */
+  /**
+   * Takes the inline keyboard off a message when the send pace has room to spare (it is
+   * left otherwise: a later press on it is answered as closed); never throws.
+   */
   removeKeyboard(chatId: number, messageId: number): Promise<void>;
 }
 
@@ -208,9 +211,18 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       }
     },
     async removeKeyboard(chatId, messageId) {
+      // Tidying, not a message: left out when it would delay a reply. A button pressed
+      // later on the keyboard left is answered as closed (the question is over).
+      if (!deps.pace.spare()) {
+        deps.logger.debug('telegram keyboard left: the send pace has no room');
+        return;
+      }
       try {
-        await call(() => deps.api.editMessageReplyMarkup(chatId, messageId));
+        await deps.api.editMessageReplyMarkup(chatId, messageId);
       } catch (error) {
+        const result = sendResultOf(error);
+        if (result.type === 'retry' && result.afterMs !== undefined)
+          deps.pace.pause(result.afterMs);
         // Already removed, or the message is too old to edit: nothing left to do.
         deps.logger.debug({ error: describeError(error) }, 'telegram keyboard not removed');
       }

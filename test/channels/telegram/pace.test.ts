@@ -31,4 +31,36 @@ describe('send pace', () => {
     await pace.take();
     expect(time.now()).toBe(3000);
   });
+
+  it('lets a spare call through only when the bucket is more than half full and no one waits', async () => {
+    const time = fakeTime();
+    const pace = createPace(4, time.now, time.sleep);
+    expect(pace.spare()).toBe(true);
+    expect(pace.spare()).toBe(true);
+    // Two of four tokens left: one more would leave less than half.
+    expect(pace.spare()).toBe(false);
+    await pace.take();
+    await pace.take();
+    expect(pace.spare()).toBe(false);
+    // Refilled after a second: spare calls are let through again.
+    await time.sleep(1000);
+    expect(pace.spare()).toBe(true);
+  });
+
+  it('never lets a spare call through while a call waits or the pace is paused', async () => {
+    const time = fakeTime();
+    const pace = createPace(10, time.now, time.sleep);
+    pace.pause(500);
+    expect(pace.spare()).toBe(false);
+    const taken = pace.take();
+    expect(pace.spare()).toBe(false);
+    await taken;
+    expect(time.now()).toBe(500);
+    expect(pace.spare()).toBe(true);
+  });
+
+  it('spares every call when unpaced', () => {
+    const pace = createPace(Number.POSITIVE_INFINITY);
+    expect(Array.from({ length: 100 }, () => pace.spare()).every(Boolean)).toBe(true);
+  });
 });

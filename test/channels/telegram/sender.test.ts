@@ -1,6 +1,9 @@
-import { GrammyError, HttpError } from 'grammy';
+import { Api, GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { sendResultOf } from '../../../src/channels/telegram/sender.js';
+import { createCallbackSigner } from '../../../src/channels/telegram/callback-data.js';
+import { createTelegramSender, sendResultOf } from '../../../src/channels/telegram/sender.js';
+import { startFakeBotApi } from '../../support/fake-bot-api.js';
+import { silentLogger } from '../../support/harness.js';
 
 const apiError = (error_code: number, description: string, parameters = {}) =>
   new GrammyError('failed', { ok: false, error_code, description, parameters }, 'sendMessage', {});
@@ -37,5 +40,45 @@ describe('send results from Bot API errors', () => {
       type: 'failed',
       error: 'telegram 400: Bad Request: message is too long',
     });
+  });
+});
+
+describe('taking the keyboard off a pressed message', () => {
+  async function senderWith(spare: boolean) {
+    const fake = await startFakeBotApi();
+    const takes: number[] = [];
+    const sender = createTelegramSender({
+      api: new Api(fake.token, { apiRoot: fake.apiRoot }),
+      pace: { take: async () => void takes.push(1), pause: () => {}, spare: () => spare },
+      signer: createCallbackSigner(fake.token),
+      translate: (text) => text.key,
+      defaultLanguage: 'id',
+      logger: silentLogger,
+    });
+    return { fake, sender, takes };
+  }
+
+  it('is not a paced call: it takes no turn of the send pace', async () => {
+    const { fake, sender, takes } = await senderWith(true);
+    try {
+      await sender.removeKeyboard(42, 7);
+      expect(fake.callsOf('editMessageReplyMarkup').map((c) => c.params)).toEqual([
+        { chat_id: 42, message_id: 7 },
+      ]);
+      expect(takes).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('is left out when the pace has no room to spare', async () => {
+    const { fake, sender, takes } = await senderWith(false);
+    try {
+      await sender.removeKeyboard(42, 7);
+      expect(fake.callsOf('editMessageReplyMarkup')).toEqual([]);
+      expect(takes).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 });
