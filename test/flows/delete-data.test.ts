@@ -92,9 +92,8 @@ describe.each(DRIVERS)('/hapusdata on %s', (driver) => {
       'budi',
       `
       > /hapusdata
-      < Yakin ingin menghapus data Anda?
-      < Yang dihapus: nama, desa, peran, akun chat dan nomor HP
-      < Ini tidak bisa dibatalkan.
+      < Yakin ingin menghapus data Anda? Ini tidak bisa dibatalkan.
+      < nama, desa, peran, akun chat dan nomor HP
       < 1. Ya, hapus data saya
       > 2
       < Baik, tidak ada yang dihapus.

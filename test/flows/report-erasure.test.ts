@@ -139,7 +139,7 @@ describe.each(DRIVERS)('an erased reporter on %s', (driver) => {
       > /privasi
       < Setelah dihapus, laporan Anda tetap ada untuk desa tanpa apa pun yang menunjuk ke Anda
       > /hapusdata
-      < Laporan Anda tetap ada untuk desa, tanpa apa pun yang menunjuk ke Anda: nama, nomor HP, foto, balasan Anda, dan titik lokasinya dihapus.
+      < Laporan Anda tetap ada untuk desa. Semua foto yang Anda kirim dihapus, balasan Anda untuk petugas dikosongkan, nama dan nomor HP Anda dihapus dari isinya, dan titik lokasi laporan tentang Anda dihapus (desanya tetap).
       > 1
       < Data Anda sudah dihapus
       `,
