@@ -161,7 +161,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       ...reportSla.jobs,
       ...training.jobs,
       retention.job,
-      createBulkFeedJob(),
+      // An unofficial WhatsApp number sending in bulk gets banned: a daily cap.
+      createBulkFeedJob({
+        dailyCaps: config.whatsapp ? { [WHATSAPP_CHANNEL]: config.whatsapp.bulkDailyCap } : {},
+      }),
       ...broadcastJobs.jobs,
     ],
     recurring: [retention],
