@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -74,6 +72,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
   if (database.pglite) {
+    const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(drizzlePglite({ client: database.pglite }), config);
   } else if (database.sql) {
     await migratePostgres(drizzlePostgres({ client: database.sql }), config);
@@ -107,6 +107,9 @@ function openPostgres(url: string): Database {
 async function openPglite(
   options: { dataDir: string } | { memory: true; loadDataDir?: Blob | File },
 ): Promise<Database> {
+  // Loaded only when embedded: PGlite costs ~40 MB and its import a third of a second.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   let lock: DataDirLock | undefined;
   let client: PGlite;
   if ('dataDir' in options) {

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
 import {
@@ -189,6 +188,8 @@ async function reencode(input: SaveMediaInput, maxInputPixels: number): Promise<
   if (format === 'other_image') return { type: 'rejected', reason: 'unsupported_type' };
   // An undecodable HEIF is most likely HEVC-coded HEIC, which sharp's prebuilt libvips lacks.
   const unreadable: MediaRejection = format === 'heif' ? 'unsupported_type' : 'not_an_image';
+  // Loaded at the first picture: libvips costs ~25 MB of memory from the moment it is imported.
+  const { default: sharp } = await import('sharp');
   try {
     const header = await sharp(input.bytes).metadata();
     if (header.width * header.height > maxInputPixels) {

@@ -14,6 +14,7 @@ import {
 } from './connection.js';
 import { createInboundHandler, type DownloadImage, type InboundDeps } from './inbound.js';
 import { processLock, type WhatsappLock } from './lock.js';
+import { WHATSAPP_CHANNEL } from './name.js';
 import { createWhatsappSender, type Sleep } from './sender.js';
 import { type BaileysLogger, type MakeWhatsappSocket, makeBaileysSocket } from './socket.js';
 
@@ -22,8 +23,7 @@ export type { PairingPrompt, Schedule } from './connection.js';
 export { createAdvisoryLock, type WhatsappLock } from './lock.js';
 export type { MakeWhatsappSocket, WhatsappSocket } from './socket.js';
 
-/** The channel name of WhatsApp. */
-export const WHATSAPP_CHANNEL = 'whatsapp';
+export { WHATSAPP_CHANNEL };
 
 /**
  * Baileys' own log lines are kept at this level or quieter: below it they are chatty

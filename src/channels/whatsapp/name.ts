@@ -1,0 +1,2 @@
+/** The channel name of WhatsApp. */
+export const WHATSAPP_CHANNEL = 'whatsapp';
