@@ -48,7 +48,7 @@ describe('/skor with a kader and five residents of one village', () => {
       < Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat
       < • *Tata Kelola Cerdas*: Data belum cukup
       < • *Mobilitas Cerdas*: Data belum cukup
-      < Pilar prioritas belum bisa ditentukan
+      <! Pilar prioritas
       < bukan indeks resmi pemerintah
       <! Untuk pengurus
       `,
@@ -77,9 +77,12 @@ describe('/skor with a kader and five residents of one village', () => {
       > /skor
       < • *Tata Kelola Cerdas*: Data belum cukup
       < • *Masyarakat Cerdas*: *61* (Maju)
-      < Kader/perangkat (1 orang): 3 dari 3 pertanyaan desa terjawab · Warga: 6 menjawab, 5 lengkap
-      < 🎯 Pilar prioritas: *Masyarakat Cerdas*
-      < 60 % dari jawaban kader/perangkat
+      # the kader who answered as a resident too is one person, counted once
+      < 6 orang menjawab, 1 di antaranya kader/perangkat
+      < Cara hitung: nilai 0–100 dari jawaban kader/perangkat tentang desa (60 %) dan rata-rata jawaban warga (40 %)
+      # only one pillar has a score: nothing to compare, no priority
+      <! Pilar prioritas
+      <! Warga: 6 menjawab
       < bukan indeks resmi pemerintah
       <! Untuk pengurus
       `,
@@ -96,9 +99,13 @@ describe('/skor with a kader and five residents of one village', () => {
       < • *Masyarakat Cerdas*: *61* (Maju)
       < 🔧 *Untuk pengurus: pertanyaan yang paling menurunkan nilai*
       < *Masyarakat Cerdas*
-      < – P6 (nilai 0): Apakah perempuan, lansia
-      < – P4 (nilai 67): Tahun ini, berapa warga
-      < – P1 (nilai 70): Siapa saja di rumah Anda
+      < – Apakah perempuan, lansia
+      < (nilai 0)
+      < – Tahun ini, berapa warga
+      < (nilai 67)
+      < – Siapa saja di rumah Anda
+      < (nilai 70)
+      <! P6
       `,
     );
   });
@@ -164,7 +171,7 @@ describe('/skor with a kader and five residents of one village', () => {
       `
       > /skor
       < • *Masyarakat Cerdas*: *61* (Maju)
-      < Warga: 6 menjawab, 5 lengkap
+      < 6 orang menjawab
       `,
     );
   });

@@ -24,6 +24,9 @@ import { type ActionImplementation, implement } from '../../../src/runtime/actio
 import type { ActionContext } from '../../../src/runtime/types.js';
 import { villageScore } from '../declarations.js';
 
+/** Pillars with a score needed before one is named the priority. */
+export const PRIORITY_MIN_PILLARS = 2;
+
 /** The village /skor shows: the one asked for, when the person's staff scope covers it. */
 function villageFor(contact: Contact, code: string): { code?: string; refusal?: Text } {
   if (!code)
@@ -53,12 +56,10 @@ function pillarLines(result: VillagePillarResult): Text[] {
           score: roundScore(result.score),
           band: bandText(band(result.score)),
         });
+  if (result.people === 0) return [line];
   const detail = t('village-score:pillar.detail', {
-    kScored: result.kader.scoredCount,
-    kTotal: result.kader.applicableCount,
+    count: result.people,
     kader: result.kaderRespondents,
-    respondents: result.residents.respondents,
-    counted: result.residents.counted,
   });
   return [line, detail];
 }
@@ -70,7 +71,6 @@ function weakText(registry: BankRegistry, results: VillagePillarResult[]): Text 
     const bank = registry.currentOf(result.pillar);
     const lines = weakestItems(bank, result.itemScores).map((weak) =>
       t('village-score:weak.item', {
-        id: weak.item.id,
         question: weak.item.prompt,
         score: roundScore(100 * weak.score),
       }),
@@ -96,13 +96,13 @@ async function scoreText(
   const rows = await villageAnswers(ctx.tx, { villageCode: chosen.code });
   const stored = rows.map(toStoredAnswer).filter((row): row is StoredAnswer => row !== undefined);
   const results = scoreVillageAnswers(deps.registry, stored);
-  const priority = priorityPillar(results);
+  // A priority among pillars needs at least two to compare.
+  const scored = results.filter((result) => result.score !== null).length;
+  const priority = scored >= PRIORITY_MIN_PILLARS ? priorityPillar(results) : undefined;
   const parts = [
     t('village-score:title', { village: villageText(placeOf(village)) }),
     joinTexts(results.flatMap(pillarLines), NOT_ENOUGH_DATA),
-    priority
-      ? t('village-score:priority', { pillar: pillarName(priority) })
-      : t('village-score:priority_none'),
+    ...(priority ? [t('village-score:priority', { pillar: pillarName(priority) })] : []),
     t('village-score:how'),
     DISCLAIMER,
   ];

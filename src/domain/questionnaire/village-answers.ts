@@ -46,6 +46,8 @@ export function toStoredAnswer(row: {
 export interface VillagePillarResult extends VillagePillarScore {
   /** Kader and perangkat whose answers are among the K answers used. */
   kaderRespondents: number;
+  /** Everyone with an answer in the pillar, each counted once (a kader who answered as warga too). */
+  people: number;
   /** Item scores behind the score, by item id (see {@link villageItemScores}). */
   itemScores: Record<string, number>;
 }
@@ -89,6 +91,7 @@ function scorePillar(
   return {
     ...villagePillarScore(input),
     kaderRespondents: new Set([...latest.values()].map((row) => row.respondentId)).size,
+    people: new Set(usable.map((row) => row.respondentId)).size,
     itemScores: villageItemScores(input),
   };
 }
