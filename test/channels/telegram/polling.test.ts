@@ -168,7 +168,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
       },
     });
     const [reply] = await chat.next();
-    expect(reply?.text).toContain('Stiker belum bisa saya baca.');
+    expect(reply?.text).toContain('Stiker belum bisa kami baca.');
     expect(reply?.text).toContain('Pilih bahasa / Choose a language:');
     expect(buttons(reply)).toEqual(['1. Bahasa Indonesia', '2. English']);
   });
@@ -178,7 +178,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
     chat.say('/start');
     await chat.next();
     chat.send({ location: { latitude: -7.797, longitude: 110.37 } });
-    expect((await chat.next())[0]?.text).toContain('saat ini saya belum perlu lokasi');
+    expect((await chat.next())[0]?.text).toContain('saat ini kami belum perlu lokasi');
     t.fake.addFile('not-a-photo', new TextEncoder().encode('hello'));
     chat.send({
       photo: [{ file_id: 'not-a-photo', file_unique_id: 'x', width: 10, height: 10, file_size: 5 }],

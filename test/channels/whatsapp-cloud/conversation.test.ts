@@ -95,9 +95,9 @@ describe('WhatsApp Cloud API conversation', () => {
     t = await createCloudTest();
     await t.say(SITI, 'halo');
     await t.send(SITI, { type: 'sticker', sticker: { id: 's1' } });
-    expect(t.graph.take(SITI).join('\n')).toContain('Stiker belum bisa saya baca');
+    expect(t.graph.take(SITI).join('\n')).toContain('Stiker belum bisa kami baca');
     await t.send(SITI, { type: 'audio', audio: { id: 'a1', voice: true } });
-    expect(t.graph.take(SITI).join('\n')).toContain('Pesan suara belum bisa saya dengar');
+    expect(t.graph.take(SITI).join('\n')).toContain('Pesan suara belum bisa kami dengar');
     await t.send(SITI, { type: 'reaction', reaction: { message_id: 'x', emoji: '👍' } });
     expect(t.graph.take(SITI)).toEqual([]);
   });

@@ -25,7 +25,7 @@ describe('WhatsApp albums', () => {
       { imageMessage: { mimetype: 'image/png', fileLength: 300 } },
       { alt: BUDI_PN },
     );
-    expect(photo.join('\n')).toContain('saat ini saya belum perlu foto');
-    expect(photo.join('\n')).not.toContain('Jenis pesan ini belum bisa saya baca');
+    expect(photo.join('\n')).toContain('saat ini kami belum perlu foto');
+    expect(photo.join('\n')).not.toContain('Jenis pesan ini belum bisa kami baca');
   });
 });

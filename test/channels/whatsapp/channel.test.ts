@@ -150,24 +150,24 @@ describe('WhatsApp channel', () => {
       t?.say(BUDI_LID, content, { alt: BUDI_PN }).then((r) => r.join('\n---\n'));
     expect(await say({ conversation: 'halo' })).toContain('Apa yang ingin Anda lakukan?');
     const cases: [proto.IMessage, string][] = [
-      [{ audioMessage: { ptt: true } }, 'Pesan suara belum bisa saya dengar'],
-      [{ audioMessage: {} }, 'Berkas suara belum bisa saya dengar'],
-      [{ stickerMessage: {} }, 'Stiker belum bisa saya baca'],
-      [{ videoMessage: {} }, 'Video belum bisa saya terima'],
-      [{ documentMessage: { mimetype: 'application/pdf' } }, 'Dokumen belum bisa saya terima'],
-      [{ contactMessage: { displayName: 'Pak RT' } }, 'Kartu kontak belum bisa saya terima'],
+      [{ audioMessage: { ptt: true } }, 'Pesan suara belum bisa kami dengar'],
+      [{ audioMessage: {} }, 'Berkas suara belum bisa kami dengar'],
+      [{ stickerMessage: {} }, 'Stiker belum bisa kami baca'],
+      [{ videoMessage: {} }, 'Video belum bisa kami terima'],
+      [{ documentMessage: { mimetype: 'application/pdf' } }, 'Dokumen belum bisa kami terima'],
+      [{ contactMessage: { displayName: 'Pak RT' } }, 'Kartu kontak belum bisa kami terima'],
       [
         { locationMessage: { degreesLatitude: -7.25, degreesLongitude: 112.75 } },
-        'saat ini saya belum perlu lokasi',
+        'saat ini kami belum perlu lokasi',
       ],
       [
         { liveLocationMessage: { degreesLatitude: -7.25, degreesLongitude: 112.75 } },
-        'saat ini saya belum perlu lokasi',
+        'saat ini kami belum perlu lokasi',
       ],
-      [{ imageMessage: { caption: 'foto' } }, 'saat ini saya belum perlu foto'],
+      [{ imageMessage: { caption: 'foto' } }, 'saat ini kami belum perlu foto'],
       [
         { imageMessage: { fileLength: TEST_MEDIA_MAX_BYTES + 1 } },
-        'Jenis pesan ini belum bisa saya baca',
+        'Jenis pesan ini belum bisa kami baca',
       ],
     ];
     for (const [content, answer] of cases) {
@@ -196,11 +196,11 @@ describe('WhatsApp channel', () => {
     const picture = { imageMessage: { mimetype: 'image/jpeg' } };
     t.image.bytes = new Uint8Array(TEST_MEDIA_MAX_BYTES + 1);
     expect((await t.say(BUDI_LID, picture, { alt: BUDI_PN })).join('\n')).toContain(
-      'Jenis pesan ini belum bisa saya baca',
+      'Jenis pesan ini belum bisa kami baca',
     );
     t.image.bytes = new TextEncoder().encode('not a picture at all');
     expect((await t.say(BUDI_LID, picture, { alt: BUDI_PN })).join('\n')).toContain(
-      'Jenis pesan ini belum bisa saya baca',
+      'Jenis pesan ini belum bisa kami baca',
     );
     expect(await t.h.db.db.$count(media)).toBe(0);
   });
