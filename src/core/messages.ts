@@ -111,12 +111,14 @@ export interface OutboundOption {
 }
 
 /**
- * Something shown with a message besides its text: a stored photo (by media id) or a map
- * pin. Channels that cannot show it rely on the text, which always says it in words.
+ * Something shown with a message besides its text: a stored photo (by media id), a map
+ * pin, or a small text file sent as a document (a calendar `.ics`). Channels that cannot
+ * show it rely on the text, which always says it in words.
  */
 export type Attachment =
   | { type: 'photo'; mediaId: string }
-  | { type: 'location'; latitude: number; longitude: number };
+  | { type: 'location'; latitude: number; longitude: number }
+  | { type: 'document'; fileName: string; mimeType: string; content: string };
 
 /** One message the bot sends, before rendering for a platform. */
 export interface Outbound {

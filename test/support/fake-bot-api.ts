@@ -41,6 +41,8 @@ export interface SentMessage {
   photo?: string;
   /** A map pin (`text` is empty). */
   location?: { latitude: number; longitude: number };
+  /** An uploaded document's content as text (`text` is empty). */
+  document?: string;
   at: number;
 }
 
@@ -196,7 +198,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 
   function sendMessage(
     params: Record<string, unknown>,
-    extra: Pick<SentMessage, 'photo' | 'location'> = {},
+    extra: Pick<SentMessage, 'photo' | 'location' | 'document'> = {},
   ): Message | ScriptedFailure {
     const chatId = Number(params.chat_id);
     if (blocked.has(chatId))
@@ -244,6 +246,12 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         const file = named.startsWith('attach://') ? params[named.slice(9)] : undefined;
         const ref = Buffer.isBuffer(file) ? `upload:${file.byteLength}` : named;
         return sendMessage(params, { photo: ref });
+      }
+      case 'sendDocument': {
+        const named = String(params.document);
+        const file = named.startsWith('attach://') ? params[named.slice(9)] : undefined;
+        const bytes = Buffer.isBuffer(file) ? file.toString('utf8') : named;
+        return sendMessage(params, { document: bytes });
       }
       case 'sendLocation':
         return sendMessage(params, {

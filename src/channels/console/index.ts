@@ -91,7 +91,11 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
       const who = externalId === current ? '' : ` → ${externalId}`;
       const text = renderNumberedText(message).replace(/\n/g, '\n    ');
       const shown = (message.attachments ?? []).map((a) =>
-        a.type === 'photo' ? `\n    📷 ${a.mediaId}` : `\n    📍 ${a.latitude}, ${a.longitude}`,
+        a.type === 'photo'
+          ? `\n    📷 ${a.mediaId}`
+          : a.type === 'document'
+            ? `\n    📎 ${a.fileName}`
+            : `\n    📍 ${a.latitude}, ${a.longitude}`,
       );
       print(`bot${who} › ${text}${shown.join('')}\n`);
       return { type: 'sent' };

@@ -11,8 +11,8 @@ export type TelegramPhoto = { fileId: string } | { bytes: Uint8Array };
 export type LoadTelegramPhoto = (mediaId: string) => Promise<TelegramPhoto | undefined>;
 
 /**
- * Sends one attachment of a message: a photo (skipped when it no longer exists) or a map
- * pin. `call` paces the request and maps failures as every other send does.
+ * Sends one attachment of a message: a photo (skipped when it no longer exists), a map
+ * pin, or a document (uploaded with its file name). `call` paces the request and maps failures as every other send does.
  */
 export async function sendAttachment(
   deps: { api: Api; loadPhoto?: LoadTelegramPhoto },
@@ -22,6 +22,11 @@ export async function sendAttachment(
 ): Promise<void> {
   if (attachment.type === 'location') {
     await call(() => deps.api.sendLocation(chatId, attachment.latitude, attachment.longitude));
+    return;
+  }
+  if (attachment.type === 'document') {
+    const bytes = Buffer.from(attachment.content, 'utf8');
+    await call(() => deps.api.sendDocument(chatId, new InputFile(bytes, attachment.fileName)));
     return;
   }
   const photo = await deps.loadPhoto?.(attachment.mediaId);

@@ -42,7 +42,8 @@ export function renderCloudMessage(message: RenderedMessage, listButton: string)
   if (interactive) parts[parts.length - 1] = { type: 'body', body: interactive };
   for (const attachment of message.attachments ?? []) {
     if (attachment.type === 'photo') parts.push({ type: 'photo', mediaId: attachment.mediaId });
-    else {
+    // Documents would need an upload this channel does not make yet: the text names the file.
+    else if (attachment.type === 'location') {
       const { latitude, longitude } = attachment;
       parts.push({ type: 'body', body: { type: 'location', location: { latitude, longitude } } });
     }

@@ -97,6 +97,10 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
       const { latitude, longitude } = attachment;
       return { location: { degreesLatitude: latitude, degreesLongitude: longitude } };
     }
+    if (attachment.type === 'document') {
+      const { content, mimeType, fileName } = attachment;
+      return { document: Buffer.from(content, 'utf8'), mimetype: mimeType, fileName };
+    }
     const bytes = await deps.loadPhoto?.(attachment.mediaId);
     return bytes ? { image: Buffer.from(bytes) } : undefined;
   }
