@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAction, returns } from '../../src/core/flow/action.js';
-import type { Text } from '../../src/core/messages.js';
+import type { Attachment, Text } from '../../src/core/messages.js';
 import { AUDIENCE_ROLES } from '../../src/domain/training/access.js';
 
 /** What a session's detail offers: RSVP, the calendar file, and for its managers more. */
@@ -13,6 +13,7 @@ export const SESSION_ACTS = [
   'ikut',
   'tidak',
   'leave',
+  'calendar',
   'change_time',
   'change_place',
   'cancel_session',
@@ -87,6 +88,12 @@ export const openSession = defineAction('training.open', {
 export const answerSession = defineAction('training.rsvp', {
   input: z.object({ sessionId: z.string(), answer: z.enum(['ikut', 'tidak', 'leave']) }),
   result: returns<Said & { outcome: string }>(),
+});
+
+/** The `.ics` file of a session, as a document where the channel can send one. */
+export const calendarFile = defineAction('training.calendar', {
+  input: session,
+  result: returns<Said & { attachments: Attachment[] }>(),
 });
 
 /** Whether the person may create sessions, and the areas offered to them. */

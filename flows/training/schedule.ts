@@ -11,6 +11,7 @@ import { changeSteps } from './change-steps.js';
 import {
   answerSession,
   attendanceList,
+  calendarFile,
   cancelSession,
   listSessions,
   openCheckIn,
@@ -54,6 +55,9 @@ function actOptions(ctx: StepContext): ChoiceOption[] {
 
 const rsvp = call('rsvp', answerSession, {
   input: (ctx) => ({ sessionId: sessionIdOf(ctx), answer: ctx.answers.act ?? null }),
+});
+const calendar = call('calendar', calendarFile, {
+  input: (ctx) => ({ sessionId: sessionIdOf(ctx) }),
 });
 const checkin = call('checkin', openCheckIn, { input: (ctx) => ({ sessionId: sessionIdOf(ctx) }) });
 const attendance = call('attendance', attendanceList, {
@@ -107,6 +111,7 @@ export const scheduleFlow = defineFlow({
         ikut: 'rsvp',
         tidak: 'rsvp',
         leave: 'rsvp',
+        calendar: 'calendar',
         change_time: 'new_start',
         change_place: 'new_mode',
         cancel_session: 'confirm_cancel',
@@ -118,6 +123,11 @@ export const scheduleFlow = defineFlow({
     },
     rsvp,
     said('rsvp_said', rsvp, 'open'),
+    calendar,
+    {
+      ...said('calendar_said', calendar, 'act'),
+      attachments: (ctx) => resultOf(ctx, calendar)?.attachments ?? [],
+    },
     checkin,
     said('checkin_said', checkin, 'act'),
     attendance,

@@ -58,8 +58,14 @@ describe('training schedules', { timeout: SLOW_MS }, () => {
       < sisa 1 kursi
       < Anda terdaftar ikut.
       < Batal ikut
+      > tambahkan ke kalender
+      < 📎 Berkas kalender *bimtek-website-desa.ics* terlampir
       `,
     );
+    const last = h.channel.sent.filter((s) => s.externalId === 'kader-a').at(-2);
+    const [file] = last?.message.attachments ?? [];
+    expect(file).toMatchObject({ type: 'document', fileName: 'bimtek-website-desa.ics' });
+    expect(file?.type === 'document' && file.content).toContain('DTSTART:20260303T010000Z');
     await playTranscript(
       h,
       'warga-jembrana',

@@ -5,6 +5,7 @@
 import type { ActionImplementation } from '../../../src/runtime/action.js';
 import type { CapabilityServices } from '../../../src/runtime/capability.js';
 import { createTrainingSchedule } from '../../../src/runtime/jobs/training.js';
+import { calendarActions } from './calendar.js';
 import { createCheckInActions } from './check-in.js';
 import { createManageActions } from './manage.js';
 import { reviewActions } from './review.js';
@@ -18,5 +19,6 @@ export function createTrainingActions(services: CapabilityServices): ActionImple
     ...createManageActions(services, timers),
     ...createCheckInActions(services, timers),
     ...reviewActions,
+    ...calendarActions,
   ];
 }

@@ -108,6 +108,7 @@ export function actsFor(
     if (status !== 'tidak')
       acts.push(status === 'ikut' || status === 'menunggu' ? 'leave' : 'tidak');
   }
+  if (isOpen(session, now)) acts.push('calendar');
   if (manages(contact, session) && isOpen(session, now)) {
     acts.push('change_time', 'change_place', 'cancel_session');
   }
