@@ -36,8 +36,8 @@ const BYTES_PER_MB = 1024 * 1024;
  * "kembali", then through to the confirmation that saves the suggestion.
  */
 const CONVERSATION: readonly { line: string; replies: number; expect: string }[] = [
-  { line: 'halo', replies: 1, expect: '5. Kirim saran untuk Sapa Desa' },
-  { line: 'lima', replies: 1, expect: 'Saran Anda tentang apa?' },
+  { line: 'halo', replies: 1, expect: '6. Kirim saran untuk Sapa Desa' },
+  { line: 'enam', replies: 1, expect: 'Saran Anda tentang apa?' },
   { line: '3', replies: 1, expect: 'Silakan tulis saran Anda' },
   { line: 'pendek', replies: 1, expect: 'Jawabannya terlalu pendek' },
   { line: 'kembali', replies: 1, expect: 'Saran Anda tentang apa?' },

@@ -20,9 +20,9 @@ describe('feedback flow (transcript)', () => {
       `
       > halo
       < Halo, Siti 👋
-      < 5. Kirim saran untuk Sapa Desa
-      < 6. Ganti bahasa
-      > lima
+      < 6. Kirim saran untuk Sapa Desa
+      < 7. Ganti bahasa
+      > enam
       < Saran Anda tentang apa?
       < 3. Ide fitur baru
       > ide fitur bru

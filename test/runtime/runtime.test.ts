@@ -46,7 +46,7 @@ describe('runtime', () => {
         receivedAt: h.clock.now(),
         payload: { type: 'text', text },
       });
-    await Promise.all([send('5', 'a'), send('3', 'b'), send('Pesan saya cukup panjang', 'c')]);
+    await Promise.all([send('6', 'a'), send('3', 'b'), send('Pesan saya cukup panjang', 'c')]);
     const replies = h.channel.take('ani');
     expect(replies[0]).toContain('Saran Anda tentang apa?');
     expect(replies[1]).toContain('Silakan tulis saran Anda');
@@ -57,7 +57,7 @@ describe('runtime', () => {
     h = await createHarness();
     const people = ['a', 'b', 'c', 'd', 'e'];
     await Promise.all(people.map((p) => h?.say(p, 'halo')));
-    await Promise.all(people.map((p, i) => h?.say(p, i % 2 === 0 ? '5' : '6')));
+    await Promise.all(people.map((p, i) => h?.say(p, i % 2 === 0 ? '6' : '7')));
     for (const [i, p] of people.entries()) {
       const replies = h.channel.sent.filter((s) => s.externalId === p).map((s) => s.text);
       expect(replies).toHaveLength(2);
@@ -135,7 +135,7 @@ describe('runtime', () => {
     h.channel.respond = () =>
       failures-- > 0 ? { type: 'retry', error: 'HTTP 502' } : { type: 'sent' };
     expect(await h.say('ani', 'halo')).toEqual([]);
-    expect(await h.say('ani', '5')).toEqual([]);
+    expect(await h.say('ani', '6')).toEqual([]);
     const rows = await h.db.db.select().from(outbox).orderBy(outbox.id);
     expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']);
     h.clock.advance(2_000);

@@ -176,7 +176,7 @@ describe('WhatsApp channel', () => {
       expect(reply, 'then the question again').toContain('Apa yang ingin Anda lakukan?');
     }
     expect(
-      await say({ listResponseMessage: { singleSelectReply: { selectedRowId: '5' } } }),
+      await say({ listResponseMessage: { singleSelectReply: { selectedRowId: '6' } } }),
     ).toContain('Saran Anda tentang apa?');
     expect(
       await say({
@@ -251,7 +251,7 @@ describe('WhatsApp channel', () => {
       ].sort(),
     );
     // Later WhatsApp tells Budi's number: it is added to the same identity.
-    const reply = await t.say(BUDI_LID, '6', { alt: BUDI_PN });
+    const reply = await t.say(BUDI_LID, '7', { alt: BUDI_PN });
     expect(reply.join('\n')).toContain('Pilih bahasa');
     const budi = (await identitiesOf(t)).filter((r) => r.externalId === BUDI_LID);
     expect(budi).toEqual([expect.objectContaining({ phone: '6285700000002' })]);
@@ -269,7 +269,7 @@ describe('WhatsApp channel', () => {
     t = await createWhatsappTest();
     const first = await t.say(SITI_PN, 'halo');
     expect(first.join('\n')).toContain('Selamat datang');
-    await t.say(SITI_PN, '5');
+    await t.say(SITI_PN, '6');
     // WhatsApp now addresses her by LID, with her number as the alternative.
     const reply = await t.say(SITI_LID, 'Ide fitur baru', { alt: SITI_PN });
     expect(reply.join('\n')).toContain('Silakan tulis saran Anda');
