@@ -43,10 +43,17 @@ export function pageOptions(step: ListStep) {
   };
 }
 
-/** "Reports 1-5 of 12", as `key` words it. */
-export function pagePrompt(key: 'report:list.mine' | 'report-staff:list', step: ListStep) {
+/** The heading of a list when it fits on one page: no "(1–1 of 1)". */
+const WHOLE_LIST = {
+  'report:list.mine': 'report:list.mine_all',
+  'report-staff:list': 'report-staff:list_all',
+} as const;
+
+/** "Reports 1-5 of 12", as `key` words it; a list on one page says no numbers. */
+export function pagePrompt(key: keyof typeof WHOLE_LIST, step: ListStep) {
   return (ctx: StepContext): Text => {
     const listed = pageOf(ctx, step);
+    if (listed && listed.from <= 1 && listed.to >= listed.total) return t(WHOLE_LIST[key]);
     return t(key, { from: listed?.from ?? 0, to: listed?.to ?? 0, total: listed?.total ?? 0 });
   };
 }

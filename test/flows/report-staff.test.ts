@@ -49,7 +49,8 @@ describe('staff handle reports by chat (transcript)', () => {
       `
       > menu
       > laporan masuk (petugas)
-      < Laporan terbuka di wilayah Anda, yang terlama dulu (1–1 dari 1).
+      < Laporan terbuka di wilayah Anda, yang terlama dulu. Pilih untuk membuka:
+      <! (1–1 dari 1)
       < 1. LP-STAAA · Jalan, jembatan & fasilitas umum · Diterima · 02/03/2026 · Sukamaju
       > 1
       < *LP-STAAA* · Pengaduan
