@@ -64,5 +64,6 @@ export const previousItem = defineAction('questionnaire.previous', {
 /** /skor: the scores of the person's village, or of one of their area (`code`). */
 export const villageScore = defineAction('questionnaire.village_score', {
   input: z.object({ code: z.string() }),
-  result: returns<{ outcome: 'shown'; text: Text }>(),
+  /** `photo`: the radar chart's picture (media id), when charts are set up. */
+  result: returns<{ outcome: 'shown'; text: Text; photo: string | null }>(),
 });

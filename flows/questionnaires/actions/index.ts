@@ -11,6 +11,10 @@ export function createQuestionnairesActions(
 ): ActionImplementation[] {
   return [
     ...createQuestionnaireActions({ registry }),
-    ...createVillageScoreActions({ registry, villages: services.villages }),
+    ...createVillageScoreActions({
+      registry,
+      villages: services.villages,
+      charts: services.charts,
+    }),
   ];
 }

@@ -1,6 +1,8 @@
+import type { VillageCharts } from '../../../src/charts/village-chart.js';
 import { type Text, t } from '../../../src/core/messages.js';
 import { joinTexts } from '../../../src/core/text-lines.js';
 import type { Contact } from '../../../src/db/queries/contacts.js';
+import { areaAnswers } from '../../../src/db/queries/questionnaire-area.js';
 import { villageAnswers } from '../../../src/db/queries/questionnaire-village.js';
 import {
   type BankRegistry,
@@ -8,10 +10,14 @@ import {
   bandText,
   DISCLAIMER,
   NOT_ENOUGH_DATA,
+  PILLAR_IDS,
+  pillarAverages,
   pillarName,
+  pillarScores,
   priorityPillar,
   roundScore,
   type StoredAnswer,
+  scoreAreaAnswers,
   scoreVillageAnswers,
   toStoredAnswer,
   type VillagePillarResult,
@@ -111,15 +117,43 @@ async function scoreText(
   return joinTexts(parts, NOT_ENOUGH_DATA, 'paragraph');
 }
 
-/** The /skor action, over a registry of bank versions and the village directory. */
+/** Characters of a village code that name its kabupaten/kota (`PP.KK`). */
+const REGENCY_CODE_LENGTH = 5;
+
+/** The radar picture of the village /skor shows, against its kabupaten; null without charts. */
+async function chartPhoto(
+  ctx: ActionContext,
+  deps: { registry: BankRegistry; villages: VillageIndexSource; charts?: VillageCharts },
+  code: string,
+): Promise<string | null> {
+  const chosen = villageFor(ctx.contact, code);
+  if (!deps.charts || !chosen.code) return null;
+  const village = (await deps.villages()).directory.get(chosen.code);
+  if (!village) return null;
+  const regency = chosen.code.slice(0, REGENCY_CODE_LENGTH);
+  const rows = await areaAnswers(ctx.tx, { areaCode: regency });
+  const scores = scoreAreaAnswers(deps.registry, rows);
+  const results = scores.get(chosen.code);
+  const photo = await deps.charts.radarPhoto(ctx.tx, {
+    language: ctx.contact.language,
+    villageName: placeOf(village).name,
+    village: results ? pillarScores(results) : PILLAR_IDS.map(() => null),
+    average: pillarAverages(scores.values()),
+  });
+  return photo ?? null;
+}
+
+/** The /skor action, over a registry of bank versions, the village directory and charts. */
 export function createVillageScoreActions(deps: {
   registry: BankRegistry;
   villages: VillageIndexSource;
+  charts?: VillageCharts;
 }): ActionImplementation[] {
   return [
     implement(villageScore, async (ctx, { code }) => ({
       outcome: 'shown',
       text: await scoreText(ctx, deps, code),
+      photo: await chartPhoto(ctx, deps, code),
     })),
   ];
 }
