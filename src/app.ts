@@ -19,8 +19,10 @@ import {
   createWhatsappCloudChannel,
   WHATSAPP_CLOUD_CHANNEL,
 } from './channels/whatsapp-cloud/index.js';
+import { createVillageCharts } from './charts/village-chart.js';
 import { type Config, LANGUAGES, textVariables } from './config.js';
 import { createEngine } from './core/engine/engine.js';
+import { t } from './core/messages.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
@@ -59,6 +61,9 @@ import { namespacesIn, validateCapabilities } from './runtime/registry.js';
 import { createRuntime, type Runtime } from './runtime/runtime.js';
 import { createScheduler } from './runtime/scheduler.js';
 import { createBulkFeedJob } from './runtime/scheduler-bulk.js';
+
+/** The `origin_channel` of chart pictures in the media table. */
+const CHART_ORIGIN = 'chart';
 
 /** The running bot, as `main.ts` and the process tests see it. */
 export interface App {
@@ -120,6 +125,21 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     villages: async () => villages,
     removeMediaFile,
     adminWebUrl,
+    charts: createVillageCharts({
+      translate: translator.translate,
+      averageLabel: t('web:villages.average'),
+      // In the transaction of the /skor that asks: a store on it (the outer database would wait).
+      save: async (tx, png) => {
+        const saved = await createMediaStore({
+          db: tx,
+          mediaDir: config.mediaDir,
+          maxBytes: config.mediaMaxBytes,
+          clock,
+          ids,
+        }).save({ bytes: png, originChannel: CHART_ORIGIN });
+        return saved.type === 'stored' ? saved.media.id : undefined;
+      },
+    }),
     random: crypto.randomInt,
     reportTimers: reportSla,
   });
