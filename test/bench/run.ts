@@ -8,7 +8,9 @@
  * `--suite compare [--runs N] [--db pglite] [--paced]` (not in the default set either)
  * compares Sapa Desa with a stock grammY bot (test/bench/compare.ts). `--suite broadcast`
  * (PostgreSQL) times resolving 100,000 recipients and a broadcast's delivery rate and the
- * replies to people chatting meanwhile (test/bench/broadcast.ts).
+ * replies to people chatting meanwhile (test/bench/broadcast.ts). `--suite training`
+ * (PostgreSQL) times 10,000 reminders due at once through the bulk lane, then a reminder's
+ * delivery while people chat (test/bench/training.ts).
  * Exits 1 when a correctness check failed.
  */
 import os from 'node:os';
@@ -36,6 +38,7 @@ import {
   type TelegramBenchOptions,
   telegramBenchRows,
 } from './telegram.js';
+import { runTrainingBench, trainingBenchRows } from './training.js';
 import { printVillageSearchFigures, runVillageSearchBench } from './village-search.js';
 
 /**
@@ -110,6 +113,18 @@ if (suites.has('broadcast')) {
   else {
     const figures = await runBroadcastBench({ url: postgresUrl, recipients: people });
     printTable(broadcastBenchRows(figures));
+    for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
+    failed = figures.problems.length > 0 || failed;
+  }
+}
+if (suites.has('training')) {
+  console.log(
+    '\n== training: 10,000 reminders due at once through the bulk lane, delivery while people chat',
+  );
+  if (!postgresUrl) printSkipped('training');
+  else {
+    const figures = await runTrainingBench({ url: postgresUrl, recipients: people });
+    printTable(trainingBenchRows(figures));
     for (const problem of figures.problems) console.error(`PROBLEM: ${problem}`);
     failed = figures.problems.length > 0 || failed;
   }
