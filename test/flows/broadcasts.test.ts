@@ -17,6 +17,8 @@ const KANOMAN = '32.03.03.2012';
 /** Kab. Bandung: outside the duta's Kab. Cianjur. */
 const BOJONGSOANG = '32.04.08.2002';
 const SECOND = 1_000;
+/** Whole conversations with the scheduler: generous, for a loaded machine. */
+const TEST_TIMEOUT_MS = 120_000;
 
 describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
   let db: TestDatabase;
@@ -59,14 +61,16 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       role: 'kader_digital',
       villageCode: SUKAMAJU,
     });
-  });
+  }, TEST_TIMEOUT_MS);
   afterAll(() => h.close());
 
-  it('an admin composes, sees the preview and the count, confirms; each person gets their language', async () => {
-    await playTranscript(
-      h,
-      'admin',
-      `
+  it(
+    'an admin composes, sees the preview and the count, confirms; each person gets their language',
+    async () => {
+      await playTranscript(
+        h,
+        'admin',
+        `
       > /siaran
       < Siaran
       < Belum ada siaran.
@@ -112,35 +116,39 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       > 1
       < Siaran #1 mulai dikirim ke 2 orang
       `,
-    );
-    await tick();
-    expect(await news('siti')).toContain('Bimtek Desa Cerdas hari Sabtu');
-    const john = await news('john');
-    expect(john).toContain('Sapa Desa announcement');
-    expect(john).toContain('Desa Cerdas training on Saturday');
-    expect(john).toContain('Type STOP');
-    // Outside the audience: another kabupaten, another role, the sender.
-    expect(await news('budi')).toBe('');
-    expect(await news('kader')).toBe('');
-    // Once every recipient is done, the next look writes the report.
-    h.clock.advance(11 * SECOND);
-    await tick();
-    h.clock.advance(11 * SECOND);
-    await tick();
-    const report = await news('admin');
-    expect(report).toContain('Laporan siaran #1');
-    expect(report).toContain('Terkirim: 2');
-    expect(report).toContain('Semua penerima terjangkau');
-    const [row] = await db.db.select().from(broadcasts).where(eq(broadcasts.number, 1));
-    expect(row?.state).toBe('done');
-    expect(row?.counts).toMatchObject({ recipients: 2, sent: 2, failed: 0 });
-  });
+      );
+      await tick();
+      expect(await news('siti')).toContain('Bimtek Desa Cerdas hari Sabtu');
+      const john = await news('john');
+      expect(john).toContain('Sapa Desa announcement');
+      expect(john).toContain('Desa Cerdas training on Saturday');
+      expect(john).toContain('Type STOP');
+      // Outside the audience: another kabupaten, another role, the sender.
+      expect(await news('budi')).toBe('');
+      expect(await news('kader')).toBe('');
+      // Once every recipient is done, the next look writes the report.
+      h.clock.advance(11 * SECOND);
+      await tick();
+      h.clock.advance(11 * SECOND);
+      await tick();
+      const report = await news('admin');
+      expect(report).toContain('Laporan siaran #1');
+      expect(report).toContain('Terkirim: 2');
+      expect(report).toContain('Semua penerima terjangkau');
+      const [row] = await db.db.select().from(broadcasts).where(eq(broadcasts.number, 1));
+      expect(row?.state).toBe('done');
+      expect(row?.counts).toMatchObject({ recipients: 2, sent: 2, failed: 0 });
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('an opted-out villager gets nothing, and LANJUT brings them back', async () => {
-    await playTranscript(
-      h,
-      'siti',
-      `
+  it(
+    'an opted-out villager gets nothing, and LANJUT brings them back',
+    async () => {
+      await playTranscript(
+        h,
+        'siti',
+        `
       # Inside a flow the word cancels it, and says how to stop announcements.
       > /saran
       > berhenti
@@ -152,30 +160,34 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       > /datasaya
       < Anda tidak menerima pengumuman sejak
       `,
-    );
-    await sendToEveryone('Rapat desa besok pagi.', '2 orang');
-    await tick();
-    expect(await news('siti')).toBe('');
-    expect(await news('john')).toContain('Rapat desa besok pagi.');
-    await playTranscript(
-      h,
-      'siti',
-      `
+      );
+      await sendToEveryone('Rapat desa besok pagi.', '2 orang');
+      await tick();
+      expect(await news('siti')).toBe('');
+      expect(await news('john')).toContain('Rapat desa besok pagi.');
+      await playTranscript(
+        h,
+        'siti',
+        `
       > LANJUT
       < Anda akan menerima pengumuman lagi
       `,
-    );
-    await sendToEveryone('Posyandu hari Kamis.', '3 orang');
-    await tick();
-    expect(await news('siti')).toContain('Posyandu hari Kamis.');
-  });
+      );
+      await sendToEveryone('Posyandu hari Kamis.', '3 orang');
+      await tick();
+      expect(await news('siti')).toContain('Posyandu hari Kamis.');
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('a scheduled broadcast fires at its local time; it can be moved or cancelled before', async () => {
-    // 08:00 WIB now.
-    await playTranscript(
-      h,
-      'admin',
-      `
+  it(
+    'a scheduled broadcast fires at its local time; it can be moved or cancelled before',
+    async () => {
+      // 08:00 WIB now.
+      await playTranscript(
+        h,
+        'admin',
+        `
       > /siaran
       > 1
       > Kerja bakti hari Minggu jam 7 pagi.
@@ -202,22 +214,22 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       > 11:30
       < sekarang dijadwalkan 02/03/2026 11:30 WIB
       `,
-    );
-    h.clock.advance(2 * 60 * 60 * SECOND + 10 * SECOND);
-    await tick();
-    expect(await news('siti')).toBe('');
-    // 11:30 WIB: its new time.
-    h.clock.advance(90 * 60 * SECOND);
-    await tick();
-    expect(await news('siti')).toContain('Kerja bakti hari Minggu');
-    h.clock.advance(11 * SECOND);
-    await tick();
-    expect(await news('admin')).toContain('Laporan siaran #4');
-    // Another one, cancelled before its time: nothing goes.
-    await playTranscript(
-      h,
-      'admin',
-      `
+      );
+      h.clock.advance(2 * 60 * 60 * SECOND + 10 * SECOND);
+      await tick();
+      expect(await news('siti')).toBe('');
+      // 11:30 WIB: its new time.
+      h.clock.advance(90 * 60 * SECOND);
+      await tick();
+      expect(await news('siti')).toContain('Kerja bakti hari Minggu');
+      h.clock.advance(11 * SECOND);
+      await tick();
+      expect(await news('admin')).toContain('Laporan siaran #4');
+      // Another one, cancelled before its time: nothing goes.
+      await playTranscript(
+        h,
+        'admin',
+        `
       > /siaran
       > 1
       > Pengumuman yang dibatalkan.
@@ -234,21 +246,25 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       > batalkan siaran ini
       < dibatalkan; tidak ada yang dikirim
       `,
-    );
-    h.clock.advance(24 * 60 * 60 * SECOND);
-    await tick();
-    expect(await news('siti')).toBe('');
-  });
+      );
+      h.clock.advance(24 * 60 * 60 * SECOND);
+      await tick();
+      expect(await news('siti')).toBe('');
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('a running broadcast can be stopped: the rest is not sent', async () => {
-    await sendToEveryone('Siaran yang dihentikan.', 'orang');
-    // The start job only: the audience is written, nothing fed yet.
-    await scheduler.runDue(1);
-    const number = await latestNumber();
-    await playTranscript(
-      h,
-      'admin',
-      `
+  it(
+    'a running broadcast can be stopped: the rest is not sent',
+    async () => {
+      await sendToEveryone('Siaran yang dihentikan.', 'orang');
+      // The start job only: the audience is written, nothing fed yet.
+      await scheduler.runDue(1);
+      const number = await latestNumber();
+      await playTranscript(
+        h,
+        'admin',
+        `
       > /siaran
       < sedang dikirim
       < Kelola siaran #${number}
@@ -257,36 +273,40 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       > 1
       < dihentikan
       `,
-    );
-    h.clock.advance(11 * SECOND);
-    await tick();
-    h.clock.advance(11 * SECOND);
-    await tick();
-    expect(await news('siti')).toBe('');
-    const report = await news('admin');
-    expect(report).toContain(`Laporan siaran #${number}* (dihentikan)`);
-    expect(report).toMatch(/Dihentikan sebelum terkirim: [1-9]/);
-    expect(report).toContain('Sukamaju, Cibeber');
-    // The "not reached" list as CSV: a row per village with its counts.
-    const { directory } = await testVillages();
-    const exported = await exportBroadcastReach(db.db, { number, directory });
-    const [header, ...rows] = parseCsv(exported?.csv ?? '');
-    expect(header).toEqual([...BROADCAST_CSV_HEADER]);
-    const sukamaju = rows.find((row) => row[0] === SUKAMAJU);
-    expect(sukamaju?.slice(1, 3)).toEqual(['Sukamaju', 'Cibeber']);
-    const column = (name: (typeof BROADCAST_CSV_HEADER)[number]) =>
-      Number(sukamaju?.[BROADCAST_CSV_HEADER.indexOf(name)]);
-    expect(column('terkirim')).toBe(0);
-    expect(column('tidak_terjangkau_total')).toBe(column('penerima'));
-    expect(column('belum_dikirim')).toBeGreaterThan(0);
-    expect(await exportBroadcastReach(db.db, { number: 999, directory })).toBeUndefined();
-  });
+      );
+      h.clock.advance(11 * SECOND);
+      await tick();
+      h.clock.advance(11 * SECOND);
+      await tick();
+      expect(await news('siti')).toBe('');
+      const report = await news('admin');
+      expect(report).toContain(`Laporan siaran #${number}* (dihentikan)`);
+      expect(report).toMatch(/Dihentikan sebelum terkirim: [1-9]/);
+      expect(report).toContain('Sukamaju, Cibeber');
+      // The "not reached" list as CSV: a row per village with its counts.
+      const { directory } = await testVillages();
+      const exported = await exportBroadcastReach(db.db, { number, directory });
+      const [header, ...rows] = parseCsv(exported?.csv ?? '');
+      expect(header).toEqual([...BROADCAST_CSV_HEADER]);
+      const sukamaju = rows.find((row) => row[0] === SUKAMAJU);
+      expect(sukamaju?.slice(1, 3)).toEqual(['Sukamaju', 'Cibeber']);
+      const column = (name: (typeof BROADCAST_CSV_HEADER)[number]) =>
+        Number(sukamaju?.[BROADCAST_CSV_HEADER.indexOf(name)]);
+      expect(column('terkirim')).toBe(0);
+      expect(column('tidak_terjangkau_total')).toBe(column('penerima'));
+      expect(column('belum_dikirim')).toBeGreaterThan(0);
+      expect(await exportBroadcastReach(db.db, { number: 999, directory })).toBeUndefined();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('a duta sends within their kabupaten only; warga cannot send', async () => {
-    await playTranscript(
-      h,
-      'duta',
-      `
+  it(
+    'a duta sends within their kabupaten only; warga cannot send',
+    async () => {
+      await playTranscript(
+        h,
+        'duta',
+        `
       > /siaran
       > 1
       > Pelatihan kader di kecamatan Cibeber.
@@ -306,16 +326,18 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       <! penting/darurat
       < Penerima
       `,
-    );
-    await playTranscript(
-      h,
-      'budi',
-      `
+      );
+      await playTranscript(
+        h,
+        'budi',
+        `
       > /siaran
       < hanya bisa dikirim oleh admin dan duta digital
       `,
-    );
-  });
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   /** The admin sends `text` to everyone at once; the count must name `recipients`. */
   async function sendToEveryone(text: string, recipients: string) {
