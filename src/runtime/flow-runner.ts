@@ -10,7 +10,7 @@ import type { ContactSnapshot } from '../core/flow/types.js';
 import type { Json, Outbound } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
-import { type Contact, getContact } from '../db/queries/contacts.js';
+import { type Contact, contactWritesIn, getContact } from '../db/queries/contacts.js';
 import { loadConversationForUpdate, saveConversation } from '../db/queries/conversations.js';
 import {
   enqueueToAddress,
@@ -133,11 +133,15 @@ export function createFlowRunner(deps: FlowRunnerDeps): FlowRunner {
         ids: deps.ids,
         logger: context.log,
       };
+      const writes = contactWritesIn(tx);
       const done = await action.run(ctx, call.input);
       for (const effect of done.effects) {
         await apply(tx, effect, { ...context, callerId: contact.id });
       }
-      current = (await getContact(tx, { contactId: current.id })) ?? current;
+      // Read again only what an action changed (its language, consent, village, erasure).
+      if (contactWritesIn(tx) !== writes) {
+        current = (await getContact(tx, { contactId: current.id })) ?? current;
+      }
       const value = done.result;
       result = deps.engine.handle(result.state, { type: 'call_result', value }, envFor(current));
     }

@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { consents, contacts } from '../schema/index.js';
+import { noteContactWrite } from './contacts.js';
 
 /** A consent record. */
 export type ConsentRow = typeof consents.$inferSelect;
@@ -28,6 +29,7 @@ export async function recordConsent(
     channel: params.channel,
     createdAt: params.now,
   });
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({

@@ -7,6 +7,23 @@ export type Contact = typeof contacts.$inferSelect;
 /** A channel identity row. */
 export type ChannelIdentity = typeof channelIdentities.$inferSelect;
 
+/** How many contact rows each transaction (or database) changed, by {@link noteContactWrite}. */
+const contactWrites = new WeakMap<Db, number>();
+
+/**
+ * Notes a change to contact rows made through `db`. Every query that updates or deletes
+ * contacts calls it (test/db/contact-writes.test.ts holds them to it): the flow runner reads
+ * the person again after an action only when the action changed one.
+ */
+export function noteContactWrite(db: Db): void {
+  contactWrites.set(db, (contactWrites.get(db) ?? 0) + 1);
+}
+
+/** How many times {@link noteContactWrite} was called for `db`. */
+export function contactWritesIn(db: Db): number {
+  return contactWrites.get(db) ?? 0;
+}
+
 /** The contact reached at `externalId` on `channel`, if known. */
 export async function findContactByIdentity(
   db: Db,
@@ -98,6 +115,7 @@ export async function setContactLanguage(
   db: Db,
   params: { contactId: string; language: string; now: Date },
 ): Promise<void> {
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({ language: params.language, updatedAt: params.now })
@@ -125,6 +143,7 @@ export async function setDisplayName(
   db: Db,
   params: { contactId: string; name: string; now: Date },
 ): Promise<void> {
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({ displayName: params.name, updatedAt: params.now })
@@ -140,6 +159,7 @@ export async function setVillageCode(
   db: Db,
   params: { contactId: string; villageCode: string; now: Date },
 ): Promise<void> {
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({ villageCode: params.villageCode, updatedAt: params.now })
@@ -151,6 +171,7 @@ export async function setRole(
   db: Db,
   params: { contactId: string; role: string; now: Date },
 ): Promise<void> {
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({ role: params.role, updatedAt: params.now })
@@ -162,6 +183,7 @@ export async function markRegistered(
   db: Db,
   params: { contactId: string; now: Date },
 ): Promise<void> {
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({ registeredAt: params.now, updatedAt: params.now })

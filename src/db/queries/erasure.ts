@@ -26,6 +26,7 @@ import {
   inboundMessages,
   outbox,
 } from '../schema/index.js';
+import { noteContactWrite } from './contacts.js';
 import { deleteUnusedMedia, mediaIdsOf } from './media.js';
 
 /** The name of the text param and state field that ties shown data to its person. */
@@ -72,6 +73,7 @@ export async function eraseContactRecords(
   }
   await db.delete(inboundMessages).where(eq(inboundMessages.contactId, contactId));
   await db.delete(channelIdentities).where(eq(channelIdentities.contactId, contactId));
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({
@@ -116,6 +118,7 @@ async function forgetCopies(
  * Does nothing for a contact that was not deleted. Returns true when it removed one.
  */
 export async function purgeDeletedContact(db: Db, params: { contactId: string }): Promise<boolean> {
+  noteContactWrite(db);
   const rows = await db
     .delete(contacts)
     .where(

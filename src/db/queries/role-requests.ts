@@ -3,7 +3,7 @@ import { isRegistered } from '../../domain/privacy.js';
 import { planVillageMove, type VillageMovePlan } from '../../domain/staff-scope.js';
 import type { Db } from '../client.js';
 import { contacts, roleRequests } from '../schema/index.js';
-import { lockContact } from './contacts.js';
+import { lockContact, noteContactWrite } from './contacts.js';
 
 /** A role request row. */
 export type RoleRequestRow = typeof roleRequests.$inferSelect;
@@ -119,6 +119,7 @@ export async function decideRoleRequest(
     .returning();
   if (!request) return { type: 'gone' };
   if (params.decision === 'confirmed') {
+    noteContactWrite(db);
     await db
       .update(contacts)
       .set({ role: request.role, updatedAt: params.now })
@@ -185,6 +186,7 @@ export async function moveToVillage(
       createdAt: pending?.createdAt ?? params.now,
     });
   }
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({

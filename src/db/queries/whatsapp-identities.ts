@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, contacts } from '../schema/index.js';
-import { findContactByIdentity } from './contacts.js';
+import { findContactByIdentity, noteContactWrite } from './contacts.js';
 
 /** What a WhatsApp message told about its sender: at least one of `lid` and `pn`. */
 export interface WhatsappSender {
@@ -158,6 +158,7 @@ async function promoteAdmin(
   options: LinkOptions,
 ): Promise<void> {
   if (!phone || !options.adminPhones?.includes(phone)) return;
+  noteContactWrite(db);
   await db
     .update(contacts)
     .set({ role: 'admin' })
