@@ -3,7 +3,7 @@
  * and /hapusdata clears their sessions and redacts them in the audit log.
  */
 import { defineCapability } from '../../src/runtime/capability.js';
-import { createWebActions, eraseWebData } from './actions.js';
+import { createWebActions, eraseWebData } from './actions/index.js';
 import { webFlow } from './web.js';
 
 /** The web capability. */

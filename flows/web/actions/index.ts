@@ -1,12 +1,12 @@
-import { t } from '../../src/core/messages.js';
-import type { Db } from '../../src/db/client.js';
-import { eraseAuditOf } from '../../src/db/queries/audit.js';
-import { deleteWebAccessOf, insertLoginToken } from '../../src/db/queries/web-auth.js';
-import { staffScope } from '../../src/domain/staff-scope.js';
-import { hashSecret, newSecret, WEB_LINK_VALID_MS } from '../../src/domain/web-access.js';
-import { type ActionImplementation, implement } from '../../src/runtime/action.js';
-import type { CapabilityServices } from '../../src/runtime/capability.js';
-import { webLink } from './declarations.js';
+import { t } from '../../../src/core/messages.js';
+import type { Db } from '../../../src/db/client.js';
+import { eraseAuditOf } from '../../../src/db/queries/audit.js';
+import { deleteWebAccessOf, insertLoginToken } from '../../../src/db/queries/web-auth.js';
+import { staffScope } from '../../../src/domain/staff-scope.js';
+import { hashSecret, newSecret, WEB_LINK_VALID_MS } from '../../../src/domain/web-access.js';
+import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
+import type { CapabilityServices } from '../../../src/runtime/capability.js';
+import { webLink } from '../declarations.js';
 
 /** The path of the sign-in page a link opens. */
 export const SIGN_IN_PATH = '/web/masuk';
