@@ -14,6 +14,7 @@ import type { RandomInt } from '../src/domain/report/ticket.js';
 import { lazyVillageIndex, type VillageIndexSource } from '../src/domain/village-index.js';
 import { createWorkingCalendar } from '../src/domain/working-days.js';
 import type { ActionImplementation } from '../src/runtime/action.js';
+import { withAudit } from '../src/runtime/audit.js';
 import type { Capability } from '../src/runtime/capability.js';
 import { createReportSla, type ReportTimers } from '../src/runtime/jobs/report-sla.js';
 import type { TrainingTimers } from '../src/runtime/jobs/training.js';
@@ -25,6 +26,7 @@ import { feedbackCapability } from './feedback/index.js';
 import { questionnairesCapability } from './questionnaires/index.js';
 import { reportsCapability } from './reports/index.js';
 import { trainingCapability, withCheckInWords } from './training/index.js';
+import { AUDIT_RULES } from './web/actions/audit-rules.js';
 import { webCapability } from './web/index.js';
 
 export { entryFlowFor, FLOW_IDS } from './account/index.js';
@@ -94,11 +96,14 @@ export interface ActionDeps {
 /** The admin web's address when none is configured: the default port on this machine. */
 export const DEFAULT_ADMIN_WEB_URL = 'http://localhost:3000';
 
-/** Every action of every capability, by name, bound to the start-up dependencies. */
+/**
+ * Every action of every capability, by name, bound to the start-up dependencies; staff
+ * actions write their audit entries (flows/web/actions/audit-rules.ts).
+ */
 export function createActions(deps: ActionDeps): ActionImplementation[] {
   const capabilities = deps.capabilities ?? CAPABILITIES;
   const personalData = createPersonalData(capabilities, { villages: deps.villages });
-  return actionsOf(capabilities, {
+  const actions = actionsOf(capabilities, {
     villages: deps.villages,
     removeMediaFile: deps.removeMediaFile,
     random: deps.random ?? randomInt,
@@ -110,6 +115,7 @@ export function createActions(deps: ActionDeps): ActionImplementation[] {
     charts: deps.charts,
     trainingTimers: deps.trainingTimers,
   });
+  return withAudit(actions, AUDIT_RULES);
 }
 
 /**
