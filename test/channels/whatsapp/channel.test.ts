@@ -129,7 +129,7 @@ describe('WhatsApp channel', () => {
   it('shows "typing…" before each message and paces the number with jitter', async () => {
     t = await createWhatsappTest();
     await t.say(SITI_LID, 'halo', { alt: SITI_PN });
-    await t.say(SITI_LID, '7', { alt: SITI_PN });
+    await t.say(SITI_LID, '8', { alt: SITI_PN });
     const calls = t.socket().calls;
     expect(calls).toEqual([
       `presence composing ${SITI_LID}`,
