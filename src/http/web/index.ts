@@ -13,6 +13,7 @@ import { WEB_BASE } from './layout.js';
 import { mountAudit } from './pages/audit.js';
 import { mountOverview } from './pages/overview.js';
 import { mountPeople } from './pages/people.js';
+import { mountProgramme } from './pages/programme.js';
 import { mountReportDetail, notFound } from './pages/report-detail.js';
 import { mountReportQueue } from './pages/report-queue.js';
 import { mountVillages } from './pages/villages.js';
@@ -60,6 +61,7 @@ export function mountAdminWeb(app: HttpApp, deps: WebDeps): void {
   mountReportDetail(web, deps);
   mountVillages(web, deps);
   mountPeople(web, deps);
+  mountProgramme(web, deps);
   mountAudit(web, deps);
   web.all(`${WEB_BASE}/*`, (c) => notFound(c));
   app.route('/', web as unknown as HttpApp);

@@ -61,6 +61,8 @@ export function Page(props: {
               <a href={`${WEB_BASE}/laporan`}>{tr(t('web:nav.reports'))}</a>
               <a href={`${WEB_BASE}/desa`}>{tr(t('web:nav.villages'))}</a>
               <a href={`${WEB_BASE}/orang`}>{tr(t('web:nav.people'))}</a>
+              <a href={`${WEB_BASE}/pelatihan`}>{tr(t('web:nav.trainings'))}</a>
+              <a href={`${WEB_BASE}/siaran`}>{tr(t('web:nav.broadcasts'))}</a>
               {viewer.contact.role === 'admin' ? (
                 <a href={`${WEB_BASE}/audit`}>{tr(t('web:nav.audit'))}</a>
               ) : null}

@@ -249,6 +249,8 @@ describe.skipIf(skip !== undefined)('the admin web in a real browser (Chromium)'
       '/web/desa',
       `/web/desa/${SUKAMAJU}`,
       '/web/orang',
+      '/web/pelatihan',
+      '/web/siaran',
       '/web/audit',
     ]) {
       await page.goto(`${base}${path}`);

@@ -135,4 +135,17 @@ describe('signing in to the admin web with a link from the chat', () => {
     expect(own.status).toBe(200);
     expect(await own.text()).toContain('Jalan berlubang di depan masjid');
   });
+
+  it('lists trainings and broadcasts, each with a CSV', async () => {
+    const { cookie } = await signIn(await linkFor('duta-cianjur'));
+    for (const [path, header] of [
+      ['/web/pelatihan', 'Judul,Topik,Mulai,Tempat,Kuota,Status,Wilayah'],
+      ['/web/siaran', 'No.,Keadaan,Mulai kirim,Isi,Hasil'],
+    ] as const) {
+      const page = await w.app.request(path, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      const csv = await w.app.request(`${path}.csv`, { headers: { cookie } });
+      expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(header);
+    }
+  });
 });
