@@ -105,7 +105,8 @@ async function seedSession(db: Db, people: string[], now: Date): Promise<void> {
     await createTrainingSchedule().planned(db, session, new Date(now.getTime() - 60_000));
 }
 
-async function timeQueue(url: string) {
+/** Part 1 alone: 10,000 reminders due at once, queued through the bulk lane in this process. */
+export async function timeQueue(url: string) {
   const database = await openFreshDatabase({ driver: 'postgres', url }, 'tqueue');
   try {
     const now = new Date();
