@@ -190,7 +190,7 @@ export function mountVillages(app: Hono<WebEnv>, deps: WebDeps): void {
           <table id="pillars">
             <thead>
               <tr>
-                <th>{tr(t('web:villages.village'))}</th>
+                <th>{tr(t('web:villages.pillar'))}</th>
                 <th>{tr(t('web:villages.score'))}</th>
                 <th>{tr(t('web:villages.completeness'))}</th>
                 <th>{tr(t('web:villages.average'))}</th>
