@@ -79,7 +79,8 @@ export async function runCompareOnce(options: CompareRunOptions): Promise<Compar
     options.driver === 'postgres'
       ? await createFreshPostgresDatabase(options.url as string, `cmp_${options.bot}`)
       : undefined;
-  const admin = options.url ? postgres(options.url, { max: 1, onnotice: () => {} }) : undefined;
+  // Commits are read on the server; PGlite has no pg_stat_database to compare with.
+  const admin = fresh ? postgres(options.url as string, { max: 1, onnotice: () => {} }) : undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sapa-compare-data-'));
   const fake = await startFakeBotApi({ longPollMs: 500 });
   const problems: string[] = [];
