@@ -34,6 +34,11 @@ export const OUTBOX_LEASE_MS = 60_000;
 export const OUTBOX_LEASE_RENEW_MS = 20_000;
 /** Messages claimed at once per contact. */
 export const OUTBOX_CLAIM_BATCH = 20;
+/**
+ * Messages to one person recorded as sent in one statement (a reply of two or three
+ * messages costs one): the most a crash can make be sent twice.
+ */
+export const SENT_RECORD_GROUP = 3;
 /** Contacts flushed per sweep. */
 export const OUTBOX_SWEEP_CONTACTS = 200;
 /** Attempts after which a message is given up and recorded as failed. */
@@ -122,18 +127,21 @@ export function createOutboxSender(deps: {
     }
   }
 
-  /** Applies one send result; returns false when later messages must wait. */
-  async function record(row: OutboxRow, result: SendResult, claimer: Claimer): Promise<boolean> {
+  /**
+   * Applies one result other than sent (the rows sent before it were recorded); returns
+   * false when later messages must wait.
+   */
+  async function record(
+    row: OutboxRow,
+    result: Exclude<SendResult, { type: 'sent' }>,
+    claimer: Claimer,
+  ): Promise<boolean> {
     const now = deps.clock.now();
     const log = deps.logger.child({
       channel: row.channel,
       contactId: row.contactId,
       outboxId: row.id,
     });
-    if (result.type === 'sent') {
-      await markSent(deps.db, { id: row.id, now });
-      return true;
-    }
     if (result.type === 'failed' || row.attempts + 1 >= SEND_MAX_ATTEMPTS) {
       log.warn({ error: result.error }, 'message given up');
       await markFailed(deps.db, { id: row.id, error: result.error });
@@ -200,21 +208,34 @@ export function createOutboxSender(deps: {
     language: string,
     claimer: Claimer,
   ): Promise<boolean> {
+    // Recorded together, in one statement, before anything else is recorded or released,
+    // and at least every SENT_RECORD_GROUP: a crash before that sends them again (at most
+    // that many twice, never one lost).
+    const sent: number[] = [];
+    const recordSent = () => markSent(deps.db, { ids: sent.splice(0), now: deps.clock.now() });
     for (const [index, row] of rows.entries()) {
       if (!stillClaimed(claimer)) {
         deps.logger.warn(
           { contactId: row.contactId },
           'instance lock lost: claimed messages released',
         );
+        await recordSent();
         await releaseClaims(deps.db, { ids: rows.slice(index).map((r) => r.id), claimer });
         return false;
       }
-      const goOn = await record(row, await deliver(row, language), claimer);
-      if (!goOn) {
+      const result = await deliver(row, language);
+      if (result.type === 'sent') {
+        sent.push(row.id);
+        if (sent.length >= SENT_RECORD_GROUP) await recordSent();
+        continue;
+      }
+      await recordSent();
+      if (!(await record(row, result, claimer))) {
         await releaseClaims(deps.db, { ids: rows.slice(index + 1).map((r) => r.id), claimer });
         return false;
       }
     }
+    await recordSent();
     return true;
   }
 

@@ -114,8 +114,9 @@ export async function claimContactMessages(
   });
 }
 
-/** Records a message as delivered to the platform. */
-export async function markSent(db: Db, params: { id: number; now: Date }): Promise<void> {
+/** Records messages as delivered to the platform. */
+export async function markSent(db: Db, params: { ids: number[]; now: Date }): Promise<void> {
+  if (params.ids.length === 0) return;
   await db
     .update(outbox)
     .set({
@@ -126,7 +127,7 @@ export async function markSent(db: Db, params: { id: number; now: Date }): Promi
       attempts: sql`${outbox.attempts} + 1`,
       lastError: null,
     })
-    .where(eq(outbox.id, params.id));
+    .where(inArray(outbox.id, params.ids));
 }
 
 /**
