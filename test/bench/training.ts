@@ -251,6 +251,7 @@ export async function runTrainingBench(options: {
   const delivery = await timeDelivery(options.url, options.recipients ?? DELIVER_PEOPLE);
   const problems = [...delivery.problems];
   if (queued.queuedMs > 10_000) problems.push(`queued in ${queued.queuedMs.toFixed(0)} ms`);
+  if (delivery.p99Ms > 1_000) problems.push(`reply p99 ${delivery.p99Ms.toFixed(0)} ms`);
   return { ...queued, ...delivery, problems };
 }
 
