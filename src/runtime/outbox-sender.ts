@@ -39,8 +39,12 @@ export const OUTBOX_CLAIM_BATCH = 20;
  * messages costs one): the most a crash can make be sent twice.
  */
 export const SENT_RECORD_GROUP = 3;
-/** Contacts flushed per sweep. */
+/** Contacts with due messages read at once by a sweep. */
 export const OUTBOX_SWEEP_CONTACTS = 200;
+/** Contacts a sweep sends to at once: enough to keep a channel's pace busy while sends wait. */
+export const OUTBOX_SWEEP_CONCURRENCY = 16;
+/** Pages of due contacts one sweep goes through before leaving the rest to the next. */
+export const OUTBOX_SWEEP_ROUNDS = 10;
 /** Attempts after which a message is given up and recorded as failed. */
 export const SEND_MAX_ATTEMPTS = 8;
 /** First retry delay; doubled per attempt up to {@link SEND_RETRY_MAX_MS}. */
@@ -255,13 +259,24 @@ export function createOutboxSender(deps: {
       if (options.purge) await purgeDeletedContact(deps.db, { contactId });
     });
 
+  /**
+   * Flushes the contacts with due messages, most urgent first, several at a time (the
+   * channel's pace, not this loop, sets the rate); again at once while a whole page was due.
+   */
   async function flushDueNow(): Promise<void> {
-    const contactIds = await contactsWithDueMessages(deps.db, {
-      channels: [...deps.channels.keys()],
-      now: deps.clock.now(),
-      limit: OUTBOX_SWEEP_CONTACTS,
-    });
-    for (const contactId of contactIds) await flushContact(contactId);
+    for (let round = 0; round < OUTBOX_SWEEP_ROUNDS && !stopped; round += 1) {
+      const contactIds = await contactsWithDueMessages(deps.db, {
+        channels: [...deps.channels.keys()],
+        now: deps.clock.now(),
+        limit: OUTBOX_SWEEP_CONTACTS,
+      });
+      let next = 0;
+      const worker = async () => {
+        while (next < contactIds.length) await flushContact(contactIds[next++] as string);
+      };
+      await Promise.all(Array.from({ length: OUTBOX_SWEEP_CONCURRENCY }, worker));
+      if (contactIds.length < OUTBOX_SWEEP_CONTACTS) return;
+    }
   }
 
   async function sweepNow(atStart = false): Promise<void> {
