@@ -44,6 +44,8 @@ export interface ConsoleDeps {
   onEnd?: () => void;
   /** A file remembering who is speaking (`/sebagai`), so a restart keeps talking as them. */
   whoFile?: string;
+  /** Where a sent photo's file is (a chart /skor drew), to name it; the media id otherwise. */
+  photoPath?: (mediaId: string) => Promise<string | undefined>;
 }
 
 /** Who spoke last, as remembered in `file`; the operator when nothing is. */
@@ -90,9 +92,14 @@ export function createConsoleChannel(deps: ConsoleDeps): ConsoleChannel {
     async send(externalId: string, message: RenderedMessage): Promise<SendResult> {
       const who = externalId === current ? '' : ` → ${externalId}`;
       const text = renderNumberedText(message).replace(/\n/g, '\n    ');
-      const shown = (message.attachments ?? []).map((a) =>
+      const files = await Promise.all(
+        (message.attachments ?? []).map((a) =>
+          a.type === 'photo' ? deps.photoPath?.(a.mediaId) : undefined,
+        ),
+      );
+      const shown = (message.attachments ?? []).map((a, index) =>
         a.type === 'photo'
-          ? `\n    📷 ${a.mediaId}`
+          ? `\n    📷 ${files[index] ?? a.mediaId}`
           : a.type === 'document'
             ? `\n    📎 ${a.fileName}`
             : `\n    📍 ${a.latitude}, ${a.longitude}`,
