@@ -26,6 +26,7 @@ import { t } from './core/messages.js';
 import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
+import { findMediaById } from './db/queries/media.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
 import {
   lastInboundAt,
@@ -209,6 +210,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
         logger,
         onEnd: deps.onConsoleEnd,
         whoFile: path.join(config.dataDir, 'console-speaker'),
+        photoPath: async (mediaId) => {
+          const row = await findMediaById(database.db, { id: mediaId });
+          return row ? media.pathOf(row.sha256) : undefined;
+        },
       })
     : undefined;
   if (chat) runtime.addChannel(chat.channel);
