@@ -36,7 +36,7 @@ describe('the audit log of staff actions in the chat', () => {
       action: 'report.move',
       subject: 'LP-AUAAA',
       before: { status: 'DITERIMA' },
-      after: { status: 'DIVERIFIKASI', reason: null, note: 'Sudah dicek' },
+      after: { status: 'DIVERIFIKASI', reason: null, noted: true },
       createdAt: h.clock.now(),
     });
   });

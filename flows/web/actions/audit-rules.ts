@@ -58,7 +58,9 @@ export const AUDIT_RULES: readonly AuditRule[] = [
         action: 'report.move',
         subject: text(out.ticket) ?? '-',
         before: { status: out.from ?? null },
-        after: { status: out.to ?? null, reason: given.reason ?? null, note: given.note ?? null },
+        // Whether a note went, not its words: they may name the reporter, whose /hapusdata
+        // removes them from the report's history and must find no copy here.
+        after: { status: out.to ?? null, reason: given.reason ?? null, noted: Boolean(given.note) },
       };
     },
   },
