@@ -4,6 +4,7 @@
  * it as it sends a report's photos.
  */
 import type { Text } from '../core/messages.js';
+import type { Db } from '../db/client.js';
 import { PILLAR_IDS, pillarName } from '../domain/questionnaire/index.js';
 import { radarOption } from './radar.js';
 import { renderChartPng } from './render.js';
@@ -20,8 +21,11 @@ export interface VillageRadarRequest {
 
 /** Draws and stores radar pictures; see {@link createVillageCharts}. */
 export interface VillageCharts {
-  /** The stored picture's media id, or undefined when it could not be stored. */
-  radarPhoto(request: VillageRadarRequest): Promise<string | undefined>;
+  /**
+   * The stored picture's media id, or undefined when it could not be stored; stored in
+   * `tx`, the transaction of the action that asks (the outer database may not be used there).
+   */
+  radarPhoto(tx: Db, request: VillageRadarRequest): Promise<string | undefined>;
 }
 
 /**
@@ -31,10 +35,10 @@ export interface VillageCharts {
 export function createVillageCharts(deps: {
   translate(text: Text, language: string): string;
   averageLabel: Text;
-  save(png: Buffer): Promise<string | undefined>;
+  save(tx: Db, png: Buffer): Promise<string | undefined>;
 }): VillageCharts {
   return {
-    async radarPhoto(request) {
+    async radarPhoto(tx, request) {
       const option = radarOption({
         labels: PILLAR_IDS.map((pillar) => deps.translate(pillarName(pillar), request.language)),
         village: request.village,
@@ -42,7 +46,7 @@ export function createVillageCharts(deps: {
         villageName: request.villageName,
         averageName: deps.translate(deps.averageLabel, request.language),
       });
-      return deps.save(renderChartPng(option));
+      return deps.save(tx, renderChartPng(option));
     },
   };
 }
