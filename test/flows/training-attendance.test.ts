@@ -36,7 +36,7 @@ describe.each(DRIVERS)('training check-in, /datasaya and /hapusdata on %s', (dri
       `
       > /jadwal
       > 1
-      < 4. Buka absensi
+      < 5. Buka absensi
       > buka absensi
       < Absensi hanya bisa dibuka selama pelatihan berlangsung
       `,

@@ -7,7 +7,7 @@ describe('the app flows on the bare engine', () => {
     const chat = createChat(flows);
     chat.text('halo');
     expect(chat.stack()).toEqual(['menu']);
-    chat.text('lima');
+    chat.text('enam');
     expect(chat.stack()).toEqual(['feedback']);
     chat.text('ide fitur bru');
     expect(chat.answers()).toEqual({ topic: 'idea' });
@@ -48,7 +48,7 @@ describe('the app flows on the bare engine', () => {
   it('open help and return to the menu question', () => {
     const chat = createChat(flows);
     chat.command('menu');
-    chat.text('7');
+    chat.text('8');
     expect(chat.keys()).toEqual(['help:text', 'menu:prompt']);
     expect(chat.stack()).toEqual(['menu']);
   });
