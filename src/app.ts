@@ -220,7 +220,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const telegram = config.telegram
     ? createTelegramChannel({
         ...config.telegram,
-        receive: runtime.receive,
+        // An update is confirmed to Telegram once its replies are committed, not sent.
+        receive: runtime.accept,
         recordOnce: runtime.recordOnce,
         wasReceived: runtime.wasReceived,
         markUnreachable: runtime.markUnreachable,

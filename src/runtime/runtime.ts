@@ -112,6 +112,13 @@ export interface Runtime {
   /** Handles one message: dedupe, state, engine, outbox, then sends the replies. */
   receive(inbound: Inbound): Promise<ReceiveOutcome>;
   /**
+   * As `receive`, but resolves once the message is recorded, its replies committed to the
+   * outbox, while they are still being sent: for a channel that confirms messages to the
+   * platform (Telegram's update offset), which then need not wait for the sending. A crash
+   * after that point sends the replies from the outbox when the bot starts again.
+   */
+  accept(inbound: Inbound): Promise<ReceiveOutcome>;
+  /**
    * Records a message key in the one dedupe without a conversation, for what a channel
    * answers itself (a group invitation, a refused photo): true the first time, false
    * when the key was recorded before, by this or by `receive`.
@@ -262,7 +269,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     });
   }
 
-  async function process(inbound: Inbound): Promise<ReceiveOutcome> {
+  /** Handles `inbound`; `recorded` is told the outcome once committed, before the sending. */
+  async function process(
+    inbound: Inbound,
+    recorded: (outcome: ReceiveOutcome) => void,
+  ): Promise<ReceiveOutcome> {
     const log = deps.logger.child({ channel: inbound.channel, messageId: inbound.messageId });
     let handled: Handled | Duplicate;
     try {
@@ -270,6 +281,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     } catch (error) {
       log.error({ err: error }, 'message handling failed; apologising to the person');
       const failed = await apologise(inbound);
+      recorded(failed);
       if (failed.type === 'failed' && failed.contactId) {
         await outbox.flushContact(failed.contactId);
       }
@@ -277,6 +289,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     }
     if (handled.type === 'duplicate') return handled;
     const { contactId, send } = handled;
+    recorded({ type: 'handled', contactId });
     log.debug({ contactId }, 'message handled');
     if (send) await outbox.sendClaimed(contactId, send.rows, send);
     else await outbox.flushContact(contactId);
@@ -284,6 +297,17 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     // now rather than at the next periodic sweep.
     if (handled.queuedForOthers) void outbox.flushDue();
     return { type: 'handled', contactId };
+  }
+
+  /** One message after the earlier ones of its sender; see `receive` and `accept`. */
+  function run(
+    inbound: Inbound,
+    recorded: (outcome: ReceiveOutcome) => void,
+  ): Promise<ReceiveOutcome> {
+    if (stopping) return Promise.resolve({ type: 'failed' });
+    // People's text is cleaned once, here, whatever channel it came from.
+    const clean = cleanInbound(inbound);
+    return queue.run(`${clean.channel}\u0000${clean.externalId}`, () => process(clean, recorded));
   }
 
   return {
@@ -305,12 +329,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     recordOnce: (key) => recordInbound(deps.db, { ...key, now: deps.clock.now() }),
     wasReceived: (key) => isInboundRecorded(deps.db, key),
-    receive(inbound) {
-      if (stopping) return Promise.resolve({ type: 'failed' });
-      // People's text is cleaned once, here, whatever channel it came from.
-      const clean = cleanInbound(inbound);
-      return queue.run(`${clean.channel}\u0000${clean.externalId}`, () => process(clean));
-    },
+    receive: (inbound) => run(inbound, () => {}),
+    accept: (inbound) =>
+      new Promise((resolve, reject) => {
+        run(inbound, resolve).then(resolve, reject);
+      }),
     async start() {
       await outbox.start();
     },

@@ -35,6 +35,43 @@ describe('runtime', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('accepts a message once its reply is committed, before the reply is sent, and sends it after', async () => {
+    h = await createHarness();
+    const harness = h;
+    const original = harness.channel.send;
+    let release: (() => void) | undefined;
+    harness.channel.send = (externalId, message, meta) =>
+      new Promise((resolve) => {
+        release = () => resolve(original(externalId, message, meta));
+      });
+    const outcome = await harness.runtime.accept({
+      channel: 'test',
+      messageId: 'accept-1',
+      externalId: 'ani',
+      receivedAt: harness.clock.now(),
+      payload: { type: 'text', text: 'halo' },
+    });
+    expect(outcome.type).toBe('handled');
+    // Recorded and committed: the reply waits in the outbox, claimed, and is being sent.
+    const [row] = await harness.db.db.select().from(outbox);
+    expect(row?.status).toBe('sending');
+    expect(harness.channel.take('ani')).toEqual([]);
+    const later = harness.runtime.receive({
+      channel: 'test',
+      messageId: 'accept-2',
+      externalId: 'ani',
+      receivedAt: harness.clock.now(),
+      payload: { type: 'text', text: '6' },
+    });
+    release?.();
+    harness.channel.send = original;
+    await later;
+    // The next message of the same person waited for the first reply to be sent.
+    const replies = harness.channel.take('ani');
+    expect(replies[0]).toContain('Selamat datang');
+    expect(replies[1]).toContain('Saran Anda tentang apa?');
+  });
+
   it('handles two messages of one person sent at once strictly in order', async () => {
     h = await createHarness();
     await h.say('ani', 'halo');
