@@ -34,11 +34,6 @@ export const OUTBOX_LEASE_MS = 60_000;
 export const OUTBOX_LEASE_RENEW_MS = 20_000;
 /** Messages claimed at once per contact. */
 export const OUTBOX_CLAIM_BATCH = 20;
-/**
- * Messages to one person recorded as sent in one statement (a reply of two or three
- * messages costs one): the most a crash can make be sent twice.
- */
-export const SENT_RECORD_GROUP = 3;
 /** Contacts with due messages read at once by a sweep. */
 export const OUTBOX_SWEEP_CONTACTS = 200;
 /** Contacts a sweep sends to at once: enough to keep a channel's pace busy while sends wait. */
@@ -212,34 +207,27 @@ export function createOutboxSender(deps: {
     language: string,
     claimer: Claimer,
   ): Promise<boolean> {
-    // Recorded together, in one statement, before anything else is recorded or released,
-    // and at least every SENT_RECORD_GROUP: a crash before that sends them again (at most
-    // that many twice, never one lost).
-    const sent: number[] = [];
-    const recordSent = () => markSent(deps.db, { ids: sent.splice(0), now: deps.clock.now() });
     for (const [index, row] of rows.entries()) {
       if (!stillClaimed(claimer)) {
         deps.logger.warn(
           { contactId: row.contactId },
           'instance lock lost: claimed messages released',
         );
-        await recordSent();
         await releaseClaims(deps.db, { ids: rows.slice(index).map((r) => r.id), claimer });
         return false;
       }
+      // Each one recorded as soon as it is sent: the next may wait seconds for the pace,
+      // and a crash meanwhile must not send this one again.
       const result = await deliver(row, language);
       if (result.type === 'sent') {
-        sent.push(row.id);
-        if (sent.length >= SENT_RECORD_GROUP) await recordSent();
+        await markSent(deps.db, { ids: [row.id], now: deps.clock.now() });
         continue;
       }
-      await recordSent();
       if (!(await record(row, result, claimer))) {
         await releaseClaims(deps.db, { ids: rows.slice(index + 1).map((r) => r.id), claimer });
         return false;
       }
     }
-    await recordSent();
     return true;
   }
 
