@@ -253,17 +253,21 @@ export function createOutboxSender(deps: {
    */
   async function flushDueNow(): Promise<void> {
     for (let round = 0; round < OUTBOX_SWEEP_ROUNDS && !stopped; round += 1) {
-      const contactIds = await contactsWithDueMessages(deps.db, {
+      const due = await contactsWithDueMessages(deps.db, {
         channels: [...deps.channels.keys()],
         now: deps.clock.now(),
         limit: OUTBOX_SWEEP_CONTACTS,
       });
-      let next = 0;
-      const worker = async () => {
-        while (next < contactIds.length) await flushContact(contactIds[next++] as string);
-      };
-      await Promise.all(Array.from({ length: OUTBOX_SWEEP_CONCURRENCY }, worker));
-      if (contactIds.length < OUTBOX_SWEEP_CONTACTS) return;
+      // One priority after the other (replies before the bulk lane), each several at once.
+      for (const priority of [...new Set(due.map((d) => d.priority))]) {
+        const ids = due.filter((d) => d.priority === priority).map((d) => d.contactId);
+        let next = 0;
+        const worker = async () => {
+          while (next < ids.length) await flushContact(ids[next++] as string);
+        };
+        await Promise.all(Array.from({ length: OUTBOX_SWEEP_CONCURRENCY }, worker));
+      }
+      if (due.length < OUTBOX_SWEEP_CONTACTS) return;
     }
   }
 

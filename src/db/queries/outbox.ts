@@ -264,10 +264,13 @@ export async function reclaimAbandoned(db: Db, params: { now: Date }): Promise<n
 export async function contactsWithDueMessages(
   db: Db,
   params: { channels: string[]; now: Date; limit: number },
-): Promise<string[]> {
+): Promise<{ contactId: string; priority: number }[]> {
   if (params.channels.length === 0) return [];
   const rows = await db
-    .select({ contactId: outbox.contactId, first: sql<number>`min(${outbox.id})` })
+    .select({
+      contactId: outbox.contactId,
+      priority: sql<number>`min(${outbox.priority})`.mapWith(Number),
+    })
     .from(outbox)
     .where(
       and(
@@ -279,7 +282,7 @@ export async function contactsWithDueMessages(
     .groupBy(outbox.contactId)
     .orderBy(sql`min(${outbox.priority})`, sql`min(${outbox.id})`)
     .limit(params.limit);
-  return rows.map((r) => r.contactId);
+  return rows;
 }
 
 /**
