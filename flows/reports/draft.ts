@@ -7,13 +7,14 @@
 import { type CallInput, call, resultOf } from '../../src/core/flow/action.js';
 import type { Answers, StepContext } from '../../src/core/flow/types.js';
 import { type Json, type Text, t } from '../../src/core/messages.js';
+import type { Pin } from '../../src/domain/map-link.js';
 import {
   beginReport,
   type DraftVillage,
   setReportVillage,
   type submitReport,
 } from './declarations.js';
-import { categoryName, locationText, type Pin, placeText, typeName } from './text.js';
+import { categoryName, locationText, placeText, typeName } from './text.js';
 
 /** Where /lapor starts; its result holds the person's own village. */
 export const begin = call('begin', beginReport, {

@@ -3,6 +3,7 @@
  * and locations, each a {@link Text} resolved in the reader's language at send time.
  */
 import { type KeysUnder, type Text, t } from '../../src/core/messages.js';
+import { mapLink, type Pin } from '../../src/domain/map-link.js';
 import {
   REPORT_CATEGORY_IDS,
   REPORT_TYPES,
@@ -17,15 +18,6 @@ import {
   type ReportStatus,
 } from '../../src/domain/report/status.js';
 import type { VillagePlace } from '../../src/domain/village-place.js';
-
-/** A map pin. */
-export type Pin = {
-  latitude: number;
-  longitude: number;
-};
-
-/** Zoom of the map link shown for a pin: a street and its houses. */
-const MAP_ZOOM = 18;
 
 /** One of `known`, or undefined for a value another version stored. */
 function known<T extends string>(values: readonly T[], value: string): T | undefined {
@@ -77,13 +69,6 @@ export function reasonName(reason: string): Text | string {
 export function placeText(place: VillagePlace | null | undefined, code: string): Text {
   if (!place) return t('report:place_unknown', { code });
   return t('report:place', { name: place.name, district: place.district, regency: place.regency });
-}
-
-/** A link that opens the pin on a map, in any chat app. */
-export function mapLink(pin: Pin): string {
-  const lat = pin.latitude.toFixed(6);
-  const lon = pin.longitude.toFixed(6);
-  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${MAP_ZOOM}/${lat}/${lon}`;
 }
 
 /** Where the problem is: a pin (as a map link), a landmark, both, or nothing given. */

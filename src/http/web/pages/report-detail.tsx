@@ -6,13 +6,7 @@
 import type { Context, Hono } from 'hono';
 import type { MoveResult } from '../../../../flows/reports/declarations.js';
 import { moveByStaff } from '../../../../flows/reports/declarations.js';
-import {
-  categoryName,
-  mapLink,
-  reasonName,
-  statusName,
-  typeName,
-} from '../../../../flows/reports/text.js';
+import { categoryName, reasonName, statusName, typeName } from '../../../../flows/reports/text.js';
 import { t } from '../../../core/messages.js';
 import { getContact } from '../../../db/queries/contacts.js';
 import {
@@ -22,6 +16,7 @@ import {
   reportMediaIds,
 } from '../../../db/queries/reports.js';
 import { formatDate } from '../../../domain/dates.js';
+import { mapLink } from '../../../domain/map-link.js';
 import { type ReportAccess, reportAccess } from '../../../domain/report/access.js';
 import { isOverdue } from '../../../domain/report/overdue.js';
 import {
