@@ -111,21 +111,3 @@ export function Exports(props: { viewer: Viewer; path: string; query: string }) 
     </p>
   );
 }
-
-/** "Page 2 of 5" with links to the neighbours. */
-export function Pager(props: {
-  viewer: Viewer;
-  page: number;
-  pages: number;
-  total: number;
-  href: (page: number) => string;
-}) {
-  const { viewer, page, pages } = props;
-  return (
-    <p>
-      {page > 1 ? <a href={props.href(page - 1)}>{viewer.tr(t('web:common.previous'))}</a> : null}{' '}
-      {viewer.tr(t('web:common.page', { page, pages: Math.max(pages, 1), total: props.total }))}{' '}
-      {page < pages ? <a href={props.href(page + 1)}>{viewer.tr(t('web:common.next'))}</a> : null}
-    </p>
-  );
-}

@@ -3,7 +3,8 @@ import type { Hono } from 'hono';
 import { t } from '../../../core/messages.js';
 import { type AuditRow, listAudit } from '../../../db/queries/audit.js';
 import { EXPORT_MAX_ROWS, type ExportFormat, sendTable } from '../export.js';
-import { Exports, Page, Pager, WEB_BASE } from '../layout.js';
+import { Exports, Page, WEB_BASE } from '../layout.js';
+import { DataTable } from '../table.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
 
@@ -31,44 +32,33 @@ export function mountAudit(app: Hono<WebEnv>, deps: WebDeps): void {
     return c.html(
       <Page viewer={viewer} title={tr(t('web:audit.title'))}>
         <Exports viewer={viewer} path={`${WEB_BASE}/audit`} query="" />
-        <div class="card scroll">
-          <table id="audit">
-            <thead>
-              <tr>
-                <th>{tr(t('web:audit.when'))}</th>
-                <th>{tr(t('web:audit.who'))}</th>
-                <th>{tr(t('web:audit.what'))}</th>
-                <th>{tr(t('web:audit.subject'))}</th>
-                <th>{tr(t('web:audit.before'))}</th>
-                <th>{tr(t('web:audit.after'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr>
-                  <td>{row.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                  <td>
-                    {who(viewer, row)} <span class="muted">({row.channel})</span>
-                  </td>
-                  <td>{row.action}</td>
-                  <td>{row.subject}</td>
-                  <td>
-                    <code>{json(row.before)}</code>
-                  </td>
-                  <td>
-                    <code>{json(row.after)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Pager
+        <DataTable
           viewer={viewer}
-          page={page}
-          pages={Math.ceil(total / AUDIT_PAGE_SIZE)}
-          total={total}
-          href={(n) => `${WEB_BASE}/audit?hal=${n}`}
+          id="audit"
+          header={[
+            tr(t('web:audit.when')),
+            tr(t('web:audit.who')),
+            tr(t('web:audit.what')),
+            tr(t('web:audit.subject')),
+            tr(t('web:audit.before')),
+            tr(t('web:audit.after')),
+          ]}
+          rows={rows.map((row) => [
+            row.createdAt.toISOString().replace('T', ' ').slice(0, 19),
+            <>
+              {who(viewer, row)} <span class="muted">({row.channel})</span>
+            </>,
+            row.action,
+            row.subject,
+            <code>{json(row.before)}</code>,
+            <code>{json(row.after)}</code>,
+          ])}
+          paging={{
+            page,
+            pages: Math.ceil(total / AUDIT_PAGE_SIZE),
+            total,
+            href: (n) => `${WEB_BASE}/audit?hal=${n}`,
+          }}
         />
       </Page>,
     );

@@ -9,7 +9,8 @@ import { REPORT_CATEGORY_IDS } from '../../../domain/report/categories.js';
 import { isOverdue, OVERDUE_STATUSES } from '../../../domain/report/overdue.js';
 import { REPORT_STATUSES } from '../../../domain/report/status.js';
 import { EXPORT_MAX_ROWS, type ExportFormat, sendTable } from '../export.js';
-import { Exports, Page, Pager, WEB_BASE } from '../layout.js';
+import { Exports, Page, WEB_BASE } from '../layout.js';
+import { DataTable } from '../table.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { villageName } from './words.js';
 
@@ -148,49 +149,35 @@ export function mountReportQueue(app: Hono<WebEnv>, deps: WebDeps): void {
           </button>
         </form>
         <Exports viewer={viewer} path={`${WEB_BASE}/laporan`} query={q.query} />
-        <div class="card scroll">
-          {rows.length === 0 ? (
-            <p>{tr(t('web:common.none'))}</p>
-          ) : (
-            <table id="reports">
-              <thead>
-                <tr>
-                  <th>{tr(t('web:reports.ticket'))}</th>
-                  <th>{tr(t('web:reports.status'))}</th>
-                  <th>{tr(t('web:reports.category'))}</th>
-                  <th>{tr(t('web:reports.village'))}</th>
-                  <th>{tr(t('web:reports.date'))}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr>
-                    <td>
-                      <a href={`${WEB_BASE}/laporan/${row.ticket}`}>{row.ticket}</a>
-                    </td>
-                    <td>
-                      {tr(statusName(row.status))}{' '}
-                      {isOverdue(row, now, { calendar: deps.calendar, sla: deps.sla }) ? (
-                        <span class="badge">{tr(t('web:reports.overdue_badge'))}</span>
-                      ) : null}
-                    </td>
-                    <td>{tr(categoryName(row.category))}</td>
-                    <td>{villageName(directory, row.villageCode)}</td>
-                    <td>{formatDate(row.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-        <Pager
+        <DataTable
           viewer={viewer}
-          page={q.page}
-          pages={pages}
-          total={total}
-          href={(page) =>
-            `${WEB_BASE}/laporan?${new URLSearchParams({ ...q.raw, hal: String(page) })}`
-          }
+          id="reports"
+          header={[
+            tr(t('web:reports.ticket')),
+            tr(t('web:reports.status')),
+            tr(t('web:reports.category')),
+            tr(t('web:reports.village')),
+            tr(t('web:reports.date')),
+          ]}
+          rows={rows.map((row) => [
+            <a href={`${WEB_BASE}/laporan/${row.ticket}`}>{row.ticket}</a>,
+            <>
+              {tr(statusName(row.status))}{' '}
+              {isOverdue(row, now, { calendar: deps.calendar, sla: deps.sla }) ? (
+                <span class="badge">{tr(t('web:reports.overdue_badge'))}</span>
+              ) : null}
+            </>,
+            tr(categoryName(row.category)),
+            villageName(directory, row.villageCode),
+            formatDate(row.createdAt),
+          ])}
+          paging={{
+            page: q.page,
+            pages,
+            total,
+            href: (page) =>
+              `${WEB_BASE}/laporan?${new URLSearchParams({ ...q.raw, hal: String(page) })}`,
+          }}
         />
       </Page>,
     );

@@ -19,6 +19,7 @@ import {
 import { scopeCovers } from '../../../domain/staff-scope.js';
 import { EXPORT_MAX_ROWS, type ExportFormat, sendTable } from '../export.js';
 import { Exports, Page, WEB_BASE } from '../layout.js';
+import { DataTable } from '../table.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
 import { areaScores, villageAgainstRegency } from './village-data.js';
@@ -50,13 +51,13 @@ function sortRows(rows: VillageRow[], key: string, order: string): VillageRow[] 
 function ScoreCell(props: { viewer: Viewer; result: VillagePillarResult | undefined }) {
   const { viewer, result } = props;
   if (!result || result.score === null)
-    return <td class="muted">{viewer.tr(t('web:villages.not_enough'))}</td>;
+    return <span class="muted">{viewer.tr(t('web:villages.not_enough'))}</span>;
   return (
-    <td>
+    <>
       {roundScore(result.score)}
       <br />
       <span class="muted">{percent(result.kader.completeness)}%</span>
-    </td>
+    </>
   );
 }
 
@@ -83,43 +84,25 @@ export function mountVillages(app: Hono<WebEnv>, deps: WebDeps): void {
     return c.html(
       <Page viewer={viewer} title={tr(t('web:villages.title'))}>
         <Exports viewer={viewer} path={`${WEB_BASE}/desa`} query="" />
-        <div class="card scroll">
-          {rows.length === 0 ? (
-            <p>{tr(t('web:villages.no_answers'))}</p>
-          ) : (
-            <table id="villages">
-              <thead>
-                <tr>
-                  <th>
-                    <a href={sortLink('name')}>{tr(t('web:villages.village'))}</a>
-                  </th>
-                  {PILLAR_IDS.map((pillar) => (
-                    <th>
-                      <a href={sortLink(pillar)}>{tr(pillarName(pillar))}</a>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr>
-                    <td>
-                      <a href={`${WEB_BASE}/desa/${row.code}`}>{row.name}</a>
-                      <br />
-                      <span class="muted">{row.code}</span>
-                    </td>
-                    {PILLAR_IDS.map((pillar) => (
-                      <ScoreCell
-                        viewer={viewer}
-                        result={row.results.find((r) => r.pillar === pillar)}
-                      />
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+        <DataTable
+          viewer={viewer}
+          id="villages"
+          empty={tr(t('web:villages.no_answers'))}
+          header={[
+            <a href={sortLink('name')}>{tr(t('web:villages.village'))}</a>,
+            ...PILLAR_IDS.map((pillar) => <a href={sortLink(pillar)}>{tr(pillarName(pillar))}</a>),
+          ]}
+          rows={rows.map((row) => [
+            <>
+              <a href={`${WEB_BASE}/desa/${row.code}`}>{row.name}</a>
+              <br />
+              <span class="muted">{row.code}</span>
+            </>,
+            ...PILLAR_IDS.map((pillar) => (
+              <ScoreCell viewer={viewer} result={row.results.find((r) => r.pillar === pillar)} />
+            )),
+          ])}
+        />
         <p class="muted">
           {tr(t('web:villages.score'))} / {tr(t('web:villages.completeness'))} (%)
         </p>
@@ -186,36 +169,28 @@ export function mountVillages(app: Hono<WebEnv>, deps: WebDeps): void {
           />
           <script dangerouslySetInnerHTML={{ __html: script }} />
         </div>
-        <div class="card scroll">
-          <table id="pillars">
-            <thead>
-              <tr>
-                <th>{tr(t('web:villages.pillar'))}</th>
-                <th>{tr(t('web:villages.score'))}</th>
-                <th>{tr(t('web:villages.completeness'))}</th>
-                <th>{tr(t('web:villages.average'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {PILLAR_IDS.map((pillar, index) => {
-                const result = results?.find((r) => r.pillar === pillar);
-                const avg = average[index];
-                return (
-                  <tr>
-                    <td>{tr(pillarName(pillar))}</td>
-                    <td>
-                      {result?.score == null
-                        ? tr(t('web:villages.not_enough'))
-                        : `${roundScore(result.score)} · ${tr(bandText(band(result.score)))}`}
-                    </td>
-                    <td>{result ? `${percent(result.kader.completeness)}%` : '–'}</td>
-                    <td>{avg == null ? '–' : roundScore(avg)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          viewer={viewer}
+          id="pillars"
+          header={[
+            tr(t('web:villages.pillar')),
+            tr(t('web:villages.score')),
+            tr(t('web:villages.completeness')),
+            tr(t('web:villages.average')),
+          ]}
+          rows={PILLAR_IDS.map((pillar, index) => {
+            const result = results?.find((r) => r.pillar === pillar);
+            const avg = average[index];
+            return [
+              tr(pillarName(pillar)),
+              result?.score == null
+                ? tr(t('web:villages.not_enough'))
+                : `${roundScore(result.score)} · ${tr(bandText(band(result.score)))}`,
+              result ? `${percent(result.kader.completeness)}%` : '–',
+              avg == null ? '–' : roundScore(avg),
+            ];
+          })}
+        />
         <div class="card">
           <h2>{tr(t('web:villages.weakest'))}</h2>
           <ul id="weakest">
