@@ -6,13 +6,21 @@
  */
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 
 /** Size of the chat's chart picture, in pixels. */
 export const CHART_WIDTH_PX = 720;
 export const CHART_HEIGHT_PX = 560;
 
 const require = createRequire(import.meta.url);
+
+let echartsModule: typeof Echarts | undefined;
+
+/** ECharts, loaded at the first chart: it costs about a second of CPU and 50 MB to load. */
+function echarts(): typeof Echarts {
+  echartsModule ??= require('echarts') as typeof Echarts;
+  return echartsModule;
+}
 
 /** The shipped font file (the `dejavu-fonts-ttf` package). */
 export const CHART_FONT_FILE: string = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -22,9 +30,9 @@ export function renderChartSvg(
   option: object,
   size: { width: number; height: number } = { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
 ): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, ...size });
   try {
-    chart.setOption(option as echarts.EChartsCoreOption);
+    chart.setOption(option as Echarts.EChartsCoreOption);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
