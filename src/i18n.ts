@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { DEFAULT_RETENTION, LANGUAGES, type Language, textVariables } from './config.js';
 import type { Outbound, RenderedMessage, Text, TextParam } from './core/messages.js';
+import { PROJECT_ROOT } from './project-root.js';
 
 /** The folder holding `locales/<lng>/<namespace>.json`. */
-export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
+export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
 
 /** Resolves texts in one language or another; the only place keys become words. */
 export interface Translator {
@@ -63,6 +63,9 @@ export async function createTranslator(
   };
   const resolveParam = (value: TextParam, language: string, plain: boolean): string | number => {
     if (Array.isArray(value)) return value.map((v) => resolve(v, language, plain)).join(', ');
+    if (typeof value === 'object' && 'link' in value) {
+      return `[${resolve(value.link.label, language, plain)}](${value.link.url})`;
+    }
     if (typeof value === 'object') return resolve(value, language, plain);
     return plain && typeof value === 'string' ? neutraliseFormatting(value) : value;
   };
@@ -93,10 +96,13 @@ const FORMATTING_LOOKALIKES: Record<string, string> = {
 
 /**
  * Replaces the formatting characters `*`, `_`, `~` and backtick with look-alikes, so a
- * person's words are shown exactly as written, never bold, italic, struck or monospaced.
+ * person's words are shown exactly as written, never bold, italic, struck or monospaced;
+ * and the `]` of a `](` with a look-alike, so they never make a link that hides its address.
  */
 export function neutraliseFormatting(text: string): string {
-  return text.replace(/[*_~`]/g, (c) => FORMATTING_LOOKALIKES[c] ?? c);
+  return text
+    .replace(/[*_~`]/g, (c) => FORMATTING_LOOKALIKES[c] ?? c)
+    .replace(/\](?=\()/g, '\uff3d');
 }
 
 function renderMessage(message: Outbound, translate: (text: Text) => string): RenderedMessage {

@@ -3,7 +3,7 @@
  * and locations, each a {@link Text} resolved in the reader's language at send time.
  */
 import { type KeysUnder, type Text, t } from '../../src/core/messages.js';
-import { mapLink, type Pin } from '../../src/domain/map-link.js';
+import { mapLinkParam, type Pin } from '../../src/domain/map-link.js';
 import {
   REPORT_CATEGORY_IDS,
   REPORT_TYPES,
@@ -71,10 +71,10 @@ export function placeText(place: VillagePlace | null | undefined, code: string):
   return t('report:place', { name: place.name, district: place.district, regency: place.regency });
 }
 
-/** Where the problem is: a pin (as a map link), a landmark, both, or nothing given. */
+/** Where the problem is: a pin (as a short "lihat peta" link), a landmark, both, or nothing given. */
 export function locationText(pin: Pin | null, landmark: string | null): Text {
-  if (pin && landmark) return t('report:location.both', { link: mapLink(pin), landmark });
-  if (pin) return t('report:location.pin', { link: mapLink(pin) });
+  if (pin && landmark) return t('report:location.both', { link: mapLinkParam(pin), landmark });
+  if (pin) return t('report:location.pin', { link: mapLinkParam(pin) });
   if (landmark) return t('report:location.landmark', { landmark });
   return t('report:location.none');
 }

@@ -1,11 +1,26 @@
 import type { RenderedMessage } from '../core/messages.js';
 
 /**
- * Renders a message as plain text with numbered options, the baseline every channel
- * shares (buttons, where a platform has them, come on top of this).
+ * A link as the translator writes it, `[label](url)` (src/core/messages.ts `Link`): the
+ * label in group 1, the address (http or https, no spaces) in group 2.
  */
-export function renderNumberedText(message: RenderedMessage): string {
-  const blocks = [...message.texts];
+export const LINK_MARKUP = /\[([^[\]\n]+)\]\((https?:\/\/[^\s()<>"]+)\)/g;
+
+/** Each link as its address alone, for platforms whose text cannot hide an address. */
+export function plainLinks(text: string): string {
+  return text.replace(LINK_MARKUP, (_, _label: string, url: string) => url);
+}
+
+/** How links come out of {@link renderNumberedText}. */
+export type LinkStyle = 'address' | 'markup';
+
+/**
+ * Renders a message as plain text with numbered options, the baseline every channel
+ * shares (buttons, where a platform has them, come on top of this). Links become their
+ * address, or stay `[label](url)` for a channel that links words itself (`markup`).
+ */
+export function renderNumberedText(message: RenderedMessage, links: LinkStyle = 'address'): string {
+  const blocks = (links === 'markup' ? message.texts : message.texts.map(plainLinks)).slice();
   if (message.choices) {
     blocks.push(message.choices.options.map((o) => `${o.number}. ${o.label}`).join('\n'));
     if (message.choiceHint) blocks.push(`_${message.choiceHint}_`);

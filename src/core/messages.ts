@@ -7,10 +7,24 @@
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
- * A parameter of a text: a plain value, or other texts resolved in the same language
- * (a list is joined with commas).
+ * A parameter of a text: a plain value, other texts resolved in the same language (a list
+ * is joined with commas), or a {@link Link}.
  */
-export type TextParam = string | number | Text | Text[];
+export type TextParam = string | number | Text | Text[] | Link;
+
+/**
+ * A link inside a text: its words and where it goes. The translator writes it as
+ * `[label](url)`; each channel shows it its own way (Telegram as the words, linked; plain
+ * text platforms as the address alone), so flows never know which platform reads it.
+ */
+export type Link = {
+  link: { url: string; label: Text };
+};
+
+/** Builds a {@link Link} parameter. */
+export function link(url: string, label: Text): Link {
+  return { link: { url, label } };
+}
 
 /**
  * Text a person reads: an i18next key (`namespace:path`) and its parameters, resolved

@@ -75,7 +75,7 @@ describe('the report summary (transcript)', () => {
       > pertigaan gang tiga
       < Periksa laporan Anda:
       < • Lokasi: patokan: pertigaan gang tiga
-      <! openstreetmap
+      <! osm.org
       > 6
       < Di desa/kelurahan mana masalahnya?
       > desa bojongsoang

@@ -69,7 +69,7 @@ describe('filing a report (transcript)', () => {
       < • Kategori: Jalan, jembatan & fasilitas umum
       < • Uraian: Jalan desa berlubang besar di dekat masjid, sudah dua minggu.
       < • Foto: 2
-      < • Lokasi: titik di peta https://www.openstreetmap.org/?mlat=-6.912300&mlon=107.123400
+      < • Lokasi: titik di peta: https://osm.org/go/tbQM5xrUd--?m
       < • Desa: Sukamaju, Kec. Cibeber, Kab. Cianjur
       < • Cara kirim: biasa
       < 1. Kirim laporan
@@ -161,7 +161,7 @@ describe('filing a report (transcript)', () => {
       < Bagaimana laporan ini dikirim?
       > 1
       < • Lokasi: patokan: menara BTS dekat lapangan
-      <! openstreetmap
+      <! osm.org
       > 1
       < *LP-HJK23*
       `,

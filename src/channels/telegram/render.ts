@@ -60,7 +60,7 @@ export function renderForTelegram(
   message: RenderedMessage,
   options: RenderOptions,
 ): TelegramRendering {
-  const chunks = splitText(renderNumberedText(message), TELEGRAM_TEXT_MAX_CHARS);
+  const chunks = splitText(renderNumberedText(message, 'markup'), TELEGRAM_TEXT_MAX_CHARS);
   const parts: TelegramPart[] = chunks.map((text) => ({ text }));
   const last = parts[parts.length - 1] as TelegramPart;
   const first = parts[0] as TelegramPart;

@@ -213,6 +213,7 @@ export function textKeysOf(flow: FlowDefinition): string[] {
 function keysOfText(text: Text): string[] {
   const nested = Object.values(text.params ?? {}).flatMap((p) => {
     if (Array.isArray(p)) return p.flatMap(keysOfText);
+    if (typeof p === 'object' && 'link' in p) return keysOfText(p.link.label);
     return typeof p === 'object' ? keysOfText(p) : [];
   });
   return [text.key, ...nested];

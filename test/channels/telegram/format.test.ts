@@ -34,4 +34,13 @@ describe('Telegram HTML', () => {
   it('strips markers for the plain-text fallback', () => {
     expect(stripMarkers('Ketik *lewati* atau _batal_')).toBe('Ketik lewati atau batal');
   });
+
+  it('shows a link as its words, linked, never reading an address for markers', () => {
+    expect(toTelegramHtml('*Lokasi:* [lihat peta](https://osm.org/go/a_b_~c--?m) & _ok_')).toBe(
+      '<b>Lokasi:</b> <a href="https://osm.org/go/a_b_~c--?m">lihat peta</a> &amp; <i>ok</i>',
+    );
+    expect(stripMarkers('Lokasi: [lihat peta](https://osm.org/go/abc?m)')).toBe(
+      'Lokasi: https://osm.org/go/abc?m',
+    );
+  });
 });

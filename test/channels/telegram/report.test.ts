@@ -133,7 +133,10 @@ describe('reports on Telegram, through the fake Bot API', () => {
     const detail = (await until(staff, `<b>${ticket}</b> · Pengaduan`)).at(-1);
     expect(detail?.text).toContain('• Pelapor: Siti &lt;Aminah&gt; &amp; Co');
     expect(detail?.text).toContain('• Foto: 1');
-    expect(detail?.text).toContain('openstreetmap.org/?mlat=-6.977100&amp;mlon=107.640200');
+    // The pin as a short link hidden under two words, not a long raw address.
+    expect(detail?.text).toContain(
+      'titik di peta: <a href="https://osm.org/go/tbSBj2W1r--?m">lihat peta</a>',
+    );
     const opened = await until(staff, 'Apa tindak lanjut');
     // The photo goes by its Telegram file id (no upload), then the pin, then the question.
     expect(opened.map((m) => m.photo ?? (m.location ? 'pin' : 'text'))).toEqual([

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toTelegramHtml } from '../../../src/channels/telegram/format.js';
-import { t as text } from '../../../src/core/messages.js';
+import { renderWhatsappMessage } from '../../../src/channels/whatsapp/render.js';
+import { link, t as text } from '../../../src/core/messages.js';
 import { createTranslator } from '../../../src/i18n.js';
 import { createWhatsappTest, type WhatsappTest } from './setup.js';
 
@@ -42,6 +43,27 @@ describe("People's words in the bot's messages", () => {
     // Translating for other uses (the admin web, exports) leaves the words alone.
     expect(translator.translate(text('report:notify.moved_note', { note: '*x*' }), 'id')).toContain(
       '*x*',
+    );
+  });
+
+  it('never make a link that hides its address; a map pin is a link the channel shows', async () => {
+    const translator = await createTranslator('id');
+    const rendered = translator.render(
+      {
+        texts: [
+          text('report:notify.moved_note', { note: '[hadiah](https://contoh.test/x)' }),
+          text('report:location.pin', {
+            link: link('https://osm.org/go/abc--?m', text('common:map_link')),
+          }),
+        ],
+      },
+      'id',
+    );
+    const html = toTelegramHtml(rendered.texts.join('\n'));
+    expect(html).not.toContain('<a href="https://contoh.test/x">');
+    expect(html).toContain('titik di peta: <a href="https://osm.org/go/abc--?m">lihat peta</a>');
+    expect(renderWhatsappMessage(rendered).join('\n')).toContain(
+      'titik di peta: https://osm.org/go/abc--?m',
     );
   });
 });
