@@ -168,6 +168,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     entryFlowFor,
   });
 
+  // Jobs and the admin web start flows (a feedback question) in their own transactions.
+  const runner = createFlowRunner({ engine, translator, actions, clock, ids, entryFlowFor });
   const retention = createRetentionJob({ retention: config.retention, removeMediaFile });
   const broadcastJobs = createBroadcastJobs({ villages: async () => villages });
   const scheduler = createScheduler({
@@ -187,6 +189,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     recurring: [retention],
     // Jobs write outbox rows (escalations, bulk batches): send them now, not at the next sweep.
     afterRun: () => void runtime.outbox.sweep(),
+    trigger: (tx, request, log) => runner.trigger(tx, request, { log }),
   });
 
   const platformConfigured =
@@ -323,7 +326,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
           villages: async () => villages,
           perform: createPerformer({
             db: database.db,
-            runner: createFlowRunner({ engine, translator, actions, clock, ids, entryFlowFor }),
+            runner,
             logger,
             afterCommit: () => void runtime.outbox.sweep(),
           }),

@@ -187,9 +187,9 @@ export const checkInWith = defineAction('training.check_in', {
   result: returns<Said & { outcome: 'ok' | 'refused' | 'ask' }>(),
 });
 
-/** The session the person was asked to review and has not yet. */
+/** The session the person was asked to review and has not yet (that one, when named). */
 export const feedbackDue = defineAction('training.feedback_due', {
-  input: z.null(),
+  input: z.object({ sessionId: z.string().nullable() }),
   result: returns<{ outcome: 'none' } | { outcome: 'due'; sessionId: string; title: string }>(),
 });
 

@@ -1,12 +1,20 @@
 import { call, resultOf } from '../../src/core/flow/action.js';
 import { defineFlow, END } from '../../src/core/flow/types.js';
 import { t } from '../../src/core/messages.js';
-import { feedbackDue, saveReview } from './declarations.js';
+import { TRAINING_REVIEW_FLOW } from '../../src/domain/training/config.js';
+import { branch, feedbackDue, saveReview } from './declarations.js';
 
 /** Longest comment on a session, in characters. */
 export const COMMENT_MAX_CHARS = 500;
 
-const due = call('due', feedbackDue, { next: { none: 'none', '*': 'rating' } });
+/** The answer to the rating that puts the review off (/ulasan asks again later). */
+const SKIP = 'skip';
+
+// Started by the feedback job with the session's id; typed /ulasan words are not an id.
+const due = call('due', feedbackDue, {
+  input: (ctx) => ({ sessionId: ctx.args.trim() || null }),
+  next: { none: 'none', '*': 'rating' },
+});
 const titleOf = (ctx: Parameters<typeof resultOf>[0]) => {
   const found = resultOf(ctx, due);
   return found?.outcome === 'due' ? found.title : '';
@@ -17,7 +25,7 @@ const save = call('save', saveReview, {
     const found = resultOf(ctx, due);
     return {
       sessionId: found?.outcome === 'due' ? found.sessionId : '',
-      rating: ctx.answers.rating ?? null,
+      rating: Number(ctx.answers.rating),
       comment: ctx.answers.wants_comment === true ? (ctx.answers.comment ?? null) : null,
     };
   },
@@ -25,12 +33,14 @@ const save = call('save', saveReview, {
 });
 
 /**
- * /ulasan: the review of the last session the person was asked about (one hour after its
- * end): a rating from 1 to 5 and an optional comment, kept once per session.
+ * The review of a session: a rating from 1 to 5 (or "lewati", to give it later) and an
+ * optional comment, kept once per session. Started for each attendee one hour after the end
+ * (on top of what they were doing, which resumes after); /ulasan opens the newest not yet
+ * reviewed, for whoever put it off or missed it.
  */
 export const reviewFlow = defineFlow({
-  id: 'training-review',
-  version: 1,
+  id: TRAINING_REVIEW_FLOW,
+  version: 2,
   commands: ['ulasan', 'review'],
   steps: [
     due,
@@ -41,7 +51,13 @@ export const reviewFlow = defineFlow({
       prompt: (ctx) => t('training:feedback.rating', { title: titleOf(ctx) }),
       min: 1,
       max: 5,
+      alternatives: [{ value: SKIP, label: t('training:feedback.skip') }],
     },
+    call('rated', branch, {
+      input: (ctx) => ({ outcome: ctx.answers.rating === SKIP ? SKIP : 'rated' }),
+      next: { [SKIP]: 'later', '*': 'wants_comment' },
+    }),
+    { id: 'later', kind: 'say', text: t('training:feedback.later'), next: END },
     {
       id: 'wants_comment',
       kind: 'yesno',

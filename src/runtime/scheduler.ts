@@ -25,6 +25,7 @@ import {
   rescheduleJob,
 } from '../db/queries/jobs.js';
 import { errorSummary, type Logger } from '../logger.js';
+import type { TriggerOutcome, TriggerRequest } from './types.js';
 
 /** How often each process looks for due jobs. */
 export const SCHEDULER_POLL_INTERVAL_MS = 5_000;
@@ -43,7 +44,15 @@ export interface JobContext {
   job: JobRow;
   now: Date;
   logger: Logger;
+  /**
+   * Starts a flow for a contact in the job's transaction, under the rules of
+   * `Runtime.trigger` (a proactive question): it commits, or rolls back, with the job.
+   */
+  trigger(request: TriggerRequest): Promise<TriggerOutcome>;
 }
+
+/** Starts a flow for a contact in `tx` (the app binds `FlowRunner.trigger`). */
+export type JobTrigger = (tx: Db, request: TriggerRequest, log: Logger) => Promise<TriggerOutcome>;
 
 /** How a run ended, when not simply done: `again` keeps the job pending until `at`. */
 export type JobResult = undefined | { type: 'again'; at: Date };
@@ -113,6 +122,8 @@ export function createScheduler(deps: {
   recurring?: RecurringJob<unknown>[];
   /** Called after a poll that ran jobs: their outbox rows can be sent now. */
   afterRun?: () => void;
+  /** How jobs start flows for people; a job that asks without it fails (a wiring bug). */
+  trigger?: JobTrigger;
 }): Scheduler {
   const byKind = new Map(deps.jobs.map((job) => [job.kind, job]));
   const kinds = [...byKind.keys()];
@@ -122,6 +133,11 @@ export function createScheduler(deps: {
   /** Every run in flight, polled or called: a stop waits for them. */
   const running = new Set<Promise<number>>();
   let stopped = false;
+
+  function startFlow(tx: Db, request: TriggerRequest, jobLog: Logger): Promise<TriggerOutcome> {
+    if (!deps.trigger) throw new Error('this scheduler was built without a trigger');
+    return deps.trigger(tx, request, jobLog);
+  }
 
   function runOne(): Promise<RunOutcome> {
     const now = deps.clock.now();
@@ -138,7 +154,16 @@ export function createScheduler(deps: {
       }
       try {
         const result = await tx.transaction((sp) =>
-          definition.run({ tx: sp, job, now, logger: jobLog }, payload.data),
+          definition.run(
+            {
+              tx: sp,
+              job,
+              now,
+              logger: jobLog,
+              trigger: (request) => startFlow(sp, request, jobLog),
+            },
+            payload.data,
+          ),
         );
         if (result?.type === 'again') await rescheduleJob(tx, { id: job.id, dueAt: result.at });
         else await finishJob(tx, { id: job.id, now });

@@ -1,10 +1,20 @@
 /** People and helpers shared by the training transcripts. */
+import {
+  CAPABILITIES,
+  createActions,
+  FLOW_IDS,
+  flowsOf,
+  withConsentGate,
+} from '../../flows/index.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createFlowRunner } from '../../src/runtime/flow-runner.js';
 import { createTrainingSchedule } from '../../src/runtime/jobs/training.js';
-import { createScheduler, type Scheduler } from '../../src/runtime/scheduler.js';
+import { createScheduler, type JobTrigger, type Scheduler } from '../../src/runtime/scheduler.js';
 import { createBulkFeedJob } from '../../src/runtime/scheduler-bulk.js';
-import { type Harness, silentLogger } from '../support/harness.js';
+import { createTestIds, type Harness, silentLogger } from '../support/harness.js';
 import { registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
+import { testVillages } from '../support/villages.js';
 
 /** Kuta, Kec. Kuta, Kab. Badung, Bali (WITA). */
 export const KUTA = '51.03.01.1002';
@@ -91,6 +101,22 @@ export async function createSession(
   );
 }
 
+/** How the app's jobs start flows (the feedback question), over the harness's clock. */
+export function jobTrigger(h: Harness): JobTrigger {
+  const flows = flowsOf(CAPABILITIES);
+  const runner = createFlowRunner({
+    engine: withConsentGate(
+      createEngine({ flows, helpFlow: FLOW_IDS.help, languageFlow: FLOW_IDS.language }),
+    ),
+    translator: h.translator,
+    actions: createActions({ villages: testVillages, removeMediaFile: async () => {} }),
+    clock: h.clock,
+    ids: createTestIds('job'),
+    entryFlowFor: () => FLOW_IDS.menu,
+  });
+  return (tx, request, log) => runner.trigger(tx, request, { log });
+}
+
 /** A scheduler over the harness's database and clock, with the training jobs and the bulk lane. */
 export function trainingScheduler(h: Harness): Scheduler {
   return createScheduler({
@@ -98,6 +124,7 @@ export function trainingScheduler(h: Harness): Scheduler {
     clock: h.clock,
     logger: silentLogger,
     jobs: [...createTrainingSchedule().jobs, createBulkFeedJob()],
+    trigger: jobTrigger(h),
   });
 }
 

@@ -13,8 +13,11 @@ import { feedbackDue, saveReview } from '../declarations.js';
 
 /** The review actions. */
 export const reviewActions: ActionImplementation[] = [
-  implement(feedbackDue, async ({ tx, contact }) => {
-    const due = await findFeedbackDue(tx, { contactId: contact.id });
+  implement(feedbackDue, async ({ tx, contact }, { sessionId }) => {
+    const due = await findFeedbackDue(tx, {
+      contactId: contact.id,
+      sessionId: sessionId ?? undefined,
+    });
     return due ? { outcome: 'due', ...due } : { outcome: 'none' };
   }),
   implement(saveReview, async ({ tx, contact, clock, ids }, review) => {

@@ -192,21 +192,22 @@ export async function markAbsent(
 }
 
 /**
- * People to ask for feedback once: those who checked in, or, when nobody checked in (no
- * check-in was opened), everyone going; each is marked asked.
+ * Up to `limit` people to ask for feedback once, in a stable order: those who checked in,
+ * or, when nobody checked in (no check-in was opened), everyone going; each is marked
+ * asked in the caller's transaction, so a crash before its commit asks nobody twice.
  */
 export async function takeFeedbackRecipients(
   db: Db,
-  params: { sessionId: string; now: Date },
+  params: { sessionId: string; now: Date; limit: number },
 ): Promise<string[]> {
   const session = eq(trainingRsvps.sessionId, params.sessionId);
   const [attended] = await db
     .select({ n: count() })
     .from(trainingRsvps)
     .where(and(session, eq(trainingRsvps.attendance, 'hadir')));
-  const rows = await db
-    .update(trainingRsvps)
-    .set({ feedbackAskedAt: params.now })
+  const batch = db
+    .select({ id: trainingRsvps.id })
+    .from(trainingRsvps)
     .where(
       and(
         session,
@@ -217,14 +218,23 @@ export async function takeFeedbackRecipients(
           : eq(trainingRsvps.status, 'ikut'),
       ),
     )
+    .orderBy(asc(trainingRsvps.id))
+    .limit(params.limit);
+  const rows = await db
+    .update(trainingRsvps)
+    .set({ feedbackAskedAt: params.now })
+    .where(inArray(trainingRsvps.id, batch))
     .returning({ contactId: trainingRsvps.contactId });
-  return rows.flatMap((row) => (row.contactId ? [row.contactId] : []));
+  return rows.flatMap((row) => (row.contactId ? [row.contactId] : [])).sort();
 }
 
-/** The newest session the person was asked about and has not answered, if any. */
+/**
+ * The session the person was asked about and has not reviewed: `sessionId` when given
+ * (a question just asked), else the newest; none when already reviewed or never asked.
+ */
 export async function feedbackDue(
   db: Db,
-  params: { contactId: string },
+  params: { contactId: string; sessionId?: string },
 ): Promise<{ sessionId: string; title: string } | undefined> {
   const [row] = await db
     .select({ sessionId: trainingSessions.id, title: trainingSessions.title })
@@ -240,6 +250,7 @@ export async function feedbackDue(
     .where(
       and(
         eq(trainingRsvps.contactId, params.contactId),
+        params.sessionId ? eq(trainingRsvps.sessionId, params.sessionId) : undefined,
         isNotNull(trainingRsvps.feedbackAskedAt),
         isNull(trainingFeedback.id),
       ),

@@ -22,6 +22,9 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   feedbackAfterMinutes: 60,
 };
 
+/** The flow that asks a person to review a session (`args`: the session's id), /ulasan. */
+export const TRAINING_REVIEW_FLOW = 'training-review';
+
 const WALL_CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
 
 /** "18:00" or "18.00" as hour and minute; undefined for anything else. */

@@ -6,25 +6,37 @@
  *
  * Each job carries the start or end it was planned for, and its dedupe key names it: a
  * session moved gets new jobs, and the old ones, finding another time (or a cancelled
- * session), end without effect. Messages to many people go through the bulk lane.
+ * session), end without effect. Messages to many people go through the bulk lane; the
+ * feedback question is a flow started for each attendee (a trigger, pushed on top of what
+ * they are doing), in batches while the outbox has room, each batch marking those it asked.
  */
 import { z } from 'zod';
 import { type Outbound, t } from '../../core/messages.js';
 import type { Db } from '../../db/client.js';
+import { countOpenOutbox } from '../../db/queries/bulk.js';
 import { getSession, type TrainingSession, updateSession } from '../../db/queries/training.js';
 import {
   markAbsent,
   rsvpContacts,
   takeFeedbackRecipients,
 } from '../../db/queries/training-rsvps.js';
-import { DEFAULT_TRAINING, type TrainingConfig } from '../../domain/training/config.js';
+import {
+  DEFAULT_TRAINING,
+  TRAINING_REVIEW_FLOW,
+  type TrainingConfig,
+} from '../../domain/training/config.js';
 import { dayBeforeAt, whenText } from '../../domain/training/time.js';
 import { type AnyJobDefinition, defineJob, scheduleJob } from '../scheduler.js';
-import { startBulkSend } from '../scheduler-bulk.js';
+import { BULK_PAUSE_MS, OUTBOX_BULK_THRESHOLD, startBulkSend } from '../scheduler-bulk.js';
 
 export { DEFAULT_TRAINING, type TrainingConfig };
 
 const MINUTE_MS = 60_000;
+/**
+ * Attendees asked for feedback per run (one transaction, which holds their conversations'
+ * locks while it runs: small, so someone chatting waits little).
+ */
+export const FEEDBACK_BATCH = 50;
 const REMINDERS = ['day_before', 'soon'] as const;
 type Reminder = (typeof REMINDERS)[number];
 
@@ -124,19 +136,32 @@ export function createTrainingSchedule(
   const feedbackJob = defineJob({
     kind: 'training.feedback',
     payload: endPayload,
-    async run({ tx, now }, payload) {
+    async run({ tx, now, logger, trigger }, payload) {
       const session = await getSession(tx, { id: payload.sessionId });
       if (!session || !current(session, 'endsAt', payload.endsAt)) return undefined;
-      const recipients = await takeFeedbackRecipients(tx, { sessionId: session.id, now });
-      if (recipients.length === 0) return undefined;
-      await startBulkSend(tx, {
-        id: `training-feedback:${session.id}:${session.endsAt.getTime()}`,
-        kind: 'training_feedback',
-        message: { texts: [t('training:feedback.ask', { title: session.title })] },
-        recipients,
+      const room = Math.min(FEEDBACK_BATCH, OUTBOX_BULK_THRESHOLD - (await countOpenOutbox(tx)));
+      if (room <= 0) return { type: 'again', at: new Date(now.getTime() + BULK_PAUSE_MS) };
+      const recipients = await takeFeedbackRecipients(tx, {
+        sessionId: session.id,
         now,
+        limit: room,
       });
-      return undefined;
+      let started = 0;
+      for (const contactId of recipients) {
+        const outcome = await trigger({
+          contactId,
+          flow: TRAINING_REVIEW_FLOW,
+          args: session.id,
+          mode: 'push',
+        });
+        if (outcome.type === 'started') started += 1;
+      }
+      logger.info(
+        { sessionId: session.id, asked: recipients.length, started },
+        'training feedback',
+      );
+      // A full batch: more may wait, and the next run (at once) looks at the outbox again.
+      return recipients.length < room ? undefined : { type: 'again', at: now };
     },
   });
 
