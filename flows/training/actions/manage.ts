@@ -13,6 +13,7 @@ import {
   type TrainingSession,
   updateSession,
 } from '../../../src/db/queries/training.js';
+import { moveCheckIn } from '../../../src/db/queries/training-checkins.js';
 import { rsvpContacts } from '../../../src/db/queries/training-rsvps.js';
 import { IANA_ZONES, zoneOfVillage } from '../../../src/domain/time-zones.js';
 import { areaCovers, trainingArea } from '../../../src/domain/training/access.js';
@@ -152,6 +153,8 @@ export function createManageActions(
       const endsAt = new Date(startsAt.getTime() + minutes * MINUTE_MS);
       const changes = { startsAt, endsAt, status: 'diubah' } as const;
       await updateSession(tx, { id: sessionId, changes, now });
+      // A check-in already open stays valid until the new end, not the old one.
+      await moveCheckIn(tx, { sessionId, expiresAt: endsAt });
       const moved = { ...session, ...changes };
       await timers.planned(tx, moved, now);
       await tellEveryone(tx, {

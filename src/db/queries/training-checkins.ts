@@ -61,3 +61,17 @@ export async function checkInOf(
     .where(eq(trainingCheckins.sessionId, params.sessionId));
   return row;
 }
+
+/**
+ * Makes a session's open check-in, if any, valid until `expiresAt`: the session's new end
+ * when its time changes (the code shown in the room keeps working until then).
+ */
+export async function moveCheckIn(
+  db: Db,
+  params: { sessionId: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .update(trainingCheckins)
+    .set({ expiresAt: params.expiresAt })
+    .where(eq(trainingCheckins.sessionId, params.sessionId));
+}
