@@ -16,6 +16,9 @@ import { mountPeople } from './pages/people.js';
 import { mountProgramme } from './pages/programme.js';
 import { mountReportDetail, notFound } from './pages/report-detail.js';
 import { mountReportQueue } from './pages/report-queue.js';
+import { mountTrainingChanges } from './pages/training-forms.js';
+import { mountNewSession } from './pages/training-new.js';
+import { mountTrainings } from './pages/trainings.js';
 import { mountVillages } from './pages/villages.js';
 import type { WebDeps, WebEnv } from './types.js';
 
@@ -61,6 +64,9 @@ export function mountAdminWeb(app: HttpApp, deps: WebDeps): void {
   mountReportDetail(web, deps);
   mountVillages(web, deps);
   mountPeople(web, deps);
+  mountNewSession(web, deps);
+  mountTrainingChanges(web, deps);
+  mountTrainings(web, deps);
   mountProgramme(web, deps);
   mountAudit(web, deps);
   web.all(`${WEB_BASE}/*`, (c) => notFound(c));

@@ -25,6 +25,7 @@ import { mountAdminWeb } from '../../../src/http/web/index.js';
 import { createMediaStore, type MediaStore } from '../../../src/media/store.js';
 import { createFlowRunner } from '../../../src/runtime/flow-runner.js';
 import { createPerformer } from '../../../src/runtime/perform.js';
+import type { TestDatabase } from '../../support/db.js';
 import { createHarness, createTestIds, type Harness, silentLogger } from '../../support/harness.js';
 import { testVillages } from '../../support/villages.js';
 
@@ -38,8 +39,11 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-/** Builds a {@link WebHarness}; `random` draws report tickets. */
-export async function createWebHarness(random: RandomInt): Promise<WebHarness> {
+/** Builds a {@link WebHarness}; `random` draws report tickets; `db` picks the database. */
+export async function createWebHarness(
+  random: RandomInt,
+  options: { db?: TestDatabase } = {},
+): Promise<WebHarness> {
   const baseUrl = { value: 'http://localhost:3000' };
   const mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sapa-web-'));
   const actions = createActions({
@@ -48,7 +52,7 @@ export async function createWebHarness(random: RandomInt): Promise<WebHarness> {
     random,
     adminWebUrl: () => baseUrl.value,
   });
-  const h = await createHarness({ onboarding: true, actions });
+  const h = await createHarness({ onboarding: true, actions, db: options.db });
   const media = createMediaStore({
     db: h.db.db,
     mediaDir,
@@ -107,4 +111,39 @@ export function linkIn(replies: readonly string[]): string {
   const found = replies.join('\n').match(/https?:\/\/\S+\/web\/masuk\?t=[0-9a-f]+/);
   if (!found) throw new Error(`no sign-in link in ${JSON.stringify(replies)}`);
   return found[0];
+}
+
+/** A signed-in person's requests to the web app, with their cookie and CSRF token. */
+export interface WebClient {
+  get(path: string): Promise<Response>;
+  /** Posts a form (a field given as a list is sent once per value), with the CSRF token. */
+  post(path: string, fields: Record<string, string | string[]>): Promise<Response>;
+}
+
+/** Signs `who` in through the link `/web` sends them, without a browser. */
+export async function signInAs(w: WebHarness, who: string): Promise<WebClient> {
+  const url = new URL(linkIn(await w.h.say(who, '/web')));
+  const token = url.searchParams.get('t') ?? '';
+  const posted = await w.app.request('/web/masuk', {
+    method: 'POST',
+    body: new URLSearchParams({ t: token }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  const cookie = (posted.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const home = await (await w.app.request('/web', { headers: { cookie } })).text();
+  const csrf = home.match(/name="csrf" value="([0-9a-f]+)"/)?.[1] ?? '';
+  return {
+    get: async (path) => w.app.request(path, { headers: { cookie } }),
+    async post(path, fields) {
+      const body = new URLSearchParams({ csrf });
+      for (const [name, value] of Object.entries(fields)) {
+        for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+      }
+      return w.app.request(path, {
+        method: 'POST',
+        body,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    },
+  };
 }

@@ -6,9 +6,7 @@
 import type { Hono } from 'hono';
 import { t } from '../../../core/messages.js';
 import { type BroadcastRow, listRecentBroadcasts } from '../../../db/queries/broadcasts.js';
-import { listSessionsFor, type TrainingSession } from '../../../db/queries/training.js';
-import { trainingArea } from '../../../domain/training/access.js';
-import { EXPORT_MAX_ROWS, type ExportFormat, sendTable } from '../export.js';
+import { type ExportFormat, sendTable } from '../export.js';
 import { Exports, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 
@@ -20,20 +18,6 @@ const when = (date: Date, timeZone: string) =>
     date,
   );
 
-async function sessionsFor(deps: WebDeps, viewer: Viewer): Promise<TrainingSession[]> {
-  const area = trainingArea(viewer.contact);
-  const manages =
-    area.type === 'everywhere' ? 'everywhere' : area.type === 'area' ? area.code : null;
-  const { contact } = viewer;
-  const found = await listSessionsFor(deps.db, {
-    viewer: { role: contact.role, villageCode: contact.villageCode, manages },
-    now: deps.clock.now(),
-    offset: 0,
-    limit: EXPORT_MAX_ROWS,
-  });
-  return found.rows;
-}
-
 function broadcastsFor(deps: WebDeps, viewer: Viewer): Promise<BroadcastRow[]> {
   const senderId = viewer.contact.role === 'admin' ? undefined : viewer.contact.id;
   return listRecentBroadcasts(deps.db, { senderId, limit: BROADCASTS_LISTED });
@@ -42,18 +26,6 @@ function broadcastsFor(deps: WebDeps, viewer: Viewer): Promise<BroadcastRow[]> {
 function mainText(row: BroadcastRow): string {
   const texts = (row.texts ?? {}) as Record<string, string | undefined>;
   return texts[row.mainLanguage] ?? Object.values(texts).find(Boolean) ?? '';
-}
-
-function sessionRow(session: TrainingSession) {
-  return [
-    session.title,
-    session.topic,
-    when(session.startsAt, session.timeZone),
-    session.venue ?? session.onlineUrl ?? '',
-    session.capacity ?? '',
-    session.status,
-    session.regions.join(' '),
-  ];
 }
 
 function broadcastRow(row: BroadcastRow) {
@@ -110,21 +82,6 @@ function ListPage(props: {
 /** Adds the trainings and broadcasts pages and their exports. */
 export function mountProgramme(app: Hono<WebEnv>, deps: WebDeps): void {
   const lists = {
-    pelatihan: {
-      id: 'trainings',
-      title: t('web:trainings.title'),
-      empty: t('web:trainings.none'),
-      header: [
-        t('web:trainings.name'),
-        t('web:trainings.topic'),
-        t('web:trainings.starts'),
-        t('web:trainings.place'),
-        t('web:trainings.capacity'),
-        t('web:trainings.status'),
-        t('web:trainings.regions'),
-      ],
-      rows: async (viewer: Viewer) => (await sessionsFor(deps, viewer)).map(sessionRow),
-    },
     siaran: {
       id: 'broadcasts',
       title: t('web:broadcasts.title'),

@@ -7,3 +7,8 @@ export function villageName(directory: VillageDirectory, code: string): string {
   if (!village) return code;
   return `${displayName(village.name)}, ${displayName(village.district.name)}`;
 }
+
+/** A chat text for a web page: without the chat's `*bold*` and `_italic_` marks. */
+export function plain(text: string): string {
+  return text.replace(/\*([^*\n]+)\*/g, '$1').replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,!?])/g, '$1$2');
+}

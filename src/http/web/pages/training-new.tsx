@@ -1,0 +1,309 @@
+/**
+ * A new training session on the web: the form, then the chat wizard's own checks (regions
+ * inside the person's area, a start still to come in the region's zone, http(s) links) and
+ * its `training.save`, so reminders are planned and the session shows in /jadwal exactly as
+ * when it is made in the chat.
+ */
+import type { Context, Hono } from 'hono';
+import { regionPresets } from '../../../../flows/training/actions/regions.js';
+import {
+  checkLink,
+  checkRegions,
+  checkStart,
+  saveSession,
+} from '../../../../flows/training/declarations.js';
+import { type Text, t } from '../../../core/messages.js';
+import { PILLAR_IDS } from '../../../domain/questionnaire/types.js';
+import { AUDIENCE_ROLES, trainingArea } from '../../../domain/training/access.js';
+import { act } from '../act.js';
+import { Csrf, Page, WEB_BASE } from '../layout.js';
+import type { Viewer, WebDeps, WebEnv } from '../types.js';
+import { notFound } from './report-detail.js';
+import { plain } from './words.js';
+
+const TRAININGS = `${WEB_BASE}/pelatihan`;
+
+/** What an action says back: a text to show. */
+export type Said = { text: Text };
+
+/** The fields of the session forms, as typed (trimmed); numbers undefined when not numbers. */
+export interface SessionFields {
+  title: string;
+  topic: string;
+  pillar: string;
+  audience: string[];
+  regions: string;
+  date: string;
+  time: string;
+  minutes: number | undefined;
+  mode: 'offline' | 'online';
+  venue: string;
+  url: string;
+  capacity: string;
+  materials: string;
+  trainerIsMe: boolean;
+}
+
+type Body = Record<string, string | File | (string | File)[]>;
+
+const one = (value: Body[string] | undefined): string =>
+  typeof value === 'string' ? value.trim() : '';
+const many = (value: Body[string] | undefined): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === 'string',
+  );
+const whole = (text: string): number | undefined =>
+  /^\d{1,6}$/.test(text) && Number(text) >= 1 ? Number(text) : undefined;
+
+/** Reads a posted session form (parsed with `all: true` for the audience's boxes). */
+export function readSessionForm(body: Body): SessionFields {
+  return {
+    title: one(body.title),
+    topic: one(body.topic),
+    pillar: one(body.pillar),
+    audience: many(body.audience ?? body['audience[]']),
+    regions: one(body.regions),
+    date: one(body.date),
+    time: one(body.time),
+    minutes: whole(one(body.minutes)),
+    mode: one(body.mode) === 'online' ? 'online' : 'offline',
+    venue: one(body.venue),
+    url: one(body.url),
+    capacity: one(body.capacity),
+    materials: one(body.materials),
+    trainerIsMe: one(body.trainer) === 'me',
+  };
+}
+
+const EMPTY: SessionFields = {
+  title: '',
+  topic: '',
+  pillar: '',
+  audience: ['kader_digital'],
+  regions: '',
+  date: '',
+  time: '09:00',
+  minutes: 120,
+  mode: 'offline',
+  venue: '',
+  url: '',
+  capacity: '',
+  materials: '',
+  trainerIsMe: true,
+};
+
+function NewSessionForm(props: {
+  viewer: Viewer;
+  form: SessionFields;
+  presets: { value: string; label: Text }[];
+  problems: Text[];
+}) {
+  const { viewer, form } = props;
+  const tr = viewer.tr;
+  const field = (key: 'title' | 'topic', label: Text) => (
+    <label>
+      {tr(label)}
+      <input name={key} value={form[key]} required />
+    </label>
+  );
+  return (
+    <Page viewer={viewer} title={tr(t('web:trainings.create'))}>
+      {props.problems.length > 0 ? (
+        <div class="err" role="alert" id="problems">
+          {props.problems.map((p) => (
+            <p>{plain(tr(p))}</p>
+          ))}
+        </div>
+      ) : null}
+      <form class="card filters" method="post" action={`${TRAININGS}/baru`} id="new-session">
+        <Csrf viewer={viewer} />
+        {field('title', t('web:trainings.form.title'))}
+        {field('topic', t('web:trainings.topic'))}
+        <label>
+          {tr(t('web:trainings.form.pillar'))}
+          <select name="pillar">
+            <option value="">{tr(t('training:pillars.none'))}</option>
+            {PILLAR_IDS.map((p) => (
+              <option value={p} selected={form.pillar === p}>
+                {tr(t(`training:pillars.${p}`))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>{tr(t('web:trainings.audience'))}</legend>
+          {AUDIENCE_ROLES.map((role) => (
+            <label>
+              <input
+                type="checkbox"
+                name="audience"
+                value={role}
+                checked={form.audience.includes(role)}
+                style="width:auto"
+              />{' '}
+              {tr(t(`training:roles.${role}`))}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {tr(t('web:trainings.form.regions'))}
+          <input name="regions" value={form.regions} required />
+          <span class="muted">
+            {props.presets.map((p) => `${plain(tr(p.label))}: ${p.value}`).join(' · ')}
+          </span>
+        </label>
+        <label>
+          {tr(t('web:trainings.form.date'))}
+          <input type="date" name="date" value={form.date} required />
+        </label>
+        <label>
+          {tr(t('web:trainings.form.time_local'))}
+          <input type="time" name="time" value={form.time} required />
+        </label>
+        <label>
+          {tr(t('web:trainings.form.minutes'))}
+          <input type="number" name="minutes" min="1" value={String(form.minutes ?? '')} required />
+        </label>
+        <ModeFields viewer={viewer} mode={form.mode} venue={form.venue} url={form.url} />
+        <label>
+          {tr(t('web:trainings.form.capacity'))}
+          <input type="number" name="capacity" min="1" value={form.capacity} />
+        </label>
+        <label>
+          {tr(t('web:trainings.form.materials'))}
+          <input type="url" name="materials" value={form.materials} placeholder="https://" />
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name="trainer"
+            value="me"
+            checked={form.trainerIsMe}
+            style="width:auto"
+          />{' '}
+          {tr(t('web:trainings.form.trainer_me'))}
+        </label>
+        <button class="primary" type="submit">
+          {tr(t('web:trainings.form.save'))}
+        </button>
+      </form>
+    </Page>
+  );
+}
+
+/** Face to face (a venue) or online (a link). */
+export function ModeFields(props: { viewer: Viewer; mode: string; venue: string; url: string }) {
+  const tr = props.viewer.tr;
+  return (
+    <>
+      <label>
+        {tr(t('web:trainings.form.mode'))}
+        <select name="mode">
+          <option value="offline" selected={props.mode !== 'online'}>
+            {tr(t('training:modes.offline'))}
+          </option>
+          <option value="online" selected={props.mode === 'online'}>
+            {tr(t('training:modes.online'))}
+          </option>
+        </select>
+      </label>
+      <label>
+        {tr(t('web:trainings.form.venue'))}
+        <input name="venue" value={props.venue} />
+      </label>
+      <label>
+        {tr(t('web:trainings.form.url'))}
+        <input name="url" type="url" value={props.url} placeholder="https://" />
+      </label>
+    </>
+  );
+}
+
+type Outcome = { outcome: string };
+
+/** The wizard's checks over the form: the problems, or the `training.save` input. */
+async function checked(deps: WebDeps, viewer: Viewer, form: SessionFields) {
+  const problems: Text[] = [];
+  if (!form.title) problems.push(t('web:trainings.form.title_needed'));
+  if (!form.topic) problems.push(t('web:trainings.form.topic_needed'));
+  const audience = AUDIENCE_ROLES.filter((role) => form.audience.includes(role));
+  if (audience.length === 0) problems.push(t('web:trainings.form.audience_needed'));
+  if (!form.minutes) problems.push(t('web:trainings.form.minutes_needed'));
+  const capacity = form.capacity === '' ? null : whole(form.capacity);
+  if (capacity === undefined) problems.push(t('web:trainings.form.capacity_bad'));
+  type Regions = Outcome & { codes?: string[]; zone?: 'WIB' | 'WITA' | 'WIT'; text?: Text };
+  const regions = await act<Regions>(deps, viewer, checkRegions, {
+    choice: '',
+    typed: form.regions,
+  });
+  if (regions?.outcome !== 'ok' || !regions.zone) {
+    problems.push(regions?.text ?? t('training:new.region_codes'));
+    return { problems };
+  }
+  const start = await act<Outcome & { wall?: unknown }>(deps, viewer, checkStart, {
+    text: `${form.date} ${form.time}`,
+    zone: regions.zone,
+  });
+  if (start?.outcome === 'past') problems.push(t('training:new.start_past'));
+  else if (start?.outcome !== 'ok') problems.push(t('training:new.start_bad'));
+  const online = form.mode === 'online';
+  for (const url of [online ? form.url : undefined, form.materials || undefined]) {
+    if (url === undefined) continue;
+    const link = await act<Outcome>(deps, viewer, checkLink, { url });
+    if (link?.outcome !== 'ok') problems.push(t('training:new.link_bad'));
+  }
+  if (!online && !form.venue) problems.push(t('web:trainings.form.venue_needed'));
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    input: {
+      title: form.title,
+      topic: form.topic,
+      pillar: PILLAR_IDS.find((p) => p === form.pillar) ?? null,
+      audience,
+      regions: regions.codes ?? [],
+      zone: regions.zone,
+      start: start?.wall,
+      minutes: form.minutes,
+      mode: form.mode,
+      venue: online ? null : form.venue,
+      url: online ? form.url : null,
+      capacity,
+      materials: form.materials || null,
+      trainerIsMe: form.trainerIsMe,
+    },
+  };
+}
+
+async function presetsOf(deps: WebDeps, viewer: Viewer) {
+  return regionPresets(viewer.contact, (await deps.villages()).directory);
+}
+
+async function create(c: Context<WebEnv>, deps: WebDeps) {
+  const viewer = c.get('viewer');
+  if (trainingArea(viewer.contact).type === 'none') return notFound(c);
+  const form = readSessionForm(await c.req.parseBody({ all: true }));
+  const presets = await presetsOf(deps, viewer);
+  const again = (problems: Text[]) =>
+    c.html(
+      <NewSessionForm viewer={viewer} form={form} presets={presets} problems={problems} />,
+      422,
+    );
+  const { problems, input } = await checked(deps, viewer, form);
+  if (!input) return again(problems);
+  const saved = await act<Outcome & Said>(deps, viewer, saveSession, input);
+  if (saved?.outcome !== 'saved') return again([saved?.text ?? t('training:new.refused')]);
+  return c.redirect(`${TRAININGS}?${new URLSearchParams({ dibuat: form.title })}`, 303);
+}
+
+/** Adds the new-session form and its submission (mounted before a session's page). */
+export function mountNewSession(app: Hono<WebEnv>, deps: WebDeps): void {
+  app.get(`${TRAININGS}/baru`, async (c) => {
+    const viewer = c.get('viewer');
+    if (trainingArea(viewer.contact).type === 'none') return notFound(c);
+    const presets = await presetsOf(deps, viewer);
+    const form = { ...EMPTY, regions: presets[0]?.value ?? '' };
+    return c.html(<NewSessionForm viewer={viewer} form={form} presets={presets} problems={[]} />);
+  });
+  app.post(`${TRAININGS}/baru`, (c) => create(c, deps));
+}
