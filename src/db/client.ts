@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { DatabaseError } from '../errors.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 import { statementCounting } from './statement-count.js';
 
@@ -14,12 +14,7 @@ import { statementCounting } from './statement-count.js';
 export type Db = PgDatabase<PgQueryResultHKT>;
 
 /** The folder of drizzle-kit migrations shipped with the app. */
-export const MIGRATIONS_DIR = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'drizzle',
-);
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'drizzle');
 
 const POSTGRES_POOL_SIZE = 10;
 
