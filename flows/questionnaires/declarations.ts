@@ -7,6 +7,7 @@ import { defineAction, returns } from '../../src/core/flow/action.js';
 import type { ChoiceOption, NumberUnit } from '../../src/core/flow/types.js';
 import type { Text } from '../../src/core/messages.js';
 import { PILLAR_IDS, type PillarId } from '../../src/domain/questionnaire/index.js';
+import { VILLAGE_SEARCH_INPUT, type VillageSearchAnswer } from '../../src/domain/village-picker.js';
 
 /** A pillar with the person's progress in it. */
 export type PillarProgressLine = { pillar: PillarId; answered: number; total: number };
@@ -59,6 +60,12 @@ export const answerItem = defineAction('questionnaire.answer', {
 export const previousItem = defineAction('questionnaire.previous', {
   input: z.object({ pillar, item: z.string().nullable() }),
   result: returns<Question | { outcome: 'first' }>(),
+});
+
+/** /skor's village search: the villages matching a name the person typed. */
+export const searchScoreVillage = defineAction('questionnaire.village_search', {
+  input: VILLAGE_SEARCH_INPUT,
+  result: returns<VillageSearchAnswer>(),
 });
 
 /** /skor: the scores of the person's village, or of one of their area (`code`). */

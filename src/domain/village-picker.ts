@@ -54,12 +54,18 @@ export interface VillagePickerOptions {
   search: ActionDeclaration<typeof VILLAGE_SEARCH_INPUT, VillageSearchAnswer>;
   /** The step that takes the pick (saved as `village_pick`, a village code). */
   picked: string;
+  /**
+   * What the person already typed for the search (a command's words: `/skor sukamaju`):
+   * searched at once instead of asking, the first time only.
+   */
+  initialQuery?: (ctx: StepContext) => string;
 }
 
 /** The steps `village_query`, `village_search`, `village_retry` and `village_pick`. */
 export function villagePickerSteps(options: VillagePickerOptions): Step[] {
+  const initial = options.initialQuery ?? (() => '');
   const search = call('village_search', options.search, {
-    input: (ctx) => ({ query: ctx.answers.village_query ?? '' }),
+    input: (ctx) => ({ query: ctx.answers.village_query ?? initial(ctx) }),
     next: { found: 'village_pick', '*': 'village_retry' },
   });
   const hitsOf = (ctx: StepContext): VillageOption[] => {
@@ -70,6 +76,7 @@ export function villagePickerSteps(options: VillagePickerOptions): Step[] {
     {
       id: 'village_query',
       kind: 'text',
+      skipIf: (ctx) => initial(ctx) !== '' && resultOf(ctx, search) === undefined,
       prompt: options.prompt ?? t('profile:village.prompt'),
       help: t('profile:village.help'),
       max: VILLAGE_QUERY_MAX_CHARS,

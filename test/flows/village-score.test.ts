@@ -136,6 +136,49 @@ describe('/skor with a kader and five residents of one village', () => {
     );
   });
 
+  it('takes a village name after /skor, searched and picked as in onboarding', async () => {
+    await playTranscript(
+      h,
+      'fajar',
+      `
+      > /skor sukamaju, cibeber, cianjur
+      < Pilih desa Anda:
+      < 1. Sukamaju — Kec. Cibeber, Kab. Cianjur, Jawa Barat
+      < Cari lagi
+      > 1
+      < 📊 *Skor Desa Cerdas*
+      < Sukamaju, Kec. Cibeber
+      < Untuk pengurus
+      > /skor sukamaju, cibeber, cianjur
+      > cari lagi
+      < Skor desa mana yang ingin Anda lihat?
+      > pamoyanan
+      < 1. Pamoyanan — Kec. Cianjur, Kab. Cianjur, Jawa Barat
+      > 1
+      < Pamoyanan, Kec. Cianjur
+      > /skor desa yang tidak ada sama sekali
+      < tidak ditemukan
+      < Skor desa mana yang ingin Anda lihat?
+      > batal
+      `,
+    );
+    await registerContact(h, 'hana', { name: 'Hana', language: 'en' });
+    await playTranscript(
+      h,
+      'hana',
+      `
+      > /score sukamaju, cibeber, cianjur
+      < 1. Sukamaju — Kec. Cibeber, Kab. Cianjur, Jawa Barat
+      > 1
+      < 📊 *Desa Cerdas score*
+      < Sukamaju, Kec. Cibeber
+      > /score tambakreja, cilacap
+      > 1
+      < You can see the score of your own village, or of villages in your area of work.
+      `,
+    );
+  });
+
   it('lists one’s answers in /datasaya', async () => {
     await playTranscript(
       h,

@@ -25,10 +25,11 @@ import {
 } from '../../../src/domain/questionnaire/index.js';
 import { scopeCovers, staffScope } from '../../../src/domain/staff-scope.js';
 import type { VillageIndexSource } from '../../../src/domain/village-index.js';
+import { searchVillages } from '../../../src/domain/village-picker.js';
 import { placeOf, villageText } from '../../../src/domain/village-place.js';
 import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
 import type { ActionContext } from '../../../src/runtime/types.js';
-import { villageScore } from '../declarations.js';
+import { searchScoreVillage, villageScore } from '../declarations.js';
 
 /** Pillars with a score needed before one is named the priority. */
 export const PRIORITY_MIN_PILLARS = 2;
@@ -143,13 +144,14 @@ async function chartPhoto(
   return photo ?? null;
 }
 
-/** The /skor action, over a registry of bank versions, the village directory and charts. */
+/** The /skor actions (its village search and its scores), over a registry of bank versions, the village directory and charts. */
 export function createVillageScoreActions(deps: {
   registry: BankRegistry;
   villages: VillageIndexSource;
   charts?: VillageCharts;
 }): ActionImplementation[] {
   return [
+    implement(searchScoreVillage, async (_ctx, { query }) => searchVillages(deps.villages, query)),
     implement(villageScore, async (ctx, { code }) => ({
       outcome: 'shown',
       text: await scoreText(ctx, deps, code),
