@@ -11,7 +11,6 @@ import {
   failPendingForAddress,
   markFailed,
   markRetry,
-  markSent,
   type OutboxRow,
   reclaimAbandoned,
   releaseClaims,
@@ -20,6 +19,7 @@ import {
 import type { Translator } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import { createKeyedQueue } from './keyed-queue.js';
+import { createSentMarks } from './sent-marks.js';
 import type { RuntimeChannel, SendResult } from './types.js';
 
 /** How often the sweeper looks for messages left unsent or due for a retry. */
@@ -105,6 +105,7 @@ export function createOutboxSender(deps: {
   instance?: InstanceLock;
 }): OutboxSender {
   const queue = createKeyedQueue();
+  const markSent = createSentMarks(deps);
   let timer: NodeJS.Timeout | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
   /**
@@ -220,7 +221,7 @@ export function createOutboxSender(deps: {
       // and a crash meanwhile must not send this one again.
       const result = await deliver(row, language);
       if (result.type === 'sent') {
-        await markSent(deps.db, { ids: [row.id], now: deps.clock.now() });
+        await markSent(row.id);
         continue;
       }
       if (!(await record(row, result, claimer))) {
