@@ -1,0 +1,317 @@
+/**
+ * Composing a broadcast on the web: the form with a recipient count that follows every
+ * change (htmx posts the audience to the chat's own `broadcast.count`, which counts with
+ * src/db/queries/broadcast-audience.ts), the preview (the very text people get), and
+ * sending or scheduling through the chat's `broadcast.submit`, under the same rules: admins
+ * anywhere, a duta digital in their kabupaten.
+ */
+import type { Context, Hono } from 'hono';
+import { sendScope } from '../../../../flows/broadcasts/actions/compose.js';
+import { BROADCAST_MAX_CHARS, BROADCAST_MIN_CHARS } from '../../../../flows/broadcasts/compose.js';
+import {
+  countBroadcast,
+  readWhen,
+  submitBroadcast,
+} from '../../../../flows/broadcasts/declarations.js';
+import { type Text, t } from '../../../core/messages.js';
+import { broadcastText } from '../../../domain/broadcast-message.js';
+import { ROLES, roleName } from '../../../domain/roles.js';
+import { act } from '../act.js';
+import { Csrf, Page, WEB_BASE } from '../layout.js';
+import type { Viewer, WebDeps, WebEnv } from '../types.js';
+import { notFound } from './report-detail.js';
+import { plain } from './words.js';
+
+const BROADCASTS = `${WEB_BASE}/siaran`;
+const CHANNELS = ['telegram', 'whatsapp', 'whatsapp-cloud', 'console'] as const;
+
+/** What the compose form holds. */
+interface Draft {
+  main: string;
+  second: string;
+  roles: string[];
+  region: string;
+  language: '' | 'id' | 'en';
+  channel: string;
+  urgent: boolean;
+  when: string;
+}
+
+type Body = Record<string, string | File | (string | File)[]>;
+const one = (value: Body[string] | undefined) => (typeof value === 'string' ? value.trim() : '');
+
+function readDraft(body: Body): Draft {
+  const roles = (Array.isArray(body.roles) ? body.roles : [body.roles]).filter(
+    (r): r is string => typeof r === 'string' && ROLES.some((role) => role === r),
+  );
+  const language = one(body.language);
+  return {
+    main: one(body.main),
+    second: one(body.second),
+    roles,
+    region: one(body.region),
+    language: language === 'id' || language === 'en' ? language : '',
+    channel: CHANNELS.find((c) => c === one(body.channel)) ?? '',
+    urgent: one(body.urgent) === '1',
+    when: one(body.when),
+  };
+}
+
+/** The audience as the chat's actions take it. */
+function audienceOf(draft: Draft) {
+  return {
+    roles: draft.roles.length > 0 ? draft.roles : null,
+    regionCode: draft.region || null,
+    language: draft.language || null,
+    channel: draft.channel || null,
+  };
+}
+
+type Counted =
+  | { outcome: 'refused' }
+  | { outcome: 'empty'; summary: Text }
+  | { outcome: 'counted'; recipients: number; summary: Text };
+
+/** The count of the draft's audience, as a fragment htmx swaps into the form. */
+function CountBox(props: { viewer: Viewer; counted: Counted | undefined }) {
+  const { viewer, counted } = props;
+  const tr = viewer.tr;
+  const recipients = counted?.outcome === 'counted' ? counted.recipients : 0;
+  const summary =
+    counted?.outcome === 'counted' || counted?.outcome === 'empty'
+      ? counted.summary
+      : t('broadcasts:submitted.refused');
+  return (
+    <div id="count" class="card" aria-live="polite">
+      <p>
+        {tr(t('web:broadcasts.recipients'))}: <strong id="recipients">{recipients}</strong>
+      </p>
+      <p class="muted" style="white-space:pre-line">
+        {plain(tr(summary))}
+      </p>
+    </div>
+  );
+}
+
+function ComposeForm(props: { viewer: Viewer; draft: Draft; counted?: Counted; problems: Text[] }) {
+  const { viewer, draft } = props;
+  const tr = viewer.tr;
+  const admin = sendScope(viewer.contact)?.type === 'everywhere';
+  return (
+    <Page viewer={viewer} title={tr(t('web:broadcasts.compose'))}>
+      {props.problems.length > 0 ? (
+        <div class="err" role="alert" id="problems">
+          {props.problems.map((p) => (
+            <p>{plain(tr(p))}</p>
+          ))}
+        </div>
+      ) : null}
+      <form class="card" method="post" action={`${BROADCASTS}/pratinjau`} id="compose">
+        <Csrf viewer={viewer} />
+        <label>
+          {tr(t('web:broadcasts.main'))}
+          <textarea name="main" rows={5} required>
+            {draft.main}
+          </textarea>
+        </label>
+        <label>
+          {tr(t('web:broadcasts.second'))}
+          <textarea name="second" rows={3}>
+            {draft.second}
+          </textarea>
+        </label>
+        <fieldset>
+          <legend>{tr(t('web:broadcasts.roles'))}</legend>
+          {ROLES.map((role) => (
+            <label>
+              <input
+                type="checkbox"
+                name="roles"
+                value={role}
+                checked={draft.roles.includes(role)}
+                style="width:auto"
+              />{' '}
+              {tr(roleName(role))}
+            </label>
+          ))}
+        </fieldset>
+        <div class="filters">
+          <label>
+            {tr(t('web:broadcasts.region'))}
+            <input name="region" value={draft.region} placeholder="32.03" />
+          </label>
+          <label>
+            {tr(t('web:broadcasts.language'))}
+            <select name="language">
+              {(['', 'id', 'en'] as const).map((value) => (
+                <option value={value} selected={draft.language === value}>
+                  {tr(t(`broadcasts:language.${value || 'all'}`))}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {tr(t('web:broadcasts.channel'))}
+            <select name="channel">
+              <option value="">{tr(t('web:common.all'))}</option>
+              {CHANNELS.map((channel) => (
+                <option value={channel} selected={draft.channel === channel}>
+                  {tr(t(`broadcasts:channels.${channel}`))}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {tr(t('web:broadcasts.when'))}
+            <input name="when" value={draft.when} placeholder="besok 08:00" />
+          </label>
+        </div>
+        {admin ? (
+          <label>
+            <input
+              type="checkbox"
+              name="urgent"
+              value="1"
+              checked={draft.urgent}
+              style="width:auto"
+            />{' '}
+            {tr(t('web:broadcasts.urgent'))}
+          </label>
+        ) : null}
+        <div
+          hx-post={`${BROADCASTS}/hitung`}
+          hx-include="#compose"
+          hx-trigger="load, change from:#compose, keyup changed delay:500ms from:#compose"
+          hx-swap="innerHTML"
+        >
+          <CountBox viewer={viewer} counted={props.counted} />
+        </div>
+        <button class="primary" type="submit">
+          {tr(t('web:broadcasts.preview'))}
+        </button>
+      </form>
+    </Page>
+  );
+}
+
+/** The draft checked as the chat checks it: its problems, or what is confirmed. */
+async function checked(deps: WebDeps, viewer: Viewer, draft: Draft) {
+  const problems: Text[] = [];
+  const sizeOk = (text: string) =>
+    text.length >= BROADCAST_MIN_CHARS && text.length <= BROADCAST_MAX_CHARS;
+  if (!sizeOk(draft.main) || (draft.second && !sizeOk(draft.second))) {
+    problems.push(t('broadcasts:text.prompt'));
+  }
+  let at: { iso: string; label: string } | undefined;
+  if (draft.when) {
+    type When = { outcome: string; at?: string; label?: string };
+    const read = await act<When>(deps, viewer, readWhen, { text: draft.when });
+    if (read?.outcome === 'ok' && read.at) at = { iso: read.at, label: read.label ?? '' };
+    else problems.push(t('broadcasts:when.invalid'));
+  }
+  const counted = await act<Counted>(deps, viewer, countBroadcast, { audience: audienceOf(draft) });
+  if (counted?.outcome !== 'counted') problems.push(t('web:broadcasts.no_recipients'));
+  return { problems, counted, at };
+}
+
+function Hidden(props: { draft: Draft }) {
+  const { draft } = props;
+  return (
+    <>
+      {(['main', 'second', 'region', 'language', 'channel', 'when'] as const).map((name) => (
+        <input type="hidden" name={name} value={draft[name]} />
+      ))}
+      {draft.roles.map((role) => (
+        <input type="hidden" name="roles" value={role} />
+      ))}
+      {draft.urgent ? <input type="hidden" name="urgent" value="1" /> : null}
+    </>
+  );
+}
+
+async function preview(c: Context<WebEnv>, deps: WebDeps) {
+  const viewer = c.get('viewer');
+  const tr = viewer.tr;
+  const draft = readDraft(await c.req.parseBody({ all: true }));
+  const { problems, counted, at } = await checked(deps, viewer, draft);
+  if (problems.length > 0) {
+    return c.html(
+      <ComposeForm viewer={viewer} draft={draft} counted={counted} problems={problems} />,
+      422,
+    );
+  }
+  return c.html(
+    <Page viewer={viewer} title={tr(t('web:broadcasts.preview'))}>
+      <div class="card" id="preview">
+        <p>{plain(tr(t('broadcasts:preview.intro')))}</p>
+        <p style="white-space:pre-line">{plain(tr(broadcastText(draft.main, draft.urgent)))}</p>
+        {draft.second ? (
+          <>
+            <p>{plain(tr(t('broadcasts:preview.second')))}</p>
+            <p style="white-space:pre-line">{draft.second}</p>
+          </>
+        ) : null}
+      </div>
+      <CountBox viewer={viewer} counted={counted} />
+      <p>{at ? tr(t('web:broadcasts.at', { at: at.label })) : tr(t('web:broadcasts.now'))}</p>
+      <form method="post" action={`${BROADCASTS}/kirim`}>
+        <Csrf viewer={viewer} />
+        <Hidden draft={draft} />
+        <button class="primary" type="submit">
+          {tr(t(at ? 'web:broadcasts.schedule' : 'web:broadcasts.send'))}
+        </button>{' '}
+        <button type="submit" formaction={`${BROADCASTS}/baru`}>
+          {tr(t('web:broadcasts.edit'))}
+        </button>
+      </form>
+    </Page>,
+  );
+}
+
+type Submitted = { outcome: 'refused' | 'empty' | 'started' | 'scheduled'; number?: number };
+
+async function send(c: Context<WebEnv>, deps: WebDeps) {
+  const viewer = c.get('viewer');
+  const draft = readDraft(await c.req.parseBody({ all: true }));
+  const { problems, counted, at } = await checked(deps, viewer, draft);
+  const again = (list: Text[]) =>
+    c.html(<ComposeForm viewer={viewer} draft={draft} counted={counted} problems={list} />, 422);
+  if (problems.length > 0) return again(problems);
+  const done = await act<Submitted>(deps, viewer, submitBroadcast, {
+    main: draft.main,
+    second: draft.second || null,
+    photo: null,
+    audience: audienceOf(draft),
+    urgent: draft.urgent,
+    at: at?.iso ?? null,
+  });
+  if (!done?.number)
+    return again([t(`broadcasts:submitted.${done?.outcome === 'empty' ? 'empty' : 'refused'}`)]);
+  return c.redirect(`${BROADCASTS}/${done.number}?hasil=${done.outcome}`, 303);
+}
+
+/** Adds composing: the form, the live count, the preview and the send (before a broadcast's page). */
+export function mountBroadcastCompose(app: Hono<WebEnv>, deps: WebDeps): void {
+  app.use(`${BROADCASTS}/:step{baru|hitung|pratinjau|kirim}`, async (c, next) => {
+    if (!sendScope(c.get('viewer').contact)) return notFound(c);
+    await next();
+  });
+  const empty = readDraft({});
+  app.get(`${BROADCASTS}/baru`, (c) =>
+    c.html(<ComposeForm viewer={c.get('viewer')} draft={empty} problems={[]} />),
+  );
+  app.post(`${BROADCASTS}/baru`, async (c) => {
+    const draft = readDraft(await c.req.parseBody({ all: true }));
+    return c.html(<ComposeForm viewer={c.get('viewer')} draft={draft} problems={[]} />);
+  });
+  app.post(`${BROADCASTS}/hitung`, async (c) => {
+    const viewer = c.get('viewer');
+    const draft = readDraft(await c.req.parseBody({ all: true }));
+    const counted = await act<Counted>(deps, viewer, countBroadcast, {
+      audience: audienceOf(draft),
+    });
+    return c.html(<CountBox viewer={viewer} counted={counted} />);
+  });
+  app.post(`${BROADCASTS}/pratinjau`, (c) => preview(c, deps));
+  app.post(`${BROADCASTS}/kirim`, (c) => send(c, deps));
+}
