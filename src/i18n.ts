@@ -116,13 +116,17 @@ function renderMessage(message: Outbound, translate: (text: Text) => string): Re
       })),
       multiple: message.choices.multiple,
     };
-    rendered.choiceHint = translate({
-      key: message.choices.multiple ? 'common:multi.hint' : 'common:choice.hint',
-    });
+    rendered.choiceHint = translate({ key: hintKey(message.choices) });
   }
   if (message.expect) rendered.expect = message.expect;
   if (message.attachments) rendered.attachments = message.attachments;
   return rendered;
+}
+
+/** The hint under options: "Ketik 1 atau 2" for two, the general words for more. */
+function hintKey(choices: NonNullable<Outbound['choices']>): string {
+  if (choices.multiple) return 'common:multi.hint';
+  return choices.options.length === 2 ? 'common:choice.hint_two' : 'common:choice.hint';
 }
 
 function flattenKeys(tree: object, prefix = ''): string[] {

@@ -15,6 +15,7 @@ export const ENGINE_KEYS: readonly TextKey[] = [
   'common:choice.next_page',
   'common:choice.stale',
   'common:choice.hint',
+  'common:choice.hint_two',
   'common:multi.hint',
   'common:command.unknown',
   'common:flow.restarted',

@@ -47,7 +47,7 @@ export async function walkOnboarding(t: TelegramTest, chat: FakeChat): Promise<v
   expect(welcome?.parseMode).toBe('HTML');
   expect(welcome?.text).toContain('Selamat datang di <b>Sapa Desa</b>');
   expect(welcome?.text).toContain('1. Bahasa Indonesia');
-  expect(welcome?.text).toContain('<i>Balas dengan angka pilihan Anda.</i>');
+  expect(welcome?.text).toContain('<i>Ketik 1 atau 2.</i>');
   expect(buttons(welcome)).toEqual(['1. Bahasa Indonesia', '2. English']);
 
   const press = chat.press(1);
