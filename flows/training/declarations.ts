@@ -142,8 +142,18 @@ export const saveSession = defineAction('training.save', {
     capacity: z.number().int().min(1).nullable(),
     materials: z.string().nullable(),
     trainerIsMe: z.boolean(),
+    /** Another person picked as trainer (a registered person with a staff role); none: nobody. */
+    trainerId: z.string().nullish(),
   }),
   result: returns<{ outcome: 'saved' | 'refused'; text: Text }>(),
+});
+
+/** People with a staff role whose name contains the typed words, or with the typed number. */
+export const findTrainer = defineAction('training.find_trainer', {
+  input: z.object({ query: z.string() }),
+  result: returns<
+    { outcome: 'none' } | { outcome: 'found'; items: { id: string; label: Text }[] }
+  >(),
 });
 
 /** A new time for a session: everyone going or waiting hears it once; reminders move. */

@@ -10,7 +10,14 @@ import { PILLAR_IDS } from '../../src/domain/questionnaire/types.js';
 import { IANA_ZONES } from '../../src/domain/time-zones.js';
 import { AUDIENCE_ROLES } from '../../src/domain/training/access.js';
 import { instantOf, whenText } from '../../src/domain/training/time.js';
-import { beginSession, checkRegions, checkStart, type saveSession, ZONES } from './declarations.js';
+import {
+  beginSession,
+  checkRegions,
+  checkStart,
+  findTrainer,
+  type saveSession,
+  ZONES,
+} from './declarations.js';
 
 /** Where /pelatihanbaru starts: may the person create sessions, and which areas are offered. */
 export const begin = call('begin', beginSession, {
@@ -31,6 +38,20 @@ export const start = call('check_start', checkStart, {
   input: (ctx) => ({ text: String(ctx.answers.start ?? ''), zone: zoneOf(ctx) }),
   next: { ok: 'minutes', '*': 'start_bad' },
 });
+
+/** The people whose name (or number) the manager typed for the trainer. */
+export const trainers = call('find_trainer', findTrainer, {
+  input: (ctx) => ({ query: String(ctx.answers.trainer_query ?? '') }),
+  next: { found: 'trainer_pick', '*': 'trainer_missing' },
+});
+
+/** The person picked as trainer from {@link trainers}, with their label; none else. */
+export function pickedTrainer(ctx: StepContext): { id: string; label: Text } | undefined {
+  if (ctx.answers.trainer !== 'other') return undefined;
+  const found = resultOf(ctx, trainers);
+  const items = found?.outcome === 'found' ? found.items : [];
+  return items.find((item) => item.id === ctx.answers.trainer_pick);
+}
 
 /** The pillar options, "none" first. */
 export const PILLAR_CHOICES: ChoiceOption[] = [
@@ -82,6 +103,7 @@ export function draftInput(ctx: StepContext): CallInput<typeof saveSession.input
     capacity: typeof answers.capacity === 'number' ? answers.capacity : null,
     materials: answers.has_materials === true ? text(answers.materials) : null,
     trainerIsMe: answers.trainer === 'me',
+    trainerId: pickedTrainer(ctx)?.id ?? null,
   };
 }
 
@@ -109,6 +131,8 @@ export function summaryText(ctx: StepContext): Text {
       : t('training:place.venue', { venue: String(draft.venue ?? '') }),
     capacity: typeof draft.capacity === 'number' ? draft.capacity : t('training:new.unlimited'),
     materials: draft.materials ? String(draft.materials) : t('training:new.nothing'),
-    trainer: t(draft.trainerIsMe ? 'training:new.trainer_me' : 'training:new.trainer_none'),
+    trainer:
+      pickedTrainer(ctx)?.label ??
+      t(draft.trainerIsMe ? 'training:new.trainer_me' : 'training:new.trainer_none'),
   });
 }

@@ -4,12 +4,22 @@ import { t } from '../../src/core/messages.js';
 import { AUDIENCE_ROLES } from '../../src/domain/training/access.js';
 import { PLACE_MAX_CHARS, SESSION_MAX_MINUTES, SESSION_MIN_MINUTES } from './change-steps.js';
 import { branch, checkLink, saveSession, ZONES } from './declarations.js';
-import { begin, draftInput, PILLAR_CHOICES, regions, start, summaryText, zoneOf } from './draft.js';
+import {
+  begin,
+  draftInput,
+  PILLAR_CHOICES,
+  regions,
+  start,
+  summaryText,
+  trainers,
+  zoneOf,
+} from './draft.js';
 
 /** Most seats a session may have. */
 export const CAPACITY_MAX = 10_000;
 const TITLE_MAX_CHARS = 120;
 const TOPIC_MAX_CHARS = 300;
+const TRAINER_QUERY_MAX_CHARS = 60;
 
 /** The person came back from the summary to change one thing. */
 const editing = (ctx: StepContext): boolean => ctx.answers.summary !== undefined;
@@ -52,7 +62,7 @@ const SUMMARY_OPTIONS = [
  */
 export const newSessionFlow = defineFlow({
   id: 'training-new',
-  version: 1,
+  version: 2,
   commands: ['pelatihanbaru', 'newtraining'],
   steps: [
     begin,
@@ -171,9 +181,39 @@ export const newSessionFlow = defineFlow({
       prompt: t('training:new.trainer'),
       options: [
         { value: 'me', label: t('training:new.trainer_me') },
+        { value: 'other', label: t('training:new.trainer_other') },
         { value: 'none', label: t('training:new.trainer_none') },
       ],
-      next: 'summary',
+      next: { other: 'trainer_query', '*': 'summary' },
+    },
+    {
+      id: 'trainer_query',
+      kind: 'text',
+      prompt: t('training:new.trainer_query'),
+      min: 2,
+      max: TRAINER_QUERY_MAX_CHARS,
+    },
+    trainers,
+    {
+      id: 'trainer_missing',
+      kind: 'say',
+      text: (ctx) =>
+        t('training:new.trainer_missing', { query: String(ctx.answers.trainer_query ?? '') }),
+      next: 'trainer_query',
+    },
+    {
+      id: 'trainer_pick',
+      kind: 'choice',
+      prompt: t('training:new.trainer_pick'),
+      options: (ctx) => {
+        const found = resultOf(ctx, trainers);
+        const people = found?.outcome === 'found' ? found.items : [];
+        return [
+          ...people.map((person) => ({ value: person.id, label: person.label })),
+          { value: 'again', label: t('training:new.trainer_again') },
+        ];
+      },
+      next: { again: 'trainer_query', '*': 'summary' },
     },
     {
       id: 'zone_pick',

@@ -207,7 +207,7 @@ describe('training schedules', { timeout: SLOW_MS }, () => {
       > 90 menit
       > tanpa batas
       > tidak
-      > 2
+      > 3
       < • Waktu: Rabu, 4 Maret 2026 pukul 13.30 WITA, 90 menit
       < • daring: https://meet.example.org/bimtek
       < • Kursi: tanpa batas

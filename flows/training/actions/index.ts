@@ -1,6 +1,6 @@
 /**
  * The training actions: /jadwal and the RSVP (schedule.ts), the wizard and the changes
- * (manage.ts), the check-in and attendance (check-in.ts), and the review (review.ts).
+ * (manage.ts) and its trainer search (trainer.ts), the check-in and attendance (check-in.ts), and the review (review.ts).
  */
 import type { ActionImplementation } from '../../../src/runtime/action.js';
 import type { CapabilityServices } from '../../../src/runtime/capability.js';
@@ -10,6 +10,7 @@ import { createCheckInActions } from './check-in.js';
 import { createManageActions } from './manage.js';
 import { reviewActions } from './review.js';
 import { createScheduleActions } from './schedule.js';
+import { createTrainerActions } from './trainer.js';
 
 /** Every action of the training capability. */
 export function createTrainingActions(services: CapabilityServices): ActionImplementation[] {
@@ -18,6 +19,7 @@ export function createTrainingActions(services: CapabilityServices): ActionImple
     ...createScheduleActions(timers),
     ...createManageActions(services, timers),
     ...createCheckInActions(services, timers),
+    ...createTrainerActions(services),
     ...reviewActions,
     ...calendarActions,
   ];

@@ -15,6 +15,7 @@ import {
 } from '../../../src/db/queries/training.js';
 import { moveCheckIn } from '../../../src/db/queries/training-checkins.js';
 import { rsvpContacts } from '../../../src/db/queries/training-rsvps.js';
+import { trainerById } from '../../../src/db/queries/training-trainers.js';
 import { IANA_ZONES, zoneOfVillage } from '../../../src/domain/time-zones.js';
 import { areaCovers, trainingArea } from '../../../src/domain/training/access.js';
 import { instantOf, parseWallTime, whenText } from '../../../src/domain/training/time.js';
@@ -120,6 +121,10 @@ export function createManageActions(
       }
       const timeZone = IANA_ZONES[draft.zone];
       const startsAt = instantOf(draft.start, timeZone);
+      // Picked from a list a while ago: still a registered person with a staff role?
+      const other = draft.trainerId
+        ? await trainerById(tx, { contactId: draft.trainerId })
+        : undefined;
       const row: NewTrainingSession = {
         id: ids.next(),
         title: draft.title,
@@ -133,7 +138,7 @@ export function createManageActions(
         venue: draft.mode === 'offline' ? draft.venue : null,
         onlineUrl: draft.mode === 'online' ? draft.url : null,
         capacity: draft.capacity,
-        trainerContactId: draft.trainerIsMe ? contact.id : null,
+        trainerContactId: draft.trainerIsMe ? contact.id : (other?.id ?? null),
         materialsUrl: draft.materials,
         status: 'terjadwal',
         createdBy: contact.id,

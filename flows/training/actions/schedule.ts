@@ -20,6 +20,7 @@ import {
   setRsvp,
   waitlistPosition,
 } from '../../../src/db/queries/training-rsvps.js';
+import { trainerById } from '../../../src/db/queries/training-trainers.js';
 import { whenText, zoneOfIana } from '../../../src/domain/training/time.js';
 import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
 import type { TrainingTimers } from '../../../src/runtime/jobs/training.js';
@@ -95,12 +96,15 @@ export function createScheduleActions(timers: TrainingTimers): ActionImplementat
       const rsvp = await findRsvp(tx, { sessionId, contactId: contact.id });
       const going = await countGoing(tx, { sessionId });
       const position = await waitlistPosition(tx, { sessionId, contactId: contact.id });
+      const trainer = session.trainerContactId
+        ? await trainerById(tx, { contactId: session.trainerContactId })
+        : undefined;
       return {
         outcome: 'shown',
         sessionId,
         title: session.title,
         zone: zoneOfIana(session.timeZone),
-        text: detailText(session, { going, rsvp, position }),
+        text: detailText(session, { going, rsvp, position, trainer: trainer?.name }),
         acts: actsFor(contact, session, rsvp, now),
       };
     }),

@@ -21,6 +21,7 @@ export function viewerOf(contact: Contact): SessionViewer {
     role: contact.role,
     villageCode: contact.villageCode,
     manages: area.type === 'everywhere' ? 'everywhere' : area.type === 'area' ? area.code : null,
+    contactId: contact.id,
   };
 }
 
@@ -67,10 +68,10 @@ function mineText(rsvp: TrainingRsvp | undefined, position: number): Text {
   return t(rsvp.status === 'ikut' ? 'training:detail.mine.ikut' : 'training:detail.mine.tidak');
 }
 
-/** The whole detail of a session, with the person's own answer. */
+/** The whole detail of a session, with the person's own answer and the trainer's name. */
 export function detailText(
   session: TrainingSession,
-  facts: { going: number; rsvp: TrainingRsvp | undefined; position: number },
+  facts: { going: number; rsvp: TrainingRsvp | undefined; position: number; trainer?: string },
 ): Text {
   const pillar = PILLAR_IDS.find((p) => p === session.pillar);
   const audience = session.audience.flatMap((role) => {
@@ -89,6 +90,7 @@ export function detailText(
     materials: session.materialsUrl
       ? t('training:detail.materials', { url: session.materialsUrl })
       : '',
+    trainer: facts.trainer ? t('training:detail.trainer', { name: facts.trainer }) : '',
     status: session.status === 'diubah' ? t('training:detail.changed') : '',
     mine: mineText(facts.rsvp, facts.position),
   });

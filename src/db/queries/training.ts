@@ -63,9 +63,11 @@ export interface SessionViewer {
   villageCode: string | null;
   /** `everywhere` (admins), a region code (duta, pendamping), or null. */
   manages: 'everywhere' | string | null;
+  /** The viewer's contact id: the sessions they train are theirs to see too. */
+  contactId?: string;
 }
 
-/** Sessions for the viewer (or that they manage), not ended, soonest first. */
+/** Sessions for the viewer (or that they manage or train), not ended, soonest first. */
 function visibleTo(viewer: SessionViewer, now: Date): SQL | undefined {
   const invited = viewer.villageCode
     ? and(
@@ -81,10 +83,13 @@ function visibleTo(viewer: SessionViewer, now: Date): SQL | undefined {
         ? sql`not exists (select 1 from unnest(${trainingSessions.regions}) r
           where not (r = ${viewer.manages} or r like ${viewer.manages} || '.%'))`
         : undefined;
+  const trains = viewer.contactId
+    ? eq(trainingSessions.trainerContactId, viewer.contactId)
+    : undefined;
   return and(
     notInArray(trainingSessions.status, ENDED),
     gt(trainingSessions.endsAt, now),
-    or(invited, managed) ?? sql`false`,
+    or(invited, managed, trains) ?? sql`false`,
   );
 }
 
