@@ -15,6 +15,7 @@ import { mountBroadcastCompose } from './pages/broadcast-compose.js';
 import { mountBroadcasts } from './pages/broadcasts.js';
 import { mountOverview } from './pages/overview.js';
 import { mountPeople } from './pages/people.js';
+import { mountPerson } from './pages/person.js';
 import { mountReportDetail, notFound } from './pages/report-detail.js';
 import { mountReportQueue } from './pages/report-queue.js';
 import { mountTrainingChanges } from './pages/training-forms.js';
@@ -65,6 +66,7 @@ export function mountAdminWeb(app: HttpApp, deps: WebDeps): void {
   mountReportDetail(web, deps);
   mountVillages(web, deps);
   mountPeople(web, deps);
+  mountPerson(web, deps);
   mountNewSession(web, deps);
   mountTrainingChanges(web, deps);
   mountTrainings(web, deps);

@@ -132,6 +132,8 @@ describe.each(DRIVERS)('broadcasts on the admin web (%s)', (driver) => {
       expect(page).toMatch(/<table id="not-reached">.*Sukamaju/s);
       const csv = await (await admin.get('/web/siaran/1/belum.csv')).text();
       expect(csv).toContain(SUKAMAJU);
+      const overview = await (await admin.get('/web')).text();
+      expect(overview).toMatch(/id="recent-broadcasts".*#1.*Bimtek Desa Cerdas/s);
     },
     TEST_TIMEOUT_MS,
   );
@@ -147,7 +149,9 @@ describe.each(DRIVERS)('broadcasts on the admin web (%s)', (driver) => {
       expect((await duta.get('/web/siaran/1')).status).toBe(404);
       const own = await duta.post('/web/siaran/hitung', { ...DRAFT, region: '' });
       expect(await own.text()).toContain('<strong id="recipients">1</strong>');
+      expect(await (await duta.get('/web')).text()).not.toContain('Bimtek Desa Cerdas');
       const kader = await signInAs(w, 'kader');
+      expect(await (await kader.get('/web')).text()).toMatch(/id="recent-broadcasts".*#1/s);
       expect((await kader.get('/web/siaran/baru')).status).toBe(404);
     },
     TEST_TIMEOUT_MS,

@@ -114,6 +114,9 @@ describe.each(DRIVERS)('trainings on the admin web (%s)', (driver) => {
       await playTranscript(w.h, 'kader-b', '> /jadwal\n> 1\n> ikut\n< daftar tunggu nomor *1*');
       const other = await signInAs(w, 'duta-jembrana');
       expect((await other.get(`/web/pelatihan/${sessionId}`)).status).toBe(404);
+      const overview = await (await duta.get('/web')).text();
+      expect(overview).toMatch(/id="upcoming-trainings".*Bimtek Website Desa/s);
+      expect(await (await other.get('/web')).text()).not.toContain('Bimtek Website Desa');
     },
     TEST_TIMEOUT_MS,
   );
@@ -136,6 +139,26 @@ describe.each(DRIVERS)('trainings on the admin web (%s)', (driver) => {
         `Ayu,"Tuban, Kuta",ikut,–,–,${TUBAN}`,
         `Bagus,"Tuban, Kuta",daftar tunggu no. 1,–,–,${TUBAN}`,
       ]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "opens a person's page from the people list, in the viewer's area only",
+    async () => {
+      const list = await (await duta.get('/web/orang')).text();
+      const link = list.match(/href="(\/web\/orang\/[^"]+)">Ayu</)?.[1] ?? '';
+      expect(link).not.toBe('');
+      const page = await (await duta.get(link)).text();
+      expect(page).toContain('<dd id="role">Kader digital</dd>');
+      expect(page).toContain(`Tuban, Kuta (${TUBAN})`);
+      const own = await (
+        await duta.get(list.match(/href="(\/web\/orang\/[^"]+)">Duta Badung</)?.[1] ?? '')
+      ).text();
+      expect(own).toContain('<dd id="training-area">51.03</dd>');
+      expect(own).toContain('<dd id="broadcast-area">51.03</dd>');
+      const other = await signInAs(w, 'duta-jembrana');
+      expect((await other.get(link)).status).toBe(404);
     },
     TEST_TIMEOUT_MS,
   );

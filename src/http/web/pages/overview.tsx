@@ -6,6 +6,7 @@ import { countReportsByStatus } from '../../../db/queries/report-queue.js';
 import { FINAL_STATUSES, REPORT_STATUSES } from '../../../domain/report/status.js';
 import { Page, WEB_BASE } from '../layout.js';
 import type { WebDeps, WebEnv } from '../types.js';
+import { ProgrammePanels } from './overview-panels.js';
 import { loadQueue, readQueueQuery } from './report-queue.js';
 import { areaScores } from './village-data.js';
 
@@ -73,6 +74,7 @@ export function mountOverview(app: Hono<WebEnv>, deps: WebDeps): void {
           </p>
           <p>{tr(t('web:overview.k_completeness', { percent: Math.round(100 * kMean) }))}</p>
         </div>
+        <ProgrammePanels deps={deps} viewer={viewer} />
       </Page>,
     );
   });

@@ -12,6 +12,7 @@ import { formatDate } from '../../../domain/dates.js';
 import { roleName } from '../../../domain/roles.js';
 import { EXPORT_MAX_ROWS, type ExportFormat, sendTable } from '../export.js';
 import { Csrf, Exports, Page, WEB_BASE } from '../layout.js';
+import { DataTable } from '../table.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
 import { villageName } from './words.js';
@@ -56,8 +57,10 @@ export function mountPeople(app: Hono<WebEnv>, deps: WebDeps): void {
               >
                 <Csrf viewer={viewer} />
                 <p>
-                  <strong>{request.displayName ?? '?'}</strong> · {tr(t('web:people.requested'))}{' '}
-                  {tr(roleName(request.role))} ·{' '}
+                  <a href={`${WEB_BASE}/orang/${request.contactId}`}>
+                    <strong>{request.displayName ?? '?'}</strong>
+                  </a>{' '}
+                  · {tr(t('web:people.requested'))} {tr(roleName(request.role))} ·{' '}
                   {request.villageCode ? villageName(directory, request.villageCode) : '–'} ·{' '}
                   {formatDate(request.createdAt)}
                 </p>
@@ -73,30 +76,20 @@ export function mountPeople(app: Hono<WebEnv>, deps: WebDeps): void {
         ) : null}
         <h2>{tr(t('web:people.staff'))}</h2>
         <Exports viewer={viewer} path={`${WEB_BASE}/orang`} query="" />
-        <div class="card scroll">
-          <table id="staff">
-            <thead>
-              <tr>
-                <th>{tr(t('web:people.name'))}</th>
-                <th>{tr(t('web:people.role'))}</th>
-                <th>{tr(t('web:people.village'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((person) => (
-                <tr>
-                  <td>{person.displayName ?? '?'}</td>
-                  <td>{tr(roleName(person.role))}</td>
-                  <td>
-                    {person.villageCode ? villageName(directory, person.villageCode) : '–'}
-                    <br />
-                    <span class="muted">{person.villageCode ?? ''}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          viewer={viewer}
+          id="staff"
+          header={[tr(t('web:people.name')), tr(t('web:people.role')), tr(t('web:people.village'))]}
+          rows={staff.map((person) => [
+            <a href={`${WEB_BASE}/orang/${person.id}`}>{person.displayName ?? '?'}</a>,
+            tr(roleName(person.role)),
+            <>
+              {person.villageCode ? villageName(directory, person.villageCode) : '–'}
+              <br />
+              <span class="muted">{person.villageCode ?? ''}</span>
+            </>,
+          ])}
+        />
       </Page>,
     );
   });
