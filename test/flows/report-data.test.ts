@@ -50,7 +50,7 @@ describe('reports in /datasaya and /hapusdata', () => {
       `
       > /datasaya
       < *Laporan*
-      < • 02/03/2026 *LP-DTAAA* (desa 32.03.03.2013): Air bersih, sampah & lingkungan, status Diterima. Uraian: “Selokan di depan rumah warga mampet”. Foto: 1. Lokasi: titik di peta
+      < • 02/03/2026 *LP-DTAAA* (Sukamaju, Kec. Cibeber, Kab. Cianjur): Air bersih, sampah & lingkungan, status Diterima. Uraian: “Selokan di depan rumah warga mampet”. Foto: 1. Lokasi: titik di peta
       < anonim
       < Anda mendukung 1 laporan warga lain.
       <! LP-DTBBB

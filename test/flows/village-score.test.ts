@@ -186,8 +186,8 @@ describe('/skor with a kader and five residents of one village', () => {
       `
       > /datasaya
       < *Jawaban kuesioner*
-      < desa 32.03.03.2013, Masyarakat Cerdas (versi 1), P1: Siapa saja di rumah Anda yang bisa memakai internet di HP? → Sebagian
-      < P7: Apakah Anda aktif di kelompok warga (PKK, Karang Taruna, kelompok tani, dll.)? → Ya
+      < Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat, Masyarakat Cerdas (versi 1): Siapa saja di rumah Anda yang bisa memakai internet di HP? → Sebagian
+      < (versi 1): Apakah Anda aktif di kelompok warga (PKK, Karang Taruna, kelompok tani, dll.)? → Ya
       `,
     );
   });

@@ -9,17 +9,23 @@ import {
   parseAnswer,
   pillarName,
 } from '../../../src/domain/questionnaire/index.js';
+import { placeOf, villageText } from '../../../src/domain/village-place.js';
 import type { MyDataSection } from '../../../src/runtime/capability.js';
 
 /**
  * /datasaya: the person's questionnaire answers, one line each with the date, the village
- * code, the pillar and bank version, the question and the answer.
+ * (by name), the pillar and bank version, the question and the answer.
  */
 export function questionnaireSection(registry: BankRegistry): MyDataSection {
   return {
     order: 60,
-    build: async ({ tx, contact }) => {
+    build: async ({ tx, contact, villages }) => {
       const rows = await answersOfContact(tx, { contactId: contact.id });
+      const { directory } = await villages();
+      const villageOf = (code: string) => {
+        const village = directory.get(code);
+        return village ? villageText(placeOf(village)) : code;
+      };
       const lines = rows.flatMap((row): Text[] => {
         const pillar = PILLAR_IDS.find((p) => p === row.pillar);
         const item = pillar
@@ -31,10 +37,9 @@ export function questionnaireSection(registry: BankRegistry): MyDataSection {
         return [
           t('questionnaire-flow:my_data.answer', {
             date: formatDate(row.answeredAt),
-            village: row.villageCode,
+            village: villageOf(row.villageCode),
             pillar: pillarName(pillar),
             version: row.bankVersion,
-            id: item.id,
             question: item.prompt,
             answer: label,
           }),
