@@ -2,7 +2,9 @@ import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countAudience } from '../../../src/db/queries/broadcast-audience.js';
 import { requestRole } from '../../../src/db/queries/role-requests.js';
+import { contacts, trainingSessions } from '../../../src/db/schema/index.js';
 import { WEB_LINK_VALID_MS } from '../../../src/domain/web-access.js';
 import { type HttpServer, startHttpServer } from '../../../src/http/server.js';
 import {
@@ -16,7 +18,13 @@ import {
 import { silentLogger } from '../../support/harness.js';
 import { registerContact } from '../../support/register.js';
 import { playTranscript } from '../../support/transcript.js';
-import { BROWSER_TESTS_REQUIRED, browserSkipReason, CHROMIUM_PATH } from './browser-support.js';
+import {
+  BROWSER_TESTS_REQUIRED,
+  broadcastScheduler,
+  browserSkipReason,
+  CHROMIUM_PATH,
+  settle,
+} from './browser-support.js';
 import { createWebHarness, linkIn, type WebHarness } from './support.js';
 
 const skip = browserSkipReason();
@@ -237,12 +245,80 @@ describe.skipIf(skip !== undefined)('the admin web in a real browser (Chromium)'
     expect(await newsFor(w.h, 'rudi')).toEqual([
       'Kabar baik 🎉 Admin sudah mengonfirmasi peran Anda sebagai Kader digital.',
     ]);
+    await page.locator('#staff').getByRole('link', { name: 'Rudi' }).click();
+    expect(await page.locator('#role').textContent()).toBe('Kader digital');
+    await page.context().close();
+  });
+
+  it('creates a training session on the Trainings page; a kader in scope sees it in /jadwal', async () => {
+    const page = await signedIn('duta-cianjur');
+    await page.goto(`${base}/web/pelatihan`);
+    await page.getByRole('link', { name: 'Buat pelatihan baru' }).click();
+    await page.fill('input[name="title"]', 'Bimtek Website Desa');
+    await page.fill('input[name="topic"]', 'Membuat dan mengisi website desa');
+    await page.fill('input[name="regions"]', '32.03');
+    await page.fill('input[name="date"]', '2026-03-05');
+    await page.fill('input[name="time"]', '09:00');
+    await page.fill('input[name="venue"]', 'Balai Desa Sukamaju');
+    await page.fill('input[name="capacity"]', '20');
+    await page.getByRole('button', { name: 'Simpan pelatihan' }).click();
+    await expect(page.locator('p.ok').textContent()).resolves.toContain(
+      'Pelatihan Bimtek Website Desa tersimpan',
+    );
+    expect(await page.locator('#trainings').textContent()).toContain('Bimtek Website Desa');
+    await playTranscript(
+      w.h,
+      'kader',
+      `
+      > /jadwal
+      < 1. Bimtek Website Desa, Kamis, 5 Maret 2026 pukul 09.00 WIB, Balai Desa Sukamaju, sisa 20 kursi
+      `,
+    );
+    await page.context().close();
+  });
+
+  it("previews a broadcast's count, which matches the audience; the send reaches a chat", async () => {
+    const expected = await countAudience(w.h.db.db, {
+      roles: ['warga'],
+      regionCode: '32.03',
+      language: null,
+      channel: null,
+    });
+    expect(expected.recipients).toBeGreaterThan(0);
+    const page = await signedIn('admin');
+    await page.goto(`${base}/web/siaran`);
+    await page.getByRole('link', { name: 'Buat siaran baru' }).click();
+    await page.fill('textarea[name="main"]', 'Kerja bakti hari Minggu pukul 07.00 di balai desa.');
+    await page.check('input[name="roles"][value="warga"]');
+    await page.fill('input[name="region"]', '32.03');
+    // The count follows the form (htmx): the same query the chat's preview counts with.
+    await page.waitForFunction(
+      `document.getElementById('recipients')?.textContent === '${expected.recipients}'`,
+    );
+    await page.getByRole('button', { name: 'Pratinjau' }).click();
+    expect(await page.locator('#preview').textContent()).toContain('Kerja bakti hari Minggu');
+    expect(await page.locator('#recipients').textContent()).toBe(String(expected.recipients));
+    await newsFor(w.h, 'siti');
+    await page.getByRole('button', { name: 'Kirim sekarang' }).click();
+    await page.waitForURL(/\/web\/siaran\/\d+\?hasil=started$/);
+    await settle(w.h, broadcastScheduler(w.h));
+    expect((await newsFor(w.h, 'siti')).join('\n')).toContain('Kerja bakti hari Minggu');
+    // The progress box polls itself until the broadcast is done.
+    await page.waitForSelector('#progress[data-state="done"]', { timeout: 30_000 });
+    expect(await page.locator('#sent').textContent()).toBe(String(expected.recipients));
     await page.context().close();
   });
 
   it('has no horizontal scroll at 360 px on any page', async () => {
+    const [session] = await w.h.db.db.select().from(trainingSessions);
+    const [person] = await w.h.db.db.select().from(contacts);
     const page = await signedIn('admin', PHONE);
     for (const path of [
+      '/web/pelatihan/baru',
+      `/web/pelatihan/${session?.id}`,
+      '/web/siaran/baru',
+      '/web/siaran/1',
+      `/web/orang/${person?.id}`,
       '/web',
       '/web/laporan',
       '/web/laporan/LP-BRAAA',
