@@ -1,32 +1,33 @@
 /**
- * House wording, checked over the locale files of the capabilities a villager meets: one
- * voice ("kami", never the bot as "saya"), no doubled punctuation, and English texts
- * without Indonesian words. Add a namespace to NAMESPACES when it follows these rules.
+ * House wording, checked over every locale file: one voice ("kami", never the bot as
+ * "saya"), no doubled punctuation, and English texts without Indonesian words.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const NAMESPACES = [
-  'account',
-  'common',
-  'delete-data',
-  'edit-profile',
-  'feedback',
-  'help',
-  'language',
-  'menu',
-  'my-data',
-  'onboarding',
-  'privacy',
-  'profile',
-  'questionnaire-flow',
-  'report-staff',
-  'report',
-  'roles',
-  'village-score',
-  'withdraw-consent',
-];
+/**
+ * Every locale file: those under locales/<lng>/ and any a channel keeps under src/channels/
+ * (`<name>.<lng>.json` or in a `locales/<lng>/` folder), so a new file is checked from the
+ * day it is added.
+ */
+function localeFiles(language: string): { namespace: string; file: string }[] {
+  const root = path.join(process.cwd(), 'locales', language);
+  const own = readdirSync(root)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ namespace: path.basename(f, '.json'), file: path.join(root, f) }));
+  const channels = path.join(process.cwd(), 'src', 'channels');
+  const inChannels = readdirSync(channels, { recursive: true, encoding: 'utf8' })
+    .filter(
+      (f) =>
+        f.endsWith(`.${language}.json`) || f.includes(`locales${path.sep}${language}${path.sep}`),
+    )
+    .map((f) => ({
+      namespace: path.basename(f).replace(/(\.\w+)?\.json$/, ''),
+      file: path.join(channels, f),
+    }));
+  return [...own, ...inChannels];
+}
 
 /**
  * Texts in the person's own voice, where "saya" is the person speaking (option labels
@@ -40,6 +41,12 @@ const PERSON_SPEAKS = new Set([
   'report:for_whom.resident',
   'report:privacy.options.anonymous',
   'report:menu.mine',
+  'telegram:location_button',
+  'telegram:commands.my_reports.description',
+  'training:new.trainer_me',
+  'training:regions.own_district',
+  'training:regions.own_regency',
+  'web:trainings.form.trainer_me',
 ]);
 
 /** Texts shown before a language is chosen, in both languages on purpose. */
@@ -59,8 +66,7 @@ function doubled(text: string): boolean {
 
 type Entry = { key: string; text: string };
 
-function entries(language: string, namespace: string): Entry[] {
-  const file = path.join(process.cwd(), 'locales', language, `${namespace}.json`);
+function entries({ namespace, file }: { namespace: string; file: string }): Entry[] {
   const walk = (value: unknown, prefix: string): Entry[] => {
     if (typeof value === 'string') return [{ key: prefix, text: value }];
     if (typeof value !== 'object' || value === null) return [];
@@ -72,10 +78,17 @@ function entries(language: string, namespace: string): Entry[] {
   }));
 }
 
-const ID = NAMESPACES.flatMap((ns) => entries('id', ns));
-const EN = NAMESPACES.flatMap((ns) => entries('en', ns));
+const ID = localeFiles('id').flatMap(entries);
+const EN = localeFiles('en').flatMap(entries);
 
 describe('house wording of the locale files', () => {
+  it("reads every locale file, the channels' own included", () => {
+    const namespaces = new Set(localeFiles('id').map((f) => f.namespace));
+    for (const ns of ['common', 'report', 'telegram', 'whatsapp', 'training', 'web']) {
+      expect(namespaces).toContain(ns);
+    }
+  });
+
   it('speaks as "kami" in Indonesian: "saya" only where the person speaks', () => {
     const bot = ID.filter((e) => /\bsaya\b/i.test(e.text) && !PERSON_SPEAKS.has(e.key));
     expect(bot.map((e) => `${e.key}: ${e.text}`)).toEqual([]);

@@ -201,7 +201,7 @@ describe.each(DRIVERS)('broadcasts (siaran) on %s', (driver) => {
       > 2
       < Kapan dikirim? Tulis jam (waktu WIB)
       > kemarin
-      < waktunya tidak bisa saya baca
+      < waktunya tidak bisa kami baca
       > 10:00
       < dijadwalkan 02/03/2026 10:00 WIB
       > /siaran

@@ -184,7 +184,7 @@ describe('Telegram channel, long polling against a fake Bot API', () => {
       photo: [{ file_id: 'not-a-photo', file_unique_id: 'x', width: 10, height: 10, file_size: 5 }],
     });
     expect((await chat.next())[0]?.text).toBe(
-      'Berkas itu tidak bisa saya baca sebagai foto. Mohon kirim foto lain.',
+      'Berkas itu tidak bisa kami baca sebagai foto. Mohon kirim foto lain.',
     );
   });
 
