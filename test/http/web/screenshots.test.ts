@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestRole } from '../../../src/db/queries/role-requests.js';
+import { trainingSessions } from '../../../src/db/schema/index.js';
 import { type HttpServer, startHttpServer } from '../../../src/http/server.js';
 import {
   BOJONGSOANG,
@@ -19,7 +20,7 @@ import {
 import { silentLogger } from '../../support/harness.js';
 import { registerContact } from '../../support/register.js';
 import { CHROMIUM_PATH } from './browser-support.js';
-import { createWebHarness, linkIn, type WebHarness } from './support.js';
+import { createWebHarness, linkIn, signInAs, type WebHarness } from './support.js';
 
 const OUT = process.env.SCREENSHOTS_DIR;
 const SUKAMAJU = '32.03.03.2013';
@@ -32,7 +33,12 @@ const PAGES: Record<string, string> = {
   village: `/web/desa/${SUKAMAJU}`,
   people: '/web/orang',
   trainings: '/web/pelatihan',
+  'training-new': '/web/pelatihan/baru',
+  training: '/web/pelatihan/{session}',
   broadcasts: '/web/siaran',
+  'broadcast-new': '/web/siaran/baru',
+  broadcast: '/web/siaran/1',
+  person: '/web/orang/{person}',
   audit: '/web/audit',
 };
 
@@ -40,6 +46,8 @@ describe.skipIf(!OUT)('screenshots of the admin web', () => {
   let w: WebHarness;
   let server: HttpServer;
   let browser: Browser;
+  /** Ids the pages' addresses name. */
+  const ids = { session: '', person: '' };
 
   beforeAll(async () => {
     w = await createWebHarness(scriptedTickets('SCAAA', 'SCBBB', 'SCCCC'));
@@ -72,6 +80,32 @@ describe.skipIf(!OUT)('screenshots of the admin web', () => {
       role: 'kader_digital',
       now: w.h.clock.now(),
     });
+    const kader = await registerStaff(w.h, 'kader-b', 'kader_digital', { name: 'Kader Budi' });
+    ids.person = kader.id;
+    const admin = await signInAs(w, 'admin');
+    await admin.post('/web/pelatihan/baru', {
+      title: 'Bimtek Website Desa',
+      topic: 'Membuat dan mengisi website desa',
+      audience: ['kader_digital', 'perangkat_desa'],
+      regions: '32.03',
+      date: '2026-03-05',
+      time: '09:00',
+      minutes: '120',
+      mode: 'offline',
+      venue: 'Balai Desa Sukamaju',
+      capacity: '20',
+    });
+    const [session] = await w.h.db.db.select().from(trainingSessions);
+    ids.session = session?.id ?? '';
+    await w.h.say('kader', '/jadwal');
+    await w.h.say('kader', '1');
+    await w.h.say('kader', 'ikut');
+    await admin.post('/web/siaran/kirim', {
+      main: 'Kerja bakti hari Minggu pukul 07.00 di balai desa. Bawa cangkul dan karung.',
+      roles: ['warga'],
+      region: '32.03',
+      when: 'besok 08:00',
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
     await fs.mkdir(OUT ?? '.', { recursive: true });
   }, 120_000);
@@ -89,7 +123,8 @@ describe.skipIf(!OUT)('screenshots of the admin web', () => {
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.waitForURL(`${w.baseUrl.value}/web`);
       for (const [name, url] of Object.entries(PAGES)) {
-        await page.goto(`${w.baseUrl.value}${url}`);
+        const address = url.replace('{session}', ids.session).replace('{person}', ids.person);
+        await page.goto(`${w.baseUrl.value}${address}`);
         if (name === 'village') await page.waitForSelector('#radar svg text');
         const file = path.join(OUT ?? '.', `${name}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
