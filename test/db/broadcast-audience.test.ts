@@ -1,8 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAudience, insertAudience } from '../../src/db/queries/broadcast-audience.js';
-import { insertBulkSend } from '../../src/db/queries/bulk.js';
-import { broadcastOptOuts, bulkRecipients, channelIdentities } from '../../src/db/schema/index.js';
+import {
+  finishBulkSend,
+  insertBulkSend,
+  takeWaitingRecipients,
+} from '../../src/db/queries/bulk.js';
+import { purgeDeletedContact } from '../../src/db/queries/erasure.js';
+import { purgeFinishedWork } from '../../src/db/queries/retention.js';
+import {
+  broadcastOptOuts,
+  bulkRecipients,
+  bulkSends,
+  channelIdentities,
+} from '../../src/db/schema/index.js';
 import { addPeople, createTestClock } from '../runtime/scheduler-support.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../support/db.js';
 
@@ -100,5 +111,37 @@ describe.each(DRIVERS)('broadcast audience on %s', (driver) => {
       'contact-nowhere': 'skipped:no_address',
       'contact-quiet': 'skipped:opted_out',
     });
+  });
+
+  // bulk_recipients has no foreign keys (they cost as much as the rest of the insert).
+  it('loses the rows of a purged tombstone and of a send purged by retention', async () => {
+    const ofSend = async (bulkId: string) =>
+      (
+        await db.db
+          .select({ contactId: bulkRecipients.contactId })
+          .from(bulkRecipients)
+          .where(eq(bulkRecipients.bulkId, bulkId))
+      ).map((r) => r.contactId);
+    expect(await purgeDeletedContact(db.db, { contactId: 'contact-gone' })).toBe(true);
+    expect(await ofSend('b1')).not.toContain('contact-gone');
+    await finishBulkSend(db.db, { bulkId: 'b1', now: clock.now() });
+    await purgeFinishedWork(db.db, { before: new Date(clock.now().getTime() + 1), limit: 10 });
+    expect(await db.db.select().from(bulkSends).where(eq(bulkSends.id, 'b1'))).toEqual([]);
+    expect(await ofSend('b1')).toEqual([]);
+  });
+
+  it('hands the feeder a waiting row whose person is gone altogether as not eligible', async () => {
+    await insertBulkSend(db.db, {
+      id: 'b2',
+      kind: 'broadcast',
+      message: { texts: [] },
+      recipients: [{ contactId: 'contact-siti' }, { contactId: 'contact-vanished' }],
+      now: clock.now(),
+    });
+    const taken = await takeWaitingRecipients(db.db, { bulkId: 'b2', limit: 10 });
+    expect(taken.map((r) => [r.contactId, r.eligible])).toEqual([
+      ['contact-siti', true],
+      ['contact-vanished', false],
+    ]);
   });
 });

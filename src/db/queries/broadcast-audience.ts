@@ -129,7 +129,10 @@ export async function countAudience(db: Db, audience: Audience): Promise<Audienc
  * Writes the audience as the recipient rows of the bulk send `bulkId` in one
  * INSERT ... SELECT: those to write to as `waiting`, the others `skipped` with their
  * reason (counted apart in the report). People who read `version.language` get
- * `version.message` instead of the send's. The bulk send must exist.
+ * `version.message` instead of the send's. The bulk send must exist and have no
+ * recipients yet (each person comes once from the audience: no ON CONFLICT, whose
+ * speculative insertion costs a lookup per row). Rows go in contact order, so the index
+ * entries are appended at the right edge instead of landing all over the tree.
  */
 export async function insertAudience(
   tx: Db,
@@ -149,5 +152,5 @@ export async function insertAudience(
     select ${params.bulkId}, r.contact_id,
       case when r.reason is null then 'waiting' else 'skipped' end, r.reason, ${message}
     from (${audienceRows(params.audience)}) r
-    on conflict do nothing`);
+    order by r.contact_id`);
 }

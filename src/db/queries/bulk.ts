@@ -131,7 +131,8 @@ export async function bulkSendState(
 /**
  * Locks up to `limit` waiting recipients of a send (skipping those another feeder holds),
  * by contact id, with their message and best address; `eligible` is false
- * for a person who deleted their data, withdrew consent or never registered.
+ * for a person who deleted their data (or is gone altogether), withdrew consent or never
+ * registered.
  */
 export async function takeWaitingRecipients(
   tx: Db,
@@ -151,7 +152,8 @@ export async function takeWaitingRecipients(
     })
     .from(bulkRecipients)
     .innerJoin(bulkSends, eq(bulkSends.id, bulkRecipients.bulkId))
-    .innerJoin(contacts, eq(contacts.id, bulkRecipients.contactId))
+    // A person whose tombstone was purged meanwhile has no row: not eligible, skipped.
+    .leftJoin(contacts, eq(contacts.id, bulkRecipients.contactId))
     .leftJoin(broadcastOptOuts, eq(broadcastOptOuts.contactId, bulkRecipients.contactId))
     .where(and(eq(bulkRecipients.bulkId, params.bulkId), eq(bulkRecipients.status, 'waiting')))
     .orderBy(asc(bulkRecipients.contactId))

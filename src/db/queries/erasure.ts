@@ -20,6 +20,7 @@
 import { and, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import {
+  bulkRecipients,
   channelIdentities,
   contacts,
   conversations,
@@ -114,7 +115,8 @@ async function forgetCopies(
 
 /**
  * Removes a deleted contact's tombstone once none of its messages waits to be sent; the
- * rows that still point at it (its sent goodbye, its idle conversation) go with it.
+ * rows that still point at it (its sent goodbye, its idle conversation, its places in bulk
+ * sends) go with it.
  * Does nothing for a contact that was not deleted. Returns true when it removed one.
  */
 export async function purgeDeletedContact(db: Db, params: { contactId: string }): Promise<boolean> {
@@ -129,5 +131,8 @@ export async function purgeDeletedContact(db: Db, params: { contactId: string })
       ),
     )
     .returning({ id: contacts.id });
-  return rows.length > 0;
+  if (rows.length === 0) return false;
+  // No foreign key cascades to them (src/db/schema/bulk.ts).
+  await db.delete(bulkRecipients).where(eq(bulkRecipients.contactId, params.contactId));
+  return true;
 }

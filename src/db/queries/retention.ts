@@ -6,7 +6,15 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { FINAL_STATUSES } from '../../domain/report/status.js';
 import type { Db } from '../client.js';
-import { bulkSends, inboundMessages, jobs, outbox, reportMedia, reports } from '../schema/index.js';
+import {
+  bulkRecipients,
+  bulkSends,
+  inboundMessages,
+  jobs,
+  outbox,
+  reportMedia,
+  reports,
+} from '../schema/index.js';
 import { deleteUnusedMedia } from './media.js';
 
 /** Records of received messages (the dedupe keys) older than `before`. */
@@ -60,6 +68,15 @@ export async function purgeFinishedWork(db: Db, params: { before: Date; limit: n
     .delete(bulkSends)
     .where(inArray(bulkSends.id, oldSends))
     .returning({ id: bulkSends.id });
+  // No foreign key cascades to the recipients (src/db/schema/bulk.ts).
+  if (sends.length > 0) {
+    await db.delete(bulkRecipients).where(
+      inArray(
+        bulkRecipients.bulkId,
+        sends.map((send) => send.id),
+      ),
+    );
+  }
   return doneJobs.length + sends.length;
 }
 
