@@ -6,6 +6,7 @@
 import { call, resultOf } from '../../src/core/flow/action.js';
 import type { Step, StepContext } from '../../src/core/flow/types.js';
 import { type Text, t } from '../../src/core/messages.js';
+import { pinOf } from '../../src/domain/training/place.js';
 import { checkLink, checkStart, moveSession, relocateSession } from './declarations.js';
 import { opened, sessionIdOf } from './schedule-state.js';
 
@@ -43,6 +44,7 @@ const relocate = call('relocate', relocateSession, {
       sessionId: sessionIdOf(ctx),
       mode: online ? 'online' : 'offline',
       venue: online ? null : (ctx.answers.new_venue ?? null),
+      pin: online ? null : pinOf(ctx.answers.new_venue_pin),
       url: online ? (ctx.answers.new_link ?? null) : null,
     };
   },
@@ -101,6 +103,12 @@ export const changeSteps: Step[] = [
     prompt: t('training:new.venue'),
     min: 3,
     max: PLACE_MAX_CHARS,
+  },
+  {
+    id: 'new_venue_pin',
+    kind: 'location',
+    prompt: t('training:new.venue_pin'),
+    optional: true,
     next: 'relocate',
   },
   { id: 'new_link', kind: 'text', prompt: t('training:new.link'), min: 8, max: PLACE_MAX_CHARS },

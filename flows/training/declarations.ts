@@ -39,6 +39,9 @@ const wall = z.object({
 /** A wall time the flow keeps. */
 export type Wall = z.infer<typeof wall>;
 
+/** A venue's map pin, shared in the wizard. */
+const pin = z.object({ latitude: z.number(), longitude: z.number() });
+
 /** What an action says back: a text to show. */
 type Said = { text: Text };
 const session = z.object({ sessionId: z.string() });
@@ -138,6 +141,8 @@ export const saveSession = defineAction('training.save', {
     minutes: z.number().int().min(1),
     mode: z.enum(MODES),
     venue: z.string().nullable(),
+    /** The venue's pin, when shared (optional). */
+    pin: pin.nullish(),
     url: z.string().nullable(),
     capacity: z.number().int().min(1).nullable(),
     materials: z.string().nullable(),
@@ -168,6 +173,8 @@ export const relocateSession = defineAction('training.relocate', {
     sessionId: z.string(),
     mode: z.enum(MODES),
     venue: z.string().nullable(),
+    /** The new venue's pin, when shared; none clears the old one. */
+    pin: pin.nullish(),
     url: z.string().nullable(),
   }),
   result: returns<Said & { outcome: string }>(),

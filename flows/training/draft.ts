@@ -9,6 +9,7 @@ import { type Text, t } from '../../src/core/messages.js';
 import { PILLAR_IDS } from '../../src/domain/questionnaire/types.js';
 import { IANA_ZONES } from '../../src/domain/time-zones.js';
 import { AUDIENCE_ROLES } from '../../src/domain/training/access.js';
+import { pinOf, sessionPlaceText } from '../../src/domain/training/place.js';
 import { instantOf, whenText } from '../../src/domain/training/time.js';
 import {
   beginSession,
@@ -99,6 +100,7 @@ export function draftInput(ctx: StepContext): CallInput<typeof saveSession.input
     minutes: answers.minutes ?? null,
     mode: online ? 'online' : 'offline',
     venue: online ? null : text(answers.venue),
+    pin: online ? null : pinOf(answers.venue_pin),
     url: online ? text(answers.link) : null,
     capacity: typeof answers.capacity === 'number' ? answers.capacity : null,
     materials: answers.has_materials === true ? text(answers.materials) : null,
@@ -118,6 +120,7 @@ export function summaryText(ctx: StepContext): Text {
   const zone = IANA_ZONES[zoneOf(ctx)];
   const when = read?.outcome === 'ok' ? whenText(instantOf(read.wall, zone), zone) : '';
   const pillar = PILLAR_IDS.find((p) => p === draft.pillar);
+  const pin = pinOf(draft.pin);
   return t('training:new.summary', {
     title: String(draft.title ?? ''),
     topic: String(draft.topic ?? ''),
@@ -126,9 +129,12 @@ export function summaryText(ctx: StepContext): Text {
     regions: Array.isArray(draft.regions) ? draft.regions.join(', ') : '',
     when,
     minutes: Number(draft.minutes ?? 0),
-    place: draft.url
-      ? t('training:place.online', { url: String(draft.url) })
-      : t('training:place.venue', { venue: String(draft.venue ?? '') }),
+    place: sessionPlaceText({
+      onlineUrl: draft.url ? String(draft.url) : null,
+      venue: String(draft.venue ?? ''),
+      latitude: pin?.latitude ?? null,
+      longitude: pin?.longitude ?? null,
+    }),
     capacity: typeof draft.capacity === 'number' ? draft.capacity : t('training:new.unlimited'),
     materials: draft.materials ? String(draft.materials) : t('training:new.nothing'),
     trainer:

@@ -120,6 +120,12 @@ export const newSessionFlow = defineFlow({
       prompt: t('training:new.venue'),
       min: 3,
       max: PLACE_MAX_CHARS,
+    },
+    {
+      id: 'venue_pin',
+      kind: 'location',
+      prompt: t('training:new.venue_pin'),
+      optional: true,
       next: 'after_place',
     },
     { id: 'link', kind: 'text', prompt: t('training:new.link'), min: 8, max: PLACE_MAX_CHARS },

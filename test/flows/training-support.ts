@@ -53,11 +53,12 @@ export async function registerPeople(h: Harness): Promise<void> {
 
 /**
  * The duta creates "Bimtek Website Desa" for kader and warga of Kec. Kuta on Tuesday
- * 3 March 2026 at 09.00 WITA, 2 hours, at Balai Desa Tuban, 2 seats, trained by themself.
+ * 3 March 2026 at 09.00 WITA, 2 hours, at Balai Desa Tuban (no pin, unless `pin` is a
+ * console `/lokasi` line), 2 seats, trained by themself.
  */
 export async function createSession(
   h: Harness,
-  { seats = '2', title = 'Bimtek Website Desa', start = '3/3/2026 09.00' } = {},
+  { seats = '2', title = 'Bimtek Website Desa', start = '3/3/2026 09.00', pin = 'lewati' } = {},
 ): Promise<void> {
   await playTranscript(
     h,
@@ -80,6 +81,8 @@ export async function createSession(
     > 1
     < Di mana tempatnya?
     > Balai Desa Tuban
+    < Bagikan titik lokasinya
+    > ${pin}
     < Ketik tanggal dan jam WITA
     > ${start}
     < Berapa lama?

@@ -49,6 +49,7 @@ describe.each(DRIVERS)('another person as trainer on %s', (driver) => {
       > 1
       > 1
       > Balai Desa Tuban
+      > lewati
       > 3/3/2026 09.00
       > 2 jam
       > tanpa batas

@@ -136,6 +136,8 @@ export function createManageActions(
         endsAt: new Date(startsAt.getTime() + draft.minutes * MINUTE_MS),
         timeZone,
         venue: draft.mode === 'offline' ? draft.venue : null,
+        latitude: draft.mode === 'offline' ? (draft.pin?.latitude ?? null) : null,
+        longitude: draft.mode === 'offline' ? (draft.pin?.longitude ?? null) : null,
         onlineUrl: draft.mode === 'online' ? draft.url : null,
         capacity: draft.capacity,
         trainerContactId: draft.trainerIsMe ? contact.id : (other?.id ?? null),
@@ -179,8 +181,8 @@ export function createManageActions(
       const changes = {
         venue: online ? null : params.venue,
         onlineUrl: online ? params.url : null,
-        latitude: null,
-        longitude: null,
+        latitude: online ? null : (params.pin?.latitude ?? null),
+        longitude: online ? null : (params.pin?.longitude ?? null),
         status: 'diubah',
       } as const;
       await updateSession(tx, { id: session.id, changes, now });

@@ -25,6 +25,7 @@ import {
   TRAINING_REVIEW_FLOW,
   type TrainingConfig,
 } from '../../domain/training/config.js';
+import { sessionPlaceText } from '../../domain/training/place.js';
 import { dayBeforeAt, whenText } from '../../domain/training/time.js';
 import { type AnyJobDefinition, defineJob, scheduleJob } from '../scheduler.js';
 import { BULK_PAUSE_MS, OUTBOX_BULK_THRESHOLD, startBulkSend } from '../scheduler-bulk.js';
@@ -59,11 +60,9 @@ export interface TrainingSchedule extends TrainingTimers {
   jobs: AnyJobDefinition[];
 }
 
-/** Where and how to join a session, for a reminder or a change: the venue or the link. */
+/** Where and how to join a session, for a reminder or a change: the venue (and pin) or the link. */
 export function placeText(session: TrainingSession): Outbound['texts'][number] {
-  return session.onlineUrl
-    ? t('training:place.online', { url: session.onlineUrl })
-    : t('training:place.venue', { venue: session.venue ?? '' });
+  return sessionPlaceText(session);
 }
 
 /** True while the session still runs at the time a job was planned for. */
