@@ -47,6 +47,7 @@ describe.each(DRIVERS)('a venue pin on %s', (driver) => {
       `
       > /jadwal
       > 1
+      < *${TITLE}*
       < tempat: Balai Desa Tuban (${MAP}
       > ikut
       `,
@@ -57,6 +58,7 @@ describe.each(DRIVERS)('a venue pin on %s', (driver) => {
     expect(await newsFor(h, 'kader-a')).toMatch(
       /⏰ Pengingat: besok ada pelatihan .*tempat: Balai Desa Tuban \(https:\/\/osm\.org\/go\//,
     );
+    expect(await newsFor(h, 'kader-a')).toBe('');
   });
 
   it('goes with a change of place unless a new one is shared', { timeout: SLOW_MS }, async () => {
