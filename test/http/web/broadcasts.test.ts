@@ -158,10 +158,15 @@ describe.each(DRIVERS)('broadcasts on the admin web (%s)', (driver) => {
   );
 
   it(
-    'schedules one for later and cancels it before it starts',
+    'schedules one for later, moves it, and cancels it before it starts',
     async () => {
       const scheduled = await admin.post('/web/siaran/kirim', { ...DRAFT, when: 'besok 08:00' });
       expect(scheduled.headers.get('location')).toBe('/web/siaran/2?hasil=scheduled');
+      const bad = await admin.post('/web/siaran/2/waktu', { when: 'kapan-kapan' });
+      expect(bad.headers.get('location')).toBe('/web/siaran/2?hasil=invalid');
+      const moved = await admin.post('/web/siaran/2/waktu', { when: 'besok 09:30' });
+      expect(moved.headers.get('location')).toBe('/web/siaran/2?hasil=rescheduled');
+      expect(await (await admin.get('/web/siaran/2')).text()).toContain('09:30');
       const cancelled = await admin.post('/web/siaran/2/batal', {});
       expect(cancelled.headers.get('location')).toBe('/web/siaran/2?hasil=cancelled');
       const page = await (await admin.get('/web/siaran/2?hasil=cancelled')).text();

@@ -9,7 +9,7 @@ import { regionWithin } from '../../../domain/training/access.js';
 import { WEB_BASE } from '../layout.js';
 import { DataTable } from '../table.js';
 import type { Viewer, WebDeps } from '../types.js';
-import { mainText, stateText } from './broadcasts.js';
+import { mainText, stateText } from './broadcast-report.js';
 import { sessionsFor, sessionWhen } from './trainings.js';
 
 /** Rows of each panel. */
