@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../../src/db/queries/audit.js';
 import { trainingSessions } from '../../../src/db/schema/index.js';
 import type { Scheduler } from '../../../src/runtime/scheduler.js';
 import { scriptedTickets } from '../../flows/report-support.js';
@@ -185,6 +186,37 @@ describe.each(DRIVERS)('trainings on the admin web (%s)', (driver) => {
       expect(await newsFor(w.h, 'kader-a')).toContain('dibatalkan');
       const again = await duta.post(`/web/pelatihan/${sessionId}/batal`, { yakin: '1' });
       expect(again.headers.get('location')).toBe(`/web/pelatihan/${sessionId}?hasil=ended`);
+      const { rows } = await listAudit(w.h.db.db, { limit: 10, offset: 0 });
+      const web = rows.filter((row) => row.channel === 'web').map((row) => row.action);
+      expect(web.sort()).toEqual(['training.cancel', 'training.move', 'training.save']);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'lets a pendamping create in their kecamatan only, and an admin anywhere',
+    async () => {
+      await registerContact(w.h, 'pendamping', {
+        name: 'Pendamping Kuta',
+        role: 'pendamping_desa',
+        villageCode: TUBAN,
+      });
+      await registerContact(w.h, 'admin', { name: 'Admin', role: 'admin', villageCode: TUBAN });
+      const pendamping = await signInAs(w, 'pendamping');
+      const wide = await pendamping.post('/web/pelatihan/baru', { ...FORM, regions: '51.03' });
+      expect(wide.status).toBe(422);
+      expect(await wide.text()).toContain('Kode 51.03 di luar wilayah Anda');
+      const own = await pendamping.post('/web/pelatihan/baru', { ...FORM, title: 'Bimtek Kuta' });
+      expect(own.status).toBe(303);
+      const admin = await signInAs(w, 'admin');
+      const far = await admin.post('/web/pelatihan/baru', {
+        ...FORM,
+        title: 'Bimtek Jembrana',
+        regions: '51.01',
+      });
+      expect(far.status).toBe(303);
+      const titles = (await w.h.db.db.select().from(trainingSessions)).map((row) => row.title);
+      expect(titles.sort()).toEqual(['Bimtek Jembrana', 'Bimtek Kuta', 'Bimtek Website Desa']);
     },
     TEST_TIMEOUT_MS,
   );
