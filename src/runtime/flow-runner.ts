@@ -99,6 +99,7 @@ export function createFlowRunner(deps: FlowRunnerDeps): FlowRunner {
     return {
       contact: snapshot,
       entryFlow: deps.entryFlowFor(contact),
+      now: deps.clock.now(),
       translate: (text: Parameters<Translator['translate']>[0]) =>
         deps.translator.translate(text, contact.language),
     };

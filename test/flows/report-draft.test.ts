@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAFT_KEEP_DAYS } from '../../src/core/engine/drafts.js';
 import type { Harness } from '../support/harness.js';
 import { registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
@@ -103,5 +104,22 @@ describe('report drafts (transcript)', () => {
       < What kind of report?
       `,
     );
+  });
+
+  it('offers a kept draft for DRAFT_KEEP_DAYS and no longer after, in both languages', async () => {
+    const DAY = 24 * 60 * 60_000;
+    await registerContact(h, 'tuti', { name: 'Tuti' });
+    await registerContact(h, 'tom', { name: 'Tom', language: 'en' });
+    const keep = (who: string, words: string) =>
+      playTranscript(h, who, `> /lapor\n> 1\n> 1\n> ${words}\n> menu\n> 1`);
+    await keep('tuti', 'Lampu jalan mati.');
+    await keep('tom', 'Street light is out.');
+    h.clock.advance((DRAFT_KEEP_DAYS - 1) * DAY);
+    await playTranscript(h, 'tuti', '> /lapor\n< Lanjutkan draf?\n> 1\n> menu\n> 1');
+    await playTranscript(h, 'tom', '> /report\n< Continue the draft?\n> 1\n> menu\n> 1');
+    // Kept again just now: the days count from the last keeping.
+    h.clock.advance((DRAFT_KEEP_DAYS + 1) * DAY);
+    await playTranscript(h, 'tuti', '> /lapor\n<! draf\n< Jenis laporan apa?\n> batal');
+    await playTranscript(h, 'tom', '> /report\n<! draft\n< What kind of report?\n> cancel');
   });
 });

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { asc } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RetentionConfig, textVariables } from '../../src/config.js';
+import { DRAFT_KEEP_DAYS } from '../../src/core/engine/drafts.js';
 import {
+  conversations,
   inboundMessages,
   jobs,
   media,
@@ -154,6 +156,73 @@ describe.each(DRIVERS)('retention on %s', (driver) => {
     await scheduler.stop();
     const pending = jobRows.length;
     expect(await db.db.select().from(jobs)).toHaveLength(pending);
+  });
+
+  it('removes report drafts kept longer than DRAFT_KEEP_DAYS, and nothing else of the state', async () => {
+    const clock = createTestClock();
+    const now = clock.now().getTime();
+    const daysAgo = (days: number) => new Date(now - days * DAY);
+    await db.db.delete(jobs);
+    const ids = await addPeople(
+      db.db,
+      ['d-ani', 'd-budi', 'd-citra', 'd-dodi'].map((externalId) => ({ externalId })),
+      daysAgo(100),
+    );
+    const frame = (flow: string, keptDaysAgo?: number) => ({
+      flow,
+      version: 1,
+      step: 'description',
+      answers: { type: 'pengaduan' },
+      labels: {},
+      history: ['type'],
+      page: 0,
+      asked: 1,
+      invalid: 0,
+      args: '',
+      ...(keptDaysAgo === undefined ? {} : { keptAt: daysAgo(keptDaysAgo).toISOString() }),
+    });
+    const states = [
+      { drafts: { report: frame('report', DRAFT_KEEP_DAYS + 1), other: frame('other', 29) } },
+      { drafts: { report: frame('report', DRAFT_KEEP_DAYS + 1) } },
+      // Kept before drafts carried their time: counts from the conversation's last change.
+      { drafts: { report: frame('report') } },
+      { drafts: { report: frame('report', 5) } },
+    ];
+    await db.db.insert(conversations).values(
+      states.map((state, i) => ({
+        contactId: ids[i] ?? '',
+        channel: 'test',
+        state: { v: 1, frames: [frame('menu')], ...state },
+        updatedAt: daysAgo(i === 2 ? 40 : 1),
+      })),
+    );
+    const retention = createRetentionJob({ retention: RETENTION, removeMediaFile: async () => {} });
+    const scheduler = createScheduler({
+      db: db.db,
+      clock,
+      logger: quietLogger,
+      jobs: [retention.job],
+    });
+    await scheduleJob(db.db, retention.job, {
+      payload: {},
+      dueAt: clock.now(),
+      dedupeKey: retention.dedupeKey,
+      now: clock.now(),
+    });
+    expect(await scheduler.runDue()).toBe(1);
+    const rows = await db.db
+      .select()
+      .from(conversations)
+      .where(inArray(conversations.contactId, ids));
+    const draftsOf = (i: number) => {
+      const state = rows.find((r) => r.contactId === ids[i])?.state as {
+        frames: unknown[];
+        drafts?: Record<string, unknown>;
+      };
+      expect(state.frames).toHaveLength(1);
+      return Object.keys(state.drafts ?? {});
+    };
+    expect([0, 1, 2, 3].map(draftsOf)).toEqual([['other'], [], [], ['report']]);
   });
 
   it('purges in batches, running again at once while a batch came back full', async () => {

@@ -14,7 +14,7 @@ import {
   type StepContext,
 } from '../flow/types.js';
 import { type Text, t } from '../messages.js';
-import type { ConversationState, Frame } from './state.js';
+import type { ConversationState, Frame, KeptDraft } from './state.js';
 
 /** The engine's question before leaving a flow with a draft in it. */
 export const LEAVE_FLOW = 'engine.draft-leave';
@@ -59,9 +59,30 @@ export function draftFrame(
   return [...state.frames].reverse().find((frame) => holdsDraft(frame, flowOf));
 }
 
-/** Keeps `frame` as the draft of its flow (replacing an older one). */
-export function keepDraft(state: ConversationState, frame: Frame): void {
-  state.drafts = { ...state.drafts, [frame.flow]: structuredClone(frame) };
+/**
+ * Days a kept draft is offered back: after that the next start of its flow begins afresh,
+ * and the retention job (src/runtime/jobs/retention.ts) removes it from the state.
+ */
+export const DRAFT_KEEP_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Keeps `frame` as the draft of its flow (replacing an older one), kept at `now`. */
+export function keepDraft(state: ConversationState, frame: Frame, now: Date): void {
+  const kept: KeptDraft = { ...structuredClone(frame), keptAt: now.toISOString() };
+  state.drafts = { ...state.drafts, [frame.flow]: kept };
+}
+
+/** True when `draft` was kept more than {@link DRAFT_KEEP_DAYS} before `now`. */
+export function draftExpired(draft: KeptDraft, now: Date): boolean {
+  const keptAt = draft.keptAt ? Date.parse(draft.keptAt) : Number.NaN;
+  return Number.isFinite(keptAt) && now.getTime() - keptAt > DRAFT_KEEP_DAYS * DAY_MS;
+}
+
+/** The frame of a kept draft, to talk again (without its keeping time). */
+export function draftToFrame(draft: KeptDraft): Frame {
+  const { keptAt: _keptAt, ...frame } = draft;
+  return frame;
 }
 
 /** The two questions, their texts taken from the flow whose draft it is. */

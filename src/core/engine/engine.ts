@@ -15,8 +15,10 @@ import {
 import { type InboundPayload, type Json, type Outbound, type Text, t } from '../messages.js';
 import { readAnswer } from './answer.js';
 import {
+  draftExpired,
   draftFrame,
   draftQuestionFlows,
+  draftToFrame,
   keepDraft,
   LEAVE_FLOW,
   type Leaving,
@@ -75,6 +77,8 @@ export interface EngineEnv {
   entryFlow: string;
   /** Resolves a text in the person's language (used to match typed option labels). */
   translate: (text: Text) => string;
+  /** When the event happens (the runtime's clock): a kept draft expires by it. */
+  now: Date;
 }
 
 /** Names of the flows the global words open. */
@@ -133,7 +137,7 @@ export function createEngine(options: EngineOptions): Engine {
     const flow = flowOf(id);
     if (mode === 'reset') keepDrafts(w);
     const saved = flow.draft ? w.state.drafts?.[id] : undefined;
-    if (saved && resumable(saved)) {
+    if (saved && resumable(saved) && !draftExpired(saved, w.env.now)) {
       return startFlow(w, RESUME_FLOW, mode, JSON.stringify({ flow: id, args }), saved.answers);
     }
     if (saved) dropDraft(w, id);
@@ -411,7 +415,7 @@ export function createEngine(options: EngineOptions): Engine {
   /** Keeps the draft of `flowId`, says so, and does what the person asked for. */
   function leaveKeeping(w: Work, flowId: string, leaving: Leaving | undefined): void {
     const held = [...w.state.frames].reverse().find((f) => f.flow === flowId);
-    if (held) keepDraft(w.state, held);
+    if (held) keepDraft(w.state, held, w.env.now);
     const saved = flows.get(flowId)?.draft?.saved;
     if (saved) send(w, { texts: [saved] });
     const command = leaving?.type === 'command' ? commands.get(leaving.name) : undefined;
@@ -444,8 +448,9 @@ export function createEngine(options: EngineOptions): Engine {
     const saved = w.state.drafts?.[args.flow];
     dropDraft(w, args.flow);
     if (value === 'continue' && saved) {
-      w.state.frames.push(saved);
-      return reask(w, saved, []);
+      const frame = draftToFrame(saved);
+      w.state.frames.push(frame);
+      return reask(w, frame, []);
     }
     startFlow(w, args.flow, 'push', args.args ?? '');
   }
@@ -454,7 +459,7 @@ export function createEngine(options: EngineOptions): Engine {
   function keepDrafts(w: Work): void {
     for (const frame of w.state.frames) {
       if (draftFrame({ ...w.state, frames: [frame] }, (id) => flows.get(id))) {
-        keepDraft(w.state, frame);
+        keepDraft(w.state, frame, w.env.now);
       }
     }
   }

@@ -28,6 +28,12 @@ export interface Frame {
   waitingCall?: boolean;
 }
 
+/**
+ * A frame kept as a draft, with when it was kept (ISO 8601; absent in drafts kept before it
+ * existed, which then count from the conversation's last change).
+ */
+export type KeptDraft = Frame & { keptAt?: string };
+
 /** A contact's conversation: a stack of frames, the top one is talking. Empty when idle. */
 export interface ConversationState {
   v: number;
@@ -42,7 +48,7 @@ export interface ConversationState {
    * Frames kept as drafts by flow id (src/core/engine/drafts.ts), offered back when that
    * flow starts again. Absent when there are none.
    */
-  drafts?: Record<string, Frame>;
+  drafts?: Record<string, KeptDraft>;
 }
 
 /** The state of a contact with no conversation running. */

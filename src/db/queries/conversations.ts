@@ -202,3 +202,36 @@ export async function closeTurn(
     queued: queued.map((q) => ({ id: Number(q.id), status: q.status })),
   };
 }
+
+/**
+ * Removes from conversation states the drafts kept before `before` (a draft kept before
+ * drafts carried their time counts from the conversation's last change), at most `limit`
+ * conversations per call; rows a person's message holds are left for the next run.
+ * Returns how many conversations changed.
+ */
+export async function purgeExpiredDrafts(
+  db: Db,
+  params: { before: Date; limit: number },
+): Promise<number> {
+  const before = params.before.toISOString();
+  const expired = sql`(d.value ->> 'keptAt' < ${before} or (d.value ->> 'keptAt' is null and c2.updated_at < ${before}::timestamptz))`;
+  const rows = await rowsOf<{ contact_id: string }>(
+    db,
+    sql`update conversations c
+      set state = case when k.kept is null then c.state - 'drafts'
+        else jsonb_set(c.state, '{drafts}', k.kept) end
+      from (
+        select c2.contact_id,
+          (select jsonb_object_agg(d.key, d.value) from jsonb_each(c2.state -> 'drafts') d
+            where not ${expired}) as kept
+        from conversations c2
+        where jsonb_typeof(c2.state -> 'drafts') = 'object'
+          and exists (select 1 from jsonb_each(c2.state -> 'drafts') d where ${expired})
+        limit ${params.limit}
+        for update skip locked
+      ) k
+      where c.contact_id = k.contact_id
+      returning c.contact_id`,
+  );
+  return rows.length;
+}

@@ -1,12 +1,14 @@
 /**
  * The retention job: one recurring job (always pending once, ensured at start) that purges
  * what is kept only for a while, past the configured ages: records of received messages
- * (the dedupe keys), sent and given-up outbox rows, finished jobs and bulk sends, and the
- * photos of closed reports, rows and files. It runs again at once while a purge came back
+ * (the dedupe keys), sent and given-up outbox rows, finished jobs and bulk sends, report
+ * drafts kept longer than DRAFT_KEEP_DAYS, and the photos of closed reports, rows and files. It runs again at once while a purge came back
  * full, else a day later.
  */
 import { z } from 'zod';
 import type { RetentionConfig } from '../../config.js';
+import { DRAFT_KEEP_DAYS } from '../../core/engine/drafts.js';
+import { purgeExpiredDrafts } from '../../db/queries/conversations.js';
 import {
   purgeClosedReportPhotos,
   purgeFinishedWork,
@@ -40,6 +42,7 @@ export function createRetentionJob(deps: {
         inbound: await purgeInbound(tx, { before: ago(inboundDays), limit }),
         outbox: await purgeOutbox(tx, { before: ago(outboxDays), limit }),
         work: await purgeFinishedWork(tx, { before: ago(outboxDays), limit }),
+        drafts: await purgeExpiredDrafts(tx, { before: ago(DRAFT_KEEP_DAYS), limit }),
       };
       const photos = await purgeClosedReportPhotos(tx, { before: ago(reportMediaDays), limit });
       // Last, so that a failure before leaves every file: a row without its file is read as

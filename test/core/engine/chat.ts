@@ -116,10 +116,15 @@ export interface Chat {
   stack(): string[];
 }
 
+/** The time of every event unless a test brings its own clock. */
+export const CHAT_NOW = new Date('2026-03-02T08:00:00Z');
+
 /** Options of {@link createChat}. */
 export interface ChatOptions {
   contact?: Partial<ContactSnapshot>;
   state?: ConversationState;
+  /** The engine's clock; move `now` to let time pass between events. */
+  clock?: { now: Date };
 }
 
 /**
@@ -146,6 +151,9 @@ export function createChat(flows: FlowDefinition[], options: ChatOptions = {}): 
     },
     entryFlow: 'menu',
     translate,
+    get now() {
+      return options.clock?.now ?? CHAT_NOW;
+    },
   };
   let lastToken = '';
   const sent = (): Outbound[] =>

@@ -61,6 +61,7 @@ const env = {
   contact: { id: 'c1', role: 'warga', language: 'id', villageCode: null, displayName: null },
   entryFlow: 'menu',
   translate,
+  now: new Date('2026-03-02T08:00:00Z'),
 };
 
 describe('conversation state', () => {
