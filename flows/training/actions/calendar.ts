@@ -2,25 +2,14 @@
 import { t } from '../../../src/core/messages.js';
 import { getSession } from '../../../src/db/queries/training.js';
 import { ICS_MIME_TYPE, icsFileName, icsOf } from '../../../src/domain/training/ics.js';
-import { whenText } from '../../../src/domain/training/time.js';
 import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
 import { calendarFile } from '../declarations.js';
 
-/**
- * Channels that cannot send a document yet (the Cloud API would need an upload): the
- * person gets the time in words instead.
- */
-const NO_DOCUMENTS = new Set(['whatsapp-cloud']);
-
 /** The calendar action. */
 export const calendarActions: ActionImplementation[] = [
-  implement(calendarFile, async ({ tx, channel, clock }, { sessionId }) => {
+  implement(calendarFile, async ({ tx, clock }, { sessionId }) => {
     const session = await getSession(tx, { id: sessionId });
     if (!session) return { text: t('training:detail.gone'), attachments: [] };
-    const when = whenText(session.startsAt, session.timeZone);
-    if (NO_DOCUMENTS.has(channel)) {
-      return { text: t('training:calendar.unavailable', { when }), attachments: [] };
-    }
     const file = icsFileName(session.title);
     const content = icsOf({
       id: session.id,

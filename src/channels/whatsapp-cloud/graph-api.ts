@@ -32,8 +32,11 @@ export interface MediaInfo {
 export interface GraphApi {
   /** `POST /{phone-number-id}/messages`; the id (`wamid…`) of the message sent. */
   sendMessage(body: Record<string, unknown>): Promise<GraphResult<string>>;
-  /** `POST /{phone-number-id}/media`: uploads a picture, returns its media id. */
-  uploadMedia(bytes: Uint8Array, mimeType: string): Promise<GraphResult<string>>;
+  /**
+   * `POST /{phone-number-id}/media` (multipart: `messaging_product`, `type`, `file`):
+   * uploads a picture or a document under `fileName`, returns its media id.
+   */
+  uploadMedia(bytes: Uint8Array, mimeType: string, fileName?: string): Promise<GraphResult<string>>;
   /** `GET /{media-id}`. */
   mediaInfo(mediaId: string): Promise<GraphResult<MediaInfo>>;
   /** Downloads from a media URL (with the token); `too_large` beyond `maxBytes`. */
@@ -100,11 +103,11 @@ export function createGraphApi(config: GraphApiConfig): GraphApi {
       );
       return result.type === 'ok' ? ok(result.value.messages[0]?.id ?? '') : result;
     },
-    async uploadMedia(bytes, mimeType) {
+    async uploadMedia(bytes, mimeType, fileName = 'photo.jpg') {
       const form = new FormData();
       form.set('messaging_product', 'whatsapp');
       form.set('type', mimeType);
-      form.set('file', new Blob([bytes], { type: mimeType }), 'photo.jpg');
+      form.set('file', new Blob([bytes], { type: mimeType }), fileName);
       const result = await call(
         `${root}/${config.phoneNumberId}/media`,
         { method: 'POST', body: form },

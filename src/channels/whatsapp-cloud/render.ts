@@ -20,7 +20,9 @@ export const CLOUD_LIST_BUTTON_MAX_CHARS = 20;
 export type CloudPart =
   | { type: 'body'; body: Record<string, unknown> }
   /** A stored photo: uploaded first, then sent by its new media id. */
-  | { type: 'photo'; mediaId: string };
+  | { type: 'photo'; mediaId: string }
+  /** A small text file (a calendar `.ics`): uploaded first, then sent as a document. */
+  | { type: 'document'; fileName: string; mimeType: string; content: string };
 
 /**
  * Renders a message as Cloud API messages: the numbered text always (split at
@@ -28,7 +30,7 @@ export type CloudPart =
  * (at most 3, titles of at most 20 characters) or else as a list (at most 10 rows, titles
  * of at most 24), when they fit and the part fits an interactive body; otherwise text
  * alone, answered by number or label. Several-answer questions stay text. Then the
- * attachments: photos (to upload) and map pins. `listButton` labels the list's button.
+ * attachments: photos and documents (to upload) and map pins. `listButton` labels the list's button.
  */
 export function renderCloudMessage(message: RenderedMessage, listButton: string): CloudPart[] {
   const text = renderNumberedText(message);
@@ -42,7 +44,7 @@ export function renderCloudMessage(message: RenderedMessage, listButton: string)
   if (interactive) parts[parts.length - 1] = { type: 'body', body: interactive };
   for (const attachment of message.attachments ?? []) {
     if (attachment.type === 'photo') parts.push({ type: 'photo', mediaId: attachment.mediaId });
-    // Documents would need an upload this channel does not make yet: the text names the file.
+    else if (attachment.type === 'document') parts.push(attachment);
     else if (attachment.type === 'location') {
       const { latitude, longitude } = attachment;
       parts.push({ type: 'body', body: { type: 'location', location: { latitude, longitude } } });

@@ -20,6 +20,23 @@ export const PAIR_RATE_RETRY_MS = 6_000;
 /** Messages part-way sent remembered to resume there (see the Baileys sender). */
 export const CLOUD_PARTIAL_SENDS_MAX = 1_000;
 
+/**
+ * Document types the Cloud API accepts (Meta's "supported media types"): plain text, PDF and
+ * Office files. Another text file (a calendar's `text/calendar`) is uploaded as plain text;
+ * its file name keeps the extension the phone opens it by.
+ */
+const CLOUD_DOCUMENT_TYPES = new Set([
+  'text/plain',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+]);
+const PLAIN_TEXT = 'text/plain';
+
 /** Meta's error codes worth a retry after a wait, with that wait. */
 const RETRY_AFTER: Record<number, number> = {
   130429: RATE_LIMIT_RETRY_MS,
@@ -55,7 +72,7 @@ export interface CloudSender {
 /**
  * Builds the sender. Every message of the number starts in its own time slot, at most
  * `messagesPerSecond`. Within 24 hours of the person's last message the message goes out
- * as rendered (text, buttons or list, photos, pins); outside, a proactive kind with a
+ * as rendered (text, buttons or list, photos, documents, pins); outside, a proactive kind with a
  * configured template goes out as that template, anything else is failed with
  * {@link OUTSIDE_WINDOW_ERROR}, recorded on its outbox row. Errors 130429 and 131056 are
  * retried after a wait, network and server errors with the outbox's backoff, others failed
@@ -83,11 +100,24 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
     part: CloudPart,
   ): Promise<GraphResult<Record<string, unknown>> | undefined> {
     if (part.type === 'body') return { type: 'ok', value: part.body };
+    if (part.type === 'document') return documentBody(part);
     const bytes = await deps.loadPhoto?.(part.mediaId);
     if (!bytes) return undefined;
     const uploaded = await deps.graph.uploadMedia(bytes, 'image/jpeg');
     if (uploaded.type !== 'ok') return uploaded;
     return { type: 'ok', value: { type: 'image', image: { id: uploaded.value } } };
+  }
+
+  /** Uploads a document's text, then sends it by its media id under its file name. */
+  async function documentBody(
+    part: Extract<CloudPart, { type: 'document' }>,
+  ): Promise<GraphResult<Record<string, unknown>>> {
+    const type = CLOUD_DOCUMENT_TYPES.has(part.mimeType) ? part.mimeType : PLAIN_TEXT;
+    const bytes = new TextEncoder().encode(part.content);
+    const uploaded = await deps.graph.uploadMedia(bytes, type, part.fileName);
+    if (uploaded.type !== 'ok') return uploaded;
+    const document = { id: uploaded.value, filename: part.fileName };
+    return { type: 'ok', value: { type: 'document', document } };
   }
 
   async function sendParts(
