@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contacts } from '../../../src/db/schema/index.js';
+import { channelIdentities, contacts } from '../../../src/db/schema/index.js';
 import { createSession, registerPeople, TUBAN } from '../../flows/training-support.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../../support/db.js';
 import { type CloudTest, createCloudTest } from './setup.js';
@@ -19,10 +19,14 @@ describe.each(DRIVERS)('a calendar file on the Cloud API on %s', (driver) => {
     await createSession(t.h);
     await t.say(SITI, 'halo');
     // Siti is a kader of Tuban, for whom the session is.
+    const [siti] = await t.h.db.db
+      .select({ id: channelIdentities.contactId })
+      .from(channelIdentities)
+      .where(eq(channelIdentities.externalId, SITI));
     await t.h.db.db
       .update(contacts)
       .set({ role: 'kader_digital', villageCode: TUBAN, displayName: 'Siti' })
-      .where(eq(contacts.id, (await t.h.db.db.select().from(contacts)).at(-1)?.id ?? ''));
+      .where(eq(contacts.id, siti?.id ?? ''));
   }, SLOW_MS);
   afterAll(async () => {
     await t.close();
