@@ -188,8 +188,14 @@ function mountExports(app: Hono<WebEnv>, deps: WebDeps): void {
       const rows = await broadcastsFor(deps, viewer);
       return sendTable(c, format, {
         name: `siaran-${deps.clock.now().toISOString().slice(0, 10)}`,
-        header: listHeader(viewer),
-        rows: rows.map((row) => [row.number, row.state, row.startAt.toISOString(), mainText(row)]),
+        header: [...listHeader(viewer), viewer.tr(t('web:broadcasts.counts'))],
+        rows: rows.map((row) => [
+          row.number,
+          row.state,
+          row.startAt.toISOString(),
+          mainText(row),
+          row.counts ? JSON.stringify(row.counts) : '',
+        ]),
       });
     });
   }

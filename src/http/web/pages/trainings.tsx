@@ -243,15 +243,19 @@ export function mountTrainings(app: Hono<WebEnv>, deps: WebDeps): void {
       const sessions = await sessionsFor(deps, viewer);
       return sendTable(c, format, {
         name: `pelatihan-${deps.clock.now().toISOString().slice(0, 10)}`,
-        header: [...listHeader(viewer), tr(t('web:trainings.topic'))],
+        header: [
+          tr(t('web:trainings.name')),
+          tr(t('web:trainings.topic')),
+          ...listHeader(viewer).slice(1),
+        ],
         rows: sessions.map((s) => [
           s.title,
+          s.topic,
           s.startsAt.toISOString(),
           s.venue ?? s.onlineUrl ?? '',
           s.capacity ?? '',
           s.status,
           s.regions.join(' '),
-          s.topic,
         ]),
       });
     });
