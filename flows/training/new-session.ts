@@ -17,8 +17,10 @@ import {
 
 /** Most seats a session may have. */
 export const CAPACITY_MAX = 10_000;
-const TITLE_MAX_CHARS = 120;
-const TOPIC_MAX_CHARS = 300;
+/** Longest title, in characters (the admin web checks the same). */
+export const TITLE_MAX_CHARS = 120;
+/** Longest topic, in characters (the admin web checks the same). */
+export const TOPIC_MAX_CHARS = 300;
 const TRAINER_QUERY_MAX_CHARS = 60;
 
 /** The person came back from the summary to change one thing. */
