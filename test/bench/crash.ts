@@ -5,20 +5,14 @@
  * answered (lost), replies delivered twice (doubled) and the update → reply times.
  * `npm run bench -- --suite crash` or `npx tsx test/bench/crash.ts --url <postgres url>`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
-import {
-  type FakeBotApi,
-  type FakeChat,
-  type SentMessage,
-  startFakeBotApi,
-} from '../support/fake-bot-api.js';
-import { freePort } from '../support/free-port.js';
+import { type BotProcess, startBotProcess } from '../support/bot-process.js';
+import { type FakeChat, type SentMessage, startFakeBotApi } from '../support/fake-bot-api.js';
 import { createFreshPostgresDatabase, percentile } from './support.js';
 import { CONVERSATION } from './telegram.js';
 
@@ -31,8 +25,6 @@ export const DEFAULT_CRASH_PEOPLE = 50;
 const KILL_AFTER_REPLIES_PER_PERSON = [2, 4, 6] as const;
 /** A step not answered within this time is counted lost, and that person stops. */
 const STEP_TIMEOUT_MS = 120_000;
-/** Longest wait for a started bot to poll for updates. */
-const BOT_READY_TIMEOUT_MS = 90_000;
 /** How long the outbox may take to record its last sends once everyone is done. */
 const OUTBOX_SETTLE_MS = 10_000;
 /** First chat id of the simulated people. */
@@ -83,7 +75,7 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
   const kills = KILL_AFTER_REPLIES_PER_PERSON.map((perPerson) => perPerson * people);
   let replies = 0;
   let nextKill = 0;
-  let bot: Bot | undefined;
+  let bot: BotProcess | undefined;
   let crashing: Promise<void> = Promise.resolve();
   const restartMs: number[] = [];
   const problems: string[] = [];
@@ -102,7 +94,7 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
         .then(async () => {
           const killedAt = performance.now();
           await dying.exited;
-          bot = await startBot(fake, fresh.url, dataDir);
+          bot = await startBotProcess({ fake, databaseUrl: fresh.url, dataDir });
           restartMs.push(performance.now() - killedAt);
         })
         // Reported, not thrown: the database must still be dropped at the end.
@@ -112,7 +104,7 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
     },
   });
   try {
-    bot = await startBot(fake, fresh.url, dataDir);
+    bot = await startBotProcess({ fake, databaseUrl: fresh.url, dataDir });
     const chats = Array.from({ length: people }, (_, i) => fake.chat(FIRST_CHAT_ID + i));
     const latencies: number[] = [];
     const lostSteps: string[] = [];
@@ -159,62 +151,6 @@ export async function runCrashBench(options: CrashBenchOptions): Promise<CrashBe
     await fresh.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** The bot as a child process. */
-interface Bot {
-  killed: boolean;
-  exited: Promise<void>;
-  kill(): void;
-  /** SIGTERM, and SIGKILL when it has not stopped in time. */
-  stop(): Promise<void>;
-}
-
-/** Starts `src/main.ts` as `npm start` does; resolves once it polls the fake. */
-async function startBot(fake: FakeBotApi, databaseUrl: string, dataDir: string): Promise<Bot> {
-  const polls = fake.callsOf('getUpdates').length;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => {
-    stderr = (stderr + String(chunk)).slice(-4_000);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const bot: Bot = {
-    killed: false,
-    exited,
-    kill() {
-      bot.killed = true;
-      child.kill('SIGKILL');
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-  const end = performance.now() + BOT_READY_TIMEOUT_MS;
-  while (fake.callsOf('getUpdates').length <= polls) {
-    if (child.exitCode !== null || performance.now() > end) {
-      await bot.stop();
-      throw new Error(`the bot did not start polling:\n${stderr}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return bot;
 }
 
 /** One person's onboarding; returns what went wrong when a step was never answered. */
