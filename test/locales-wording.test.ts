@@ -56,6 +56,10 @@ const BILINGUAL = new Set(['language:prompt', 'onboarding:welcome']);
 const INDONESIAN =
   /\b(yang|dengan|untuk|tidak|ketik|sudah|belum|anda|silakan|laporan|pilih|atau|dari|akan|kami|saya|dihapus|tersimpan|terima kasih)\b/i;
 
+/** Commands with an English name of their own (`/lapor` is `/report`). */
+const INDONESIAN_COMMAND =
+  /\/(lapor|laporansaya|kelola|jawab|peran|ubahdata|datasaya|hapusdata|privasi|tarikpersetujuan|bantuan|bahasa|saran|kuesioner|skor|akun)\b/;
+
 /** A punctuation mark twice, or two marks that end a sentence together ("..." is fine). */
 const DOUBLED_MARKS = /([.,;:!?])\1|[,;:][.,;:!?]|[?!]\.|\.[,;:]/;
 
@@ -104,6 +108,11 @@ describe('house wording of the locale files', () => {
     expect(mixed.map((e) => `${e.key}: ${e.text}`)).toEqual([]);
   });
 
+  it('names the English command in English texts', () => {
+    const indonesian = EN.filter((e) => INDONESIAN_COMMAND.test(e.text));
+    expect(indonesian.map((e) => `${e.key}: ${e.text}`)).toEqual([]);
+  });
+
   it('catches what it is meant to catch', () => {
     expect(doubled('Terima kasih!!')).toBe(true);
     expect(doubled('Selesai..')).toBe(true);
@@ -111,5 +120,7 @@ describe('house wording of the locale files', () => {
     expect(doubled('Tunggu...')).toBe(false);
     expect(INDONESIAN.test('Type 1 untuk lanjut')).toBe(true);
     expect(INDONESIAN.test('Your village (desa) and kader')).toBe(false);
+    expect(INDONESIAN_COMMAND.test('Reply with /jawab LP-1')).toBe(true);
+    expect(INDONESIAN_COMMAND.test('Reply with /reply LP-1, or see /laporan')).toBe(false);
   });
 });
