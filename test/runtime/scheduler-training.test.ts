@@ -112,7 +112,7 @@ describe.each(DRIVERS)('training reminders, changes and feedback on %s', (driver
       > lewati
       < kirim /ulasan untuk memberi nilai
       < Jadwal pelatihan
-      > /ulasan
+      > /ulasan pelatihan kemarin
       < ${ask}
       > 4
       > tidak

@@ -13,11 +13,13 @@ import { feedbackDue, saveReview } from '../declarations.js';
 
 /** The review actions. */
 export const reviewActions: ActionImplementation[] = [
+  // The session named (the question just opened), else (reviewed already, or words typed
+  // after /ulasan) the newest still waiting.
   implement(feedbackDue, async ({ tx, contact }, { sessionId }) => {
-    const due = await findFeedbackDue(tx, {
-      contactId: contact.id,
-      sessionId: sessionId ?? undefined,
-    });
+    const named = sessionId
+      ? await findFeedbackDue(tx, { contactId: contact.id, sessionId })
+      : undefined;
+    const due = named ?? (await findFeedbackDue(tx, { contactId: contact.id }));
     return due ? { outcome: 'due', ...due } : { outcome: 'none' };
   }),
   implement(saveReview, async ({ tx, contact, clock, ids }, review) => {
