@@ -70,10 +70,16 @@ describe.each(DRIVERS)('trainings on the admin web (%s)', (driver) => {
       const outside = await duta.post('/web/pelatihan/baru', { ...FORM, regions: '51.01' });
       expect(outside.status).toBe(422);
       expect(await outside.text()).toContain('Kode 51.01 di luar wilayah Anda');
-      const empty = await duta.post('/web/pelatihan/baru', { ...FORM, title: '', audience: [] });
+      const empty = await duta.post('/web/pelatihan/baru', {
+        ...FORM,
+        title: '',
+        audience: [],
+        minutes: '5',
+      });
       const text = await empty.text();
-      expect(text).toContain('Judul pelatihan perlu diisi.');
+      expect(text).toContain('Judul pelatihan perlu 5 sampai 120 huruf.');
       expect(text).toContain('Pilih setidaknya satu kelompok peserta.');
+      expect(text).toContain('Lama pelatihan perlu angka menit, 15 sampai 1440.');
       expect(await w.h.db.db.select().from(trainingSessions)).toEqual([]);
       const kader = await signInAs(w, 'kader-a');
       expect((await kader.get('/web/pelatihan/baru')).status).toBe(404);

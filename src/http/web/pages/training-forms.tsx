@@ -20,7 +20,14 @@ import { act } from '../act.js';
 import { Csrf, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
-import { ModeFields, readSessionForm, type Said, type SessionFields } from './training-new.js';
+import {
+  LIMITS,
+  readSessionForm,
+  type Said,
+  type SessionFields,
+  within,
+} from './training-fields.js';
+import { ModeFields } from './training-new.js';
 import { plain } from './words.js';
 
 const TRAININGS = `${WEB_BASE}/pelatihan`;
@@ -37,7 +44,8 @@ const RESULTS = {
   bad_time: t('training:new.start_bad'),
   past: t('training:new.start_past'),
   bad_link: t('training:new.link_bad'),
-  no_venue: t('web:trainings.form.venue_needed'),
+  no_venue: t('web:trainings.form.venue_needed', LIMITS.venue),
+  bad_minutes: t('web:trainings.form.minutes_needed', LIMITS.minutes),
 } as const;
 
 /** The line a change, a refusal or a new session left (`?hasil=`, `?dibuat=`). */
@@ -149,8 +157,9 @@ async function moveFromForm(c: Context<WebEnv>, deps: WebDeps) {
     text: `${form.date} ${form.time}`,
     zone,
   });
-  if (start?.outcome !== 'ok' || !form.minutes) {
-    const problem = start?.outcome === 'past' ? 'past' : 'bad_time';
+  if (start?.outcome !== 'ok' || !within(form.minutes, LIMITS.minutes)) {
+    const problem =
+      start?.outcome === 'past' ? 'past' : start?.outcome === 'ok' ? 'bad_minutes' : 'bad_time';
     return c.redirect(`${TRAININGS}/${session.id}?hasil=${problem}`, 303);
   }
   const input = { sessionId: session.id, start: start.wall, minutes: form.minutes };
@@ -165,7 +174,7 @@ async function relocateFromForm(c: Context<WebEnv>, deps: WebDeps) {
   const form: SessionFields = readSessionForm(await c.req.parseBody());
   const online = form.mode === 'online';
   const link = online ? await act<Outcome>(deps, viewer, checkLink, { url: form.url }) : undefined;
-  if ((online && link?.outcome !== 'ok') || (!online && !form.venue)) {
+  if ((online && link?.outcome !== 'ok') || (!online && !within(form.venue.length, LIMITS.venue))) {
     const problem = online ? 'bad_link' : 'no_venue';
     return c.redirect(`${TRAININGS}/${session.id}?hasil=${problem}`, 303);
   }

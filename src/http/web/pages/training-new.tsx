@@ -19,61 +19,17 @@ import { act } from '../act.js';
 import { Csrf, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
+import {
+  LIMITS,
+  readSessionForm,
+  type Said,
+  type SessionFields,
+  whole,
+  within,
+} from './training-fields.js';
 import { plain } from './words.js';
 
 const TRAININGS = `${WEB_BASE}/pelatihan`;
-
-/** What an action says back: a text to show. */
-export type Said = { text: Text };
-
-/** The fields of the session forms, as typed (trimmed); numbers undefined when not numbers. */
-export interface SessionFields {
-  title: string;
-  topic: string;
-  pillar: string;
-  audience: string[];
-  regions: string;
-  date: string;
-  time: string;
-  minutes: number | undefined;
-  mode: 'offline' | 'online';
-  venue: string;
-  url: string;
-  capacity: string;
-  materials: string;
-  trainerIsMe: boolean;
-}
-
-type Body = Record<string, string | File | (string | File)[]>;
-
-const one = (value: Body[string] | undefined): string =>
-  typeof value === 'string' ? value.trim() : '';
-const many = (value: Body[string] | undefined): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
-    (v): v is string => typeof v === 'string',
-  );
-const whole = (text: string): number | undefined =>
-  /^\d{1,6}$/.test(text) && Number(text) >= 1 ? Number(text) : undefined;
-
-/** Reads a posted session form (parsed with `all: true` for the audience's boxes). */
-export function readSessionForm(body: Body): SessionFields {
-  return {
-    title: one(body.title),
-    topic: one(body.topic),
-    pillar: one(body.pillar),
-    audience: many(body.audience ?? body['audience[]']),
-    regions: one(body.regions),
-    date: one(body.date),
-    time: one(body.time),
-    minutes: whole(one(body.minutes)),
-    mode: one(body.mode) === 'online' ? 'online' : 'offline',
-    venue: one(body.venue),
-    url: one(body.url),
-    capacity: one(body.capacity),
-    materials: one(body.materials),
-    trainerIsMe: one(body.trainer) === 'me',
-  };
-}
 
 const EMPTY: SessionFields = {
   title: '',
@@ -224,13 +180,21 @@ type Outcome = { outcome: string };
 /** The wizard's checks over the form: the problems, or the `training.save` input. */
 async function checked(deps: WebDeps, viewer: Viewer, form: SessionFields) {
   const problems: Text[] = [];
-  if (!form.title) problems.push(t('web:trainings.form.title_needed'));
-  if (!form.topic) problems.push(t('web:trainings.form.topic_needed'));
+  if (!within(form.title.length, LIMITS.title)) {
+    problems.push(t('web:trainings.form.title_needed', LIMITS.title));
+  }
+  if (!within(form.topic.length, LIMITS.topic)) {
+    problems.push(t('web:trainings.form.topic_needed', LIMITS.topic));
+  }
   const audience = AUDIENCE_ROLES.filter((role) => form.audience.includes(role));
   if (audience.length === 0) problems.push(t('web:trainings.form.audience_needed'));
-  if (!form.minutes) problems.push(t('web:trainings.form.minutes_needed'));
+  if (!within(form.minutes, LIMITS.minutes)) {
+    problems.push(t('web:trainings.form.minutes_needed', LIMITS.minutes));
+  }
   const capacity = form.capacity === '' ? null : whole(form.capacity);
-  if (capacity === undefined) problems.push(t('web:trainings.form.capacity_bad'));
+  if (capacity !== null && !within(capacity, LIMITS.capacity)) {
+    problems.push(t('web:trainings.form.capacity_bad', LIMITS.capacity));
+  }
   type Regions = Outcome & { codes?: string[]; zone?: 'WIB' | 'WITA' | 'WIT'; text?: Text };
   const regions = await act<Regions>(deps, viewer, checkRegions, {
     choice: '',
@@ -252,7 +216,9 @@ async function checked(deps: WebDeps, viewer: Viewer, form: SessionFields) {
     const link = await act<Outcome>(deps, viewer, checkLink, { url });
     if (link?.outcome !== 'ok') problems.push(t('training:new.link_bad'));
   }
-  if (!online && !form.venue) problems.push(t('web:trainings.form.venue_needed'));
+  if (!online && !within(form.venue.length, LIMITS.venue)) {
+    problems.push(t('web:trainings.form.venue_needed', LIMITS.venue));
+  }
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -268,7 +234,7 @@ async function checked(deps: WebDeps, viewer: Viewer, form: SessionFields) {
       mode: form.mode,
       venue: online ? null : form.venue,
       url: online ? form.url : null,
-      capacity,
+      capacity: capacity ?? null,
       materials: form.materials || null,
       trainerIsMe: form.trainerIsMe,
     },
