@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../support/harness.js';
 import { registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
-import { createReportHarness, newsFor, registerStaff, scriptedTickets } from './report-support.js';
+import {
+  createReportHarness,
+  newsFor,
+  registerStaff,
+  scriptedTickets,
+  sendPin,
+} from './report-support.js';
 
 /** Pamoyanan, Kec. Cianjur: a village with no staff but the one who files. */
 const PAMOYANAN = '32.03.01.1006';
@@ -15,7 +21,7 @@ const BOJONGSOANG = '32.04.08.2002';
 describe('conversation quality, in English', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createReportHarness(scriptedTickets('ENA22', 'ENB33'));
+    h = await createReportHarness(scriptedTickets('ENA22', 'ENB33', 'ENC44', 'END55'));
     await registerStaff(h, 'kades', 'perangkat_desa', { name: 'Kades', language: 'en' });
     await registerStaff(h, 'lone', 'perangkat_desa', {
       name: 'Lone',
@@ -160,5 +166,69 @@ describe('conversation quality, in English', () => {
     expect(await newsFor(h, 'op')).toEqual([
       '🙋 A new role request is waiting: Digital cadre (kader digital). Decide with /roles',
     ]);
+  });
+
+  it('tells only the staff member who asked that the reporter answered "your question"', async () => {
+    await registerStaff(h, 'kader', 'kader_digital', { name: 'Kader', language: 'en' });
+    await playTranscript(
+      h,
+      'ed',
+      `
+      > /report
+      > proposal
+      > education
+      > A reading corner at the village hall
+      > skip
+      > skip
+      > normal
+      > send
+      < *LP-ENC44*
+      `,
+    );
+    await newsFor(h, 'kader');
+    await newsFor(h, 'kades');
+    await playTranscript(h, 'kades', '> /manage LP-ENC44\n> ask the reporter\n> Which room?');
+    expect((await newsFor(h, 'ed')).join('\n')).toContain('Which room?');
+    await playTranscript(h, 'ed', '> 1\n> The small room upstairs\n< Thank you');
+    expect(await newsFor(h, 'kades')).toEqual([
+      expect.stringContaining(
+        'in Sukamaju, Kec. Cibeber, Kab. Cianjur, Jawa Barat answered your question',
+      ),
+    ]);
+    expect(await newsFor(h, 'kader')).toEqual([
+      expect.stringContaining("answered a staff member's question"),
+    ]);
+  });
+
+  it('shows a pin as a short link, a one-page list without "(1–1 of 1)", villages by name', async () => {
+    await playTranscript(
+      h,
+      'ed',
+      `
+      > /myreports
+      < Your reports, newest first. Choose one to see it:
+      <! of 2)
+      > cancel
+      > /mydata
+      < (Sukamaju, Cibeber district, Kab. Cianjur): Clean water
+      > /report
+      > request
+      > other
+      > Where is the new posyandu?
+      > skip
+      `,
+    );
+    await sendPin(h, 'ed', -6.9123, 107.1234);
+    await playTranscript(
+      h,
+      'ed',
+      `
+      > yes
+      > normal
+      < • Location: a pin on the map: https://osm.org/go/tbQM5xrUd--?m
+      <! openstreetmap.org/?
+      > cancel
+      `,
+    );
   });
 });
