@@ -210,7 +210,7 @@ describe('conversation quality, in English', () => {
       <! of 2)
       > cancel
       > /mydata
-      < (Sukamaju, Cibeber district, Kab. Cianjur): Clean water
+      < (Sukamaju, Kec. Cibeber, Kab. Cianjur): Clean water
       > /report
       > request
       > other
