@@ -27,6 +27,7 @@ import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
 import { findMediaById } from './db/queries/media.js';
+import { inPlaceMessageId, recordInPlaceMessageId } from './db/queries/outbox-in-place.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
 import {
   lastInboundAt,
@@ -171,7 +172,11 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   // Jobs and the admin web start flows (a feedback question) in their own transactions.
   const runner = createFlowRunner({ engine, translator, actions, clock, ids, entryFlowFor });
   const retention = createRetentionJob({ retention: config.retention, removeMediaFile });
-  const broadcastJobs = createBroadcastJobs({ villages: async () => villages });
+  const broadcastJobs = createBroadcastJobs({
+    villages: async () => villages,
+    // Telegram edits a broadcast's progress in place (its channel keeps the message ids).
+    editsInPlace: (channel) => channel === TELEGRAM_CHANNEL,
+  });
   const scheduler = createScheduler({
     db: database.db,
     clock,
@@ -237,6 +242,14 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
           return saved.type === 'stored' ? { type: 'stored', mediaId: saved.media.id } : saved;
         },
         loadPhoto: photoSource({ db: database.db, store: media }, TELEGRAM_CHANNEL),
+        inPlace: {
+          find: async (params) => {
+            const id = await inPlaceMessageId(database.db, params);
+            return id === undefined ? undefined : Number(id);
+          },
+          record: ({ outboxId, messageId }) =>
+            recordInPlaceMessageId(database.db, { outboxId, platformMessageId: String(messageId) }),
+        },
         maxPhotoBytes: config.mediaMaxBytes,
         translate: translator.translate,
         languages: LANGUAGES,

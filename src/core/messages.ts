@@ -144,6 +144,12 @@ export interface Outbound {
   expect?: 'photo' | 'location';
   /** Shown after the text, in order. */
   attachments?: Attachment[];
+  /**
+   * One message kept up to date (a broadcast's progress): the messages to one person with
+   * the same key are shown as one, edited in place where the platform can (Telegram); other
+   * platforms send each as a new message.
+   */
+  inPlace?: { key: string };
 }
 
 /** An {@link Outbound} after i18n: plain strings a channel renders. */

@@ -133,6 +133,11 @@ describe.skipIf(NO_POSTGRES)('a broadcast over Telegram through a kill -9', () =
         const report = admin.messages().find((m) => m.text.includes(`Laporan siaran #${number}`));
         expect(report?.text).toContain('Terkirim: 1.980');
         expect(report?.text).toContain(`Gagal: ${BLOCKED}`);
+        // The progress is one message, edited in place, ending at the final numbers.
+        const progress = admin.messages().filter((m) => m.text.startsWith(`📢 Siaran #${number}:`));
+        expect(progress.map((m) => m.text)).toEqual([
+          `📢 Siaran #${number}: 1.980 / 2.000 terkirim, ${BLOCKED} gagal.`,
+        ]);
 
         // The "not reached" CSV: the blocked people, by village.
         const directory = await loadVillageDirectory();

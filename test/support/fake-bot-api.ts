@@ -44,6 +44,8 @@ export interface SentMessage {
   /** An uploaded document's content as text (`text` is empty). */
   document?: string;
   at: number;
+  /** Times its text was edited (editMessageText); `text` is the latest. */
+  edits?: number;
 }
 
 /** A failure the next call of a method gets. */
@@ -228,6 +230,33 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     } as Message;
   }
 
+  /** Telegram's answers: the edited message, or a 400 (not found, or the text unchanged). */
+  function editMessageText(params: Record<string, unknown>): Message | ScriptedFailure {
+    const chatId = Number(params.chat_id);
+    const message = chats
+      .get(chatId)
+      ?.messages.find((m) => m.messageId === Number(params.message_id));
+    if (!message) return { status: 400, description: 'Bad Request: message to edit not found' };
+    const text = String(params.text ?? '');
+    if (text === message.text) {
+      return {
+        status: 400,
+        description:
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      };
+    }
+    message.text = text;
+    message.parseMode = params.parse_mode as string | undefined;
+    message.edits = (message.edits ?? 0) + 1;
+    return {
+      message_id: message.messageId,
+      date: FAKE_DATE,
+      edit_date: FAKE_DATE,
+      chat: { id: chatId, type: 'private', first_name: 'Warga' },
+      text,
+    } as Message;
+  }
+
   async function answer(
     method: string,
     params: Record<string, unknown>,
@@ -257,6 +286,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         return sendMessage(params, {
           location: { latitude: Number(params.latitude), longitude: Number(params.longitude) },
         });
+      case 'editMessageText':
+        return editMessageText(params);
       case 'editMessageReplyMarkup': {
         const markup = params.reply_markup as InlineKeyboardMarkup | undefined;
         keyboards.set(`${params.chat_id}:${params.message_id}`, markup);

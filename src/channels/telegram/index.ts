@@ -9,6 +9,7 @@ import type { RuntimeChannel } from '../../runtime/types.js';
 import type { LoadTelegramPhoto } from './attachments.js';
 import { createCallbackSigner } from './callback-data.js';
 import { registerCommands } from './commands.js';
+import type { InPlaceStore } from './in-place.js';
 import { createPace, TELEGRAM_SENDS_PER_SECOND } from './pace.js';
 import { ALLOWED_UPDATES, chatKeyOf } from './parse.js';
 import { downloadFile } from './photo.js';
@@ -50,6 +51,8 @@ export interface TelegramChannelDeps {
   savePhoto: SaveTelegramPhoto;
   /** Finds a stored photo a message shows (a report opened by staff). */
   loadPhoto?: LoadTelegramPhoto;
+  /** Keeps the ids of messages updated in place (a broadcast's progress), edited by later ones. */
+  inPlace?: InPlaceStore;
   maxPhotoBytes: number;
   translate(text: Text, language: string): string;
   languages: readonly string[];
@@ -99,6 +102,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     defaultLanguage: deps.defaultLanguage,
     logger: log,
     loadPhoto: deps.loadPhoto,
+    inPlace: deps.inPlace,
   });
   let me: UserFromGetMe | undefined;
   const handle = createUpdateHandler({

@@ -3,10 +3,11 @@ import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Attachment, RenderedMessage, Text } from '../../core/messages.js';
 import { errorSummary, type Logger } from '../../logger.js';
-import type { SendResult } from '../../runtime/types.js';
+import type { SendContext, SendResult } from '../../runtime/types.js';
 import { type LoadTelegramPhoto, sendAttachment } from './attachments.js';
 import type { CallbackSigner } from './callback-data.js';
 import { stripMarkers, toTelegramHtml } from './format.js';
+import { type InPlaceStore, sendInPlace } from './in-place.js';
 import type { Pace } from './pace.js';
 import { type ReplyMarkup, renderForTelegram, type TelegramPart } from './render.js';
 
@@ -30,12 +31,17 @@ export interface TelegramSenderDeps {
   logger: Logger;
   /** Finds a stored photo a message shows; without it photos are left out (the text names them). */
   loadPhoto?: LoadTelegramPhoto;
+  /** Keeps the ids of messages updated in place; without it each update is a new message. */
+  inPlace?: InPlaceStore;
 }
 
 /** Sends rendered messages and the channel's own short notices. */
 export interface TelegramSender {
-  /** Sends one outbox message; the outbox retries or gives up from the result. */
-  send(externalId: string, message: RenderedMessage): Promise<SendResult>;
+  /**
+   * Sends one outbox message (one kept up to date in place edits the earlier one); the
+   * outbox retries or gives up from the result.
+   */
+  send(externalId: string, message: RenderedMessage, context?: SendContext): Promise<SendResult>;
   /** Sends a notice outside any conversation (group invitations, refused photos); never throws. */
   notify(chatId: number, text: string, extra?: NoticeExtra): Promise<void>;
   /**
@@ -178,30 +184,70 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     }
   }
 
+  /** Sends a message; `lastId` is the Telegram id of its last text part. */
+  async function sendNew(
+    externalId: string,
+    message: RenderedMessage,
+  ): Promise<{ result: SendResult; lastId?: number }> {
+    const language = message.language ?? deps.defaultLanguage;
+    const rendering = renderForTelegram(message, {
+      encode: (choice) => deps.signer.encode(externalId, choice),
+      locationButton: deps.translate({ key: 'telegram:location_button' }, language),
+      locationKeyboardOpen: locationKeyboards.has(externalId),
+    });
+    const key = createHash('sha256')
+      .update(externalId)
+      .update(JSON.stringify(message))
+      .digest('base64url');
+    // Parts, then attachments, count as one sequence for resuming after a failure.
+    const resumeAt = partial.get(key) ?? 0;
+    const { result, lastId } = await sendParts(externalId, rendering.parts, key);
+    if (result.type !== 'sent') return { result };
+    if (rendering.locationKeyboardOpen) locationKeyboards.add(externalId);
+    else locationKeyboards.delete(externalId);
+    if (rendering.inlineAfter && lastId !== undefined) {
+      await addKeyboard(externalId, lastId, rendering.inlineAfter);
+    }
+    const offset = rendering.parts.length;
+    const done = Math.max(0, resumeAt - offset);
+    const attached = await sendAttachments(externalId, message.attachments ?? [], {
+      key,
+      offset,
+      done,
+    });
+    return { result: attached, lastId };
+  }
+
+  /** The one text of a message an edit can show: no buttons, no attachments. */
+  function editableText(message: RenderedMessage): string | undefined {
+    if (message.choices || message.expect || message.attachments?.length) return undefined;
+    const [only, ...more] = message.texts;
+    return more.length === 0 && only !== undefined && only.length > 0 ? only : undefined;
+  }
+
+  async function edit(chatId: string, messageId: number, text: string) {
+    const options = { link_preview_options: { is_disabled: true }, parse_mode: 'HTML' as const };
+    await call(() => deps.api.editMessageText(chatId, messageId, toTelegramHtml(text), options));
+  }
+
   return {
-    async send(externalId, message) {
-      const language = message.language ?? deps.defaultLanguage;
-      const rendering = renderForTelegram(message, {
-        encode: (choice) => deps.signer.encode(externalId, choice),
-        locationButton: deps.translate({ key: 'telegram:location_button' }, language),
-        locationKeyboardOpen: locationKeyboards.has(externalId),
-      });
-      const key = createHash('sha256')
-        .update(externalId)
-        .update(JSON.stringify(message))
-        .digest('base64url');
-      // Parts, then attachments, count as one sequence for resuming after a failure.
-      const resumeAt = partial.get(key) ?? 0;
-      const { result, lastId } = await sendParts(externalId, rendering.parts, key);
-      if (result.type !== 'sent') return result;
-      if (rendering.locationKeyboardOpen) locationKeyboards.add(externalId);
-      else locationKeyboards.delete(externalId);
-      if (rendering.inlineAfter && lastId !== undefined) {
-        await addKeyboard(externalId, lastId, rendering.inlineAfter);
+    async send(externalId, message, context) {
+      const key = context?.outbound.inPlace?.key;
+      if (!(key && context && deps.inPlace)) return (await sendNew(externalId, message)).result;
+      try {
+        return await sendInPlace({
+          store: deps.inPlace,
+          logger: deps.logger,
+          outboxId: context.outboxId,
+          externalId,
+          key,
+          text: editableText(message),
+          edit: (messageId, text) => edit(externalId, messageId, text),
+          sendNew: () => sendNew(externalId, message),
+        });
+      } catch (error) {
+        return sendResultOf(error);
       }
-      const offset = rendering.parts.length;
-      const done = Math.max(0, resumeAt - offset);
-      return sendAttachments(externalId, message.attachments ?? [], { key, offset, done });
     },
     async notify(chatId, text, extra) {
       try {

@@ -8,7 +8,7 @@
  * Both re-check the broadcast's state, so a cancelled or stopped one ends them.
  */
 import { z } from 'zod';
-import { type Text, t } from '../../core/messages.js';
+import { type Outbound, type Text, t } from '../../core/messages.js';
 import { joinTexts } from '../../core/text-lines.js';
 import type { Db } from '../../db/client.js';
 import { type Audience, insertAudience } from '../../db/queries/broadcast-audience.js';
@@ -24,7 +24,7 @@ import {
   OUTBOX_PRIORITY_URGENT,
 } from '../../db/queries/bulk.js';
 import { insertJob } from '../../db/queries/jobs.js';
-import { notifyContact } from '../../db/queries/notifications.js';
+import { notificationAddressOf, notifyContact } from '../../db/queries/notifications.js';
 import { broadcastMessage, otherLanguage } from '../../domain/broadcast-message.js';
 import type { VillageIndexSource } from '../../domain/village-index.js';
 import { placeOf } from '../../domain/village-place.js';
@@ -35,6 +35,11 @@ import { startBulkSend } from '../scheduler-bulk.js';
 export const BROADCAST_START_JOB = 'broadcast.start';
 /** Shortest time between two progress messages to the sender. */
 export const PROGRESS_MESSAGE_INTERVAL_MS = 3 * 60_000;
+/**
+ * Shortest time between two updates of the progress where the sender's platform edits it in
+ * place (one message kept up to date, not a new one each time).
+ */
+export const PROGRESS_EDIT_INTERVAL_MS = 30_000;
 /** How often a running broadcast is looked at (to end it and report). */
 export const PROGRESS_CHECK_INTERVAL_MS = 15_000;
 /** Villages named in the chat report; the CSV export has them all. */
@@ -65,14 +70,29 @@ export async function scheduleBroadcastStart(
 export interface BroadcastJobOptions {
   /** Names the villages of the report. */
   villages: VillageIndexSource;
+  /**
+   * True for a channel that shows messages with the same `inPlace` key as one message
+   * edited in place (Telegram): the progress is updated there every
+   * {@link PROGRESS_EDIT_INTERVAL_MS} and ends at the final numbers.
+   */
+  editsInPlace?: (channel: string) => boolean;
   messageIntervalMs?: number;
+  editIntervalMs?: number;
   checkIntervalMs?: number;
 }
 
 /** The two broadcast jobs. */
 export function createBroadcastJobs(options: BroadcastJobOptions) {
   const messageEvery = options.messageIntervalMs ?? PROGRESS_MESSAGE_INTERVAL_MS;
+  const editEvery = options.editIntervalMs ?? PROGRESS_EDIT_INTERVAL_MS;
   const checkEvery = options.checkIntervalMs ?? PROGRESS_CHECK_INTERVAL_MS;
+
+  /** Whether the sender reads the progress as one message edited in place. */
+  async function editedInPlace(tx: Db, broadcast: BroadcastRow): Promise<boolean> {
+    if (!broadcast.senderId || !options.editsInPlace) return false;
+    const address = await notificationAddressOf(tx, { contactId: broadcast.senderId });
+    return address !== undefined && options.editsInPlace(address.channel);
+  }
 
   const progress = defineJob({
     kind: 'broadcast.progress',
@@ -90,8 +110,9 @@ export function createBroadcastJobs(options: BroadcastJobOptions) {
         return undefined;
       }
       const last = broadcast.progressAt?.getTime() ?? 0;
-      if (broadcast.state === 'running' && now.getTime() - last >= messageEvery) {
-        await tell(tx, broadcast, [progressText(broadcast, tally)], now);
+      const every = (await editedInPlace(tx, broadcast)) ? editEvery : messageEvery;
+      if (broadcast.state === 'running' && now.getTime() - last >= every) {
+        await tellProgress(tx, broadcast, tally, now);
         await updateBroadcast(tx, { id: broadcastId, now, progressAt: now });
       }
       return { type: 'again', at: new Date(now.getTime() + checkEvery) };
@@ -145,7 +166,7 @@ export function createBroadcastJobs(options: BroadcastJobOptions) {
       });
       // A broadcast confirmed to go at once was announced when confirmed.
       if (broadcast.startAt.getTime() - broadcast.createdAt.getTime() > checkEvery) {
-        await tell(tx, broadcast, [progressText(broadcast, tally)], now);
+        await tellProgress(tx, broadcast, tally, now);
       }
       logger.info({ broadcastId, recipients: tally.waiting }, 'broadcast started');
       return undefined;
@@ -176,6 +197,8 @@ export function createBroadcastJobs(options: BroadcastJobOptions) {
         t('broadcasts:report.more_villages', { count: shown.length - REPORT_VILLAGES_SHOWN }),
       );
     }
+    // The progress message edited in place ends at the final numbers; elsewhere the report says them.
+    if (await editedInPlace(tx, broadcast)) await tellProgress(tx, broadcast, tally, now);
     const villageText =
       lines.length > 0
         ? t('broadcasts:report.villages', { lines: joinTexts(lines, t('broadcasts:home.none')) })
@@ -242,4 +265,19 @@ function reportText(broadcast: BroadcastRow, tally: BroadcastTally, state: 'done
 async function tell(tx: Db, broadcast: BroadcastRow, texts: Text[], now: Date) {
   if (!broadcast.senderId) return;
   await notifyContact(tx, { contactId: broadcast.senderId, messages: [{ texts }], now });
+}
+
+/** The key of a broadcast's progress messages: one message, edited in place where it can be. */
+export function progressKey(broadcastId: string): string {
+  return `broadcast-progress:${broadcastId}`;
+}
+
+/** The progress to the sender, as the message kept up to date in place. */
+async function tellProgress(tx: Db, broadcast: BroadcastRow, tally: BroadcastTally, now: Date) {
+  if (!broadcast.senderId) return;
+  const message: Outbound = {
+    texts: [progressText(broadcast, tally)],
+    inPlace: { key: progressKey(broadcast.id) },
+  };
+  await notifyContact(tx, { contactId: broadcast.senderId, messages: [message], now });
 }
