@@ -200,7 +200,13 @@ export function createFlowRunner(deps: FlowRunnerDeps): FlowRunner {
     const now = deps.clock.now();
     const channel = saved?.channel ?? address.channel;
     await saveConversation(tx, { contactId: contact.id, channel, state: ran.state, now });
-    await enqueueToAddress(tx, { contactId: contact.id, address, messages: ran.messages, now });
+    await enqueueToAddress(tx, {
+      contactId: contact.id,
+      address,
+      messages: ran.messages,
+      now,
+      priority: request.priority,
+    });
     log.debug({ mode: request.mode }, 'flow triggered');
     return { type: 'started' };
   }

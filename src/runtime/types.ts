@@ -58,6 +58,11 @@ export interface TriggerRequest {
   /** Words handed to the flow as if typed after its command (a ticket). */
   args?: string;
   mode: 'push' | 'replace';
+  /**
+   * Outbox priority of the messages it opens with: 0 (as a reply) by default; a job asking
+   * many people at once gives the bulk lane's, so people chatting are served first.
+   */
+  priority?: number;
 }
 
 /** How a trigger ended. */

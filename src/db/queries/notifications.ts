@@ -71,7 +71,14 @@ export async function notificationAddressesOf(
  */
 export async function enqueueToAddress(
   db: Db,
-  params: { contactId: string; address: NotificationAddress; messages: unknown[]; now: Date },
+  params: {
+    contactId: string;
+    address: NotificationAddress;
+    messages: unknown[];
+    now: Date;
+    /** Outbox priority; 0 (a reply's) by default. */
+    priority?: number;
+  },
 ): Promise<void> {
   if (params.messages.length === 0) return;
   const { address } = params;
@@ -86,6 +93,7 @@ export async function enqueueToAddress(
       lastError: address.unreachable ? UNREACHABLE_ERROR : null,
       nextAttemptAt: params.now,
       createdAt: params.now,
+      priority: params.priority ?? 0,
     })),
   );
 }

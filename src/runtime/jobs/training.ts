@@ -8,12 +8,13 @@
  * session moved gets new jobs, and the old ones, finding another time (or a cancelled
  * session), end without effect. Messages to many people go through the bulk lane; the
  * feedback question is a flow started for each attendee (a trigger, pushed on top of what
- * they are doing), in batches while the outbox has room, each batch marking those it asked.
+ * they are doing), in batches while the outbox has room, each batch marking those it asked;
+ * its question waits in the bulk lane's priority, after replies to people chatting.
  */
 import { z } from 'zod';
 import { type Outbound, t } from '../../core/messages.js';
 import type { Db } from '../../db/client.js';
-import { countOpenOutbox } from '../../db/queries/bulk.js';
+import { countOpenOutbox, OUTBOX_PRIORITY_BULK } from '../../db/queries/bulk.js';
 import { getSession, type TrainingSession, updateSession } from '../../db/queries/training.js';
 import {
   markAbsent,
@@ -152,6 +153,7 @@ export function createTrainingSchedule(
           flow: TRAINING_REVIEW_FLOW,
           args: session.id,
           mode: 'push',
+          priority: OUTBOX_PRIORITY_BULK,
         });
         if (outcome.type === 'started') started += 1;
       }
