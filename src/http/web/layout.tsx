@@ -17,7 +17,7 @@ main{padding:.75rem;max-width:72rem;margin:auto}h1{font-size:1.35rem;margin:.25r
 h2{font-size:1.1rem}.card{background:#fff;border-radius:6px;padding:.75rem;margin-bottom:.75rem;box-shadow:0 1px 2px #0002}
 .scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #dde3e8;vertical-align:top}
-form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.5rem;align-items:end}
+.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.5rem;align-items:end}
 label{display:block;font-size:.85rem}input,select,textarea,button{font:inherit;max-width:100%}
 input,select,textarea{width:100%;padding:.3rem}button.primary{background:#0b5d4b;color:#fff;border:0;border-radius:4px;padding:.4rem .8rem}
 .badge{display:inline-block;background:#b3261e;color:#fff;border-radius:3px;padding:0 .3rem;font-size:.8rem}

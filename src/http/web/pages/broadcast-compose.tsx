@@ -19,79 +19,19 @@ import { ROLES, roleName } from '../../../domain/roles.js';
 import { act } from '../act.js';
 import { Csrf, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
+import {
+  audienceOf,
+  CHANNELS,
+  CountBox,
+  type Counted,
+  type Draft,
+  Hidden,
+  readDraft,
+} from './broadcast-draft.js';
 import { notFound } from './report-detail.js';
 import { plain } from './words.js';
 
 const BROADCASTS = `${WEB_BASE}/siaran`;
-const CHANNELS = ['telegram', 'whatsapp', 'whatsapp-cloud', 'console'] as const;
-
-/** What the compose form holds. */
-interface Draft {
-  main: string;
-  second: string;
-  roles: string[];
-  region: string;
-  language: '' | 'id' | 'en';
-  channel: string;
-  urgent: boolean;
-  when: string;
-}
-
-type Body = Record<string, string | File | (string | File)[]>;
-const one = (value: Body[string] | undefined) => (typeof value === 'string' ? value.trim() : '');
-
-function readDraft(body: Body): Draft {
-  const roles = (Array.isArray(body.roles) ? body.roles : [body.roles]).filter(
-    (r): r is string => typeof r === 'string' && ROLES.some((role) => role === r),
-  );
-  const language = one(body.language);
-  return {
-    main: one(body.main),
-    second: one(body.second),
-    roles,
-    region: one(body.region),
-    language: language === 'id' || language === 'en' ? language : '',
-    channel: CHANNELS.find((c) => c === one(body.channel)) ?? '',
-    urgent: one(body.urgent) === '1',
-    when: one(body.when),
-  };
-}
-
-/** The audience as the chat's actions take it. */
-function audienceOf(draft: Draft) {
-  return {
-    roles: draft.roles.length > 0 ? draft.roles : null,
-    regionCode: draft.region || null,
-    language: draft.language || null,
-    channel: draft.channel || null,
-  };
-}
-
-type Counted =
-  | { outcome: 'refused' }
-  | { outcome: 'empty'; summary: Text }
-  | { outcome: 'counted'; recipients: number; summary: Text };
-
-/** The count of the draft's audience, as a fragment htmx swaps into the form. */
-function CountBox(props: { viewer: Viewer; counted: Counted | undefined }) {
-  const { viewer, counted } = props;
-  const tr = viewer.tr;
-  const recipients = counted?.outcome === 'counted' ? counted.recipients : 0;
-  const summary =
-    counted?.outcome === 'counted' || counted?.outcome === 'empty'
-      ? counted.summary
-      : t('broadcasts:submitted.refused');
-  return (
-    <div id="count" class="card" aria-live="polite">
-      <p>
-        {tr(t('web:broadcasts.recipients'))}: <strong id="recipients">{recipients}</strong>
-      </p>
-      <p class="muted" style="white-space:pre-line">
-        {plain(tr(summary))}
-      </p>
-    </div>
-  );
-}
 
 function ComposeForm(props: { viewer: Viewer; draft: Draft; counted?: Counted; problems: Text[] }) {
   const { viewer, draft } = props;
@@ -212,21 +152,6 @@ async function checked(deps: WebDeps, viewer: Viewer, draft: Draft) {
   const counted = await act<Counted>(deps, viewer, countBroadcast, { audience: audienceOf(draft) });
   if (counted?.outcome !== 'counted') problems.push(t('web:broadcasts.no_recipients'));
   return { problems, counted, at };
-}
-
-function Hidden(props: { draft: Draft }) {
-  const { draft } = props;
-  return (
-    <>
-      {(['main', 'second', 'region', 'language', 'channel', 'when'] as const).map((name) => (
-        <input type="hidden" name={name} value={draft[name]} />
-      ))}
-      {draft.roles.map((role) => (
-        <input type="hidden" name="roles" value={role} />
-      ))}
-      {draft.urgent ? <input type="hidden" name="urgent" value="1" /> : null}
-    </>
-  );
 }
 
 async function preview(c: Context<WebEnv>, deps: WebDeps) {
