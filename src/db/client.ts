@@ -17,6 +17,12 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'drizzle');
 
 const POSTGRES_POOL_SIZE = 10;
+/**
+ * PGlite's buffer cache. PostgreSQL's default (128MB) is sized for a server; the embedded
+ * database holds one village's trial data, and its WebAssembly memory never shrinks: 32MB
+ * keeps an opened database at about 250 MB resident instead of 355 MB.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
 
 /** An open database with its driver's own handles for health checks and shutdown. */
 export interface Database {
@@ -107,18 +113,23 @@ async function openPglite(
   const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   let lock: DataDirLock | undefined;
   let client: PGlite;
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    '-c',
+    `shared_buffers=${PGLITE_SHARED_BUFFERS}`,
+  ];
   if ('dataDir' in options) {
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
     lock = acquireDataDirLock(`${options.dataDir}.lock`);
     try {
-      client = await PGlite.create({ dataDir: options.dataDir });
+      client = await PGlite.create({ dataDir: options.dataDir, startParams });
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
     client = await PGlite.create(
-      options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined,
+      options.loadDataDir ? { loadDataDir: options.loadDataDir, startParams } : { startParams },
     );
   }
   return {
