@@ -43,6 +43,8 @@ describe('the hint under options', () => {
       > /hapusdata
       < 2. Tidak jadi
       < _Ketik 1 atau 2._
+      > 5
+      < Pilihan itu tidak ada. Ketik 1 atau 2.
       > tidak
       > /lapor
       > 1
@@ -62,6 +64,8 @@ describe('the hint under options', () => {
       > /deletedata
       < 2. No, keep it
       < _Type 1 or 2._
+      > 5
+      < That option doesn't exist. Type 1 or 2.
       > no
       > /report
       < 3. Request for information

@@ -242,7 +242,7 @@ function readOptionNumber(number: number, rc: ReadContext): Reading {
   if (paged && number === NEXT_PAGE_NUMBER) return { type: 'next_page' };
   const option = shown[number - 1];
   if (!option || number < 1) {
-    return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
+    return noSuchOption(paged ? NEXT_PAGE_NUMBER : shown.length);
   }
   if (rc.step.kind !== 'multi') return { type: 'answer', value: option.value, label: option.label };
   const min = rc.step.minSelected ?? 1;
@@ -262,7 +262,14 @@ function readNamedNumber(number: number, rc: ReadContext): Reading {
   }
   const option = number >= first ? alternatives[number - first] : undefined;
   if (option) return { type: 'answer', value: option.value, label: option.label };
-  return invalid('common:invalid.choice', { count: first - 1 + alternatives.length });
+  return noSuchOption(first - 1 + alternatives.length);
+}
+
+/** "That option doesn't exist", with the numbers there are: "Ketik 1 atau 2" for two. */
+function noSuchOption(count: number): Reading {
+  if (count === 1) return invalid('common:invalid.choice_one');
+  if (count === 2) return invalid('common:invalid.choice_two');
+  return invalid('common:invalid.choice', { count });
 }
 
 /**
@@ -281,7 +288,7 @@ function readChoice(text: string, rc: ReadContext): Reading {
   if (named) return named;
   if (destructive && parseYesNo(text) === true) return clearYesNeeded(options);
   const { shown, paged } = pageOf(options, rc.page);
-  return invalid('common:invalid.choice', { count: paged ? NEXT_PAGE_NUMBER : shown.length });
+  return noSuchOption(paged ? NEXT_PAGE_NUMBER : shown.length);
 }
 
 /**

@@ -43,6 +43,8 @@ export const ENGINE_KEYS: readonly TextKey[] = [
   'common:draft.continue',
   'common:draft.new',
   'common:invalid.choice',
+  'common:invalid.choice_one',
+  'common:invalid.choice_two',
   'common:invalid.multi',
   'common:invalid.multi_min',
   'common:invalid.photo',

@@ -222,7 +222,7 @@ describe('computed options', () => {
     chat.text('2');
     expect(chat.options()).toEqual(['1. Mekarsari']);
     chat.text('2');
-    expect(chat.keys()[0]).toBe('common:invalid.choice');
+    expect(chat.keys()[0]).toBe('common:invalid.choice_one');
   });
 });
 
@@ -335,7 +335,7 @@ describe('yes/no steps', () => {
     chat.text('mungkin');
     expect(chat.keys()).toEqual(['common:invalid.yesno', 'test:Setuju?']);
     chat.press(3);
-    expect(chat.messages()[0]?.texts[0]).toEqual(t('common:invalid.choice', { count: 2 }));
+    expect(chat.messages()[0]?.texts[0]).toEqual(t('common:invalid.choice_two'));
     chat.press(2);
     expect(chat.lines()).toEqual(['Sayang sekali']);
   });
