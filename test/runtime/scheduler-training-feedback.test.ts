@@ -27,6 +27,7 @@ describe.each(DRIVERS)('the feedback question to many attendees on %s', (driver)
     const people = Array.from({ length: ATTENDEES }, (_, i) => ({
       externalId: `peserta-${String(i).padStart(3, '0')}`,
       role: 'kader_digital',
+      language: i === 0 ? 'en' : 'id',
     }));
     const ids = await addPeople(h.db.db, people, now);
     const training = createTrainingSchedule();
@@ -102,6 +103,13 @@ describe.each(DRIVERS)('the feedback question to many attendees on %s', (driver)
     expect(questions, 'one question each, after replies to people chatting').toEqual([
       { priority: OUTBOX_PRIORITY_BULK },
     ]);
+    await h.runtime.outbox.sweep();
+    expect(h.channel.take('peserta-000').join('\n')).toContain(
+      '🙏 Thank you for joining *Bimtek Besar*. How useful was it?',
+    );
+    expect(h.channel.take('peserta-001').join('\n')).toContain(
+      '🙏 Terima kasih sudah ikut *Bimtek Besar*. Seberapa bermanfaat pelatihannya?',
+    );
     h.clock.advance(HOUR_MS);
     expect(await scheduler.runDue(), 'nothing left to ask').toBe(0);
     expect(await opened()).toBe(ATTENDEES);
