@@ -71,7 +71,7 @@ function NewSessionForm(props: {
           ))}
         </div>
       ) : null}
-      <form class="card filters" method="post" action={`${TRAININGS}/baru`} id="new-session">
+      <form class="card" method="post" action={`${TRAININGS}/baru`} id="new-session">
         <Csrf viewer={viewer} />
         {field('title', t('web:trainings.form.title'))}
         {field('topic', t('web:trainings.topic'))}
