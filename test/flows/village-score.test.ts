@@ -172,6 +172,13 @@ describe('/skor with a kader and five residents of one village', () => {
       > 1
       < 📊 *Desa Cerdas score*
       < Sukamaju, Kec. Cibeber
+      # readable by a villager: each person once, the method in a sentence, no item ids,
+      # no priority while only one pillar has a score
+      < • *Smart People*: *61*
+      < 6 people answered, 1 of them cadres or officials
+      <! Priority pillar
+      < How it is computed:
+      <! P1
       > /score tambakreja, cilacap
       > 1
       < You can see the score of your own village, or of villages in your area of work.
