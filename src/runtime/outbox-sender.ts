@@ -121,7 +121,8 @@ export function createOutboxSender(deps: {
     try {
       const outbound = row.message as Outbound;
       const rendered = deps.translator.render(outbound, language);
-      return await channel.send(row.externalId, rendered, { outboxId: row.id, outbound });
+      const context = { outboxId: row.id, outbound, priority: row.priority };
+      return await channel.send(row.externalId, rendered, context);
     } catch (error) {
       return { type: 'retry', error: error instanceof Error ? error.message : String(error) };
     }

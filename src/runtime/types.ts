@@ -21,6 +21,11 @@ export interface SendContext {
   outboxId: number;
   /** The message before rendering (its text keys and parameters). */
   outbound: Outbound;
+  /**
+   * The message's outbox priority (0: a reply to a person chatting; the bulk lane's is
+   * higher): a channel's send pace lets lower go first.
+   */
+  priority?: number;
 }
 
 /** What the runtime needs of a channel: sending, and who is an admin on first contact. */
