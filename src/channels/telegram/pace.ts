@@ -16,8 +16,13 @@ export const SPARE_ABOVE_SHARE = 0.5;
 
 /** Waits for the right to make one call. */
 export interface Pace {
-  /** Resolves when a call may be made; calls are let through in the order they asked. */
-  take(): Promise<void>;
+  /**
+   * Resolves when a call may be made. Calls are let through by `priority` (the outbox's:
+   * 0 for replies to people chatting, higher for the bulk lane; 0 by default), lower first,
+   * and in the order they asked within one priority: a reply never waits behind the
+   * broadcast's sends already waiting, only for the next token.
+   */
+  take(priority?: number): Promise<void>;
   /** Lets nothing through for `ms` (Telegram asked us to wait). */
   pause(ms: number): void;
   /**
@@ -41,9 +46,9 @@ export function createPace(
   let tokens = perSecond;
   let refilledAt = now();
   let pausedUntil = 0;
-  let queue: Promise<void> = Promise.resolve();
-  /** Calls of `take` not through yet. */
-  let waiting = 0;
+  /** Calls of `take` not through yet, by priority, then in the order they asked. */
+  const waiters: { priority: number; go: () => void }[] = [];
+  let pumping = false;
 
   function refill(at: number) {
     tokens = Math.min(perSecond, tokens + (at - refilledAt) / intervalMs);
@@ -63,21 +68,36 @@ export function createPace(
     }
   }
 
+  /** Hands out tokens to the waiters, the first of the queue each time one is there. */
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (waiters.length > 0) {
+        // Whoever is first once the token is there gets it (a reply that came meanwhile).
+        await takeOne();
+        waiters.shift()?.go();
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
   return {
-    take() {
-      waiting += 1;
-      const turn = queue.then(takeOne).finally(() => {
-        waiting -= 1;
+    take(priority = 0) {
+      return new Promise<void>((go) => {
+        let at = waiters.length;
+        while (at > 0 && (waiters[at - 1]?.priority ?? 0) > priority) at -= 1;
+        waiters.splice(at, 0, { priority, go });
+        void pump();
       });
-      queue = turn;
-      return turn;
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
     },
     spare() {
       const at = now();
-      if (waiting > 0 || at < pausedUntil) return false;
+      if (waiters.length > 0 || at < pausedUntil) return false;
       refill(at);
       if (tokens - 1 < perSecond * SPARE_ABOVE_SHARE) return false;
       tokens -= 1;

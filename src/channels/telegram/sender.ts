@@ -98,8 +98,9 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   const locationKeyboards = new Set<string>();
   const partial = new Map<string, number>();
 
-  async function call<T>(run: () => Promise<T>): Promise<T> {
-    await deps.pace.take();
+  /** A paced call; `priority` is the outbox's (replies 0 before the bulk lane's sends). */
+  async function call<T>(run: () => Promise<T>, priority = 0): Promise<T> {
+    await deps.pace.take(priority);
     try {
       return await run();
     } catch (error) {
@@ -109,7 +110,12 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     }
   }
 
-  async function sendText(chatId: string | number, text: string, extra: NoticeExtra = {}) {
+  async function sendText(
+    chatId: string | number,
+    text: string,
+    extra: NoticeExtra = {},
+    priority = 0,
+  ) {
     const options = {
       reply_markup: extra.replyMarkup,
       link_preview_options: { is_disabled: true },
@@ -119,8 +125,9 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     };
     try {
       const html = toTelegramHtml(text);
-      return await call(() =>
-        deps.api.sendMessage(chatId, html, { ...options, parse_mode: 'HTML' }),
+      return await call(
+        () => deps.api.sendMessage(chatId, html, { ...options, parse_mode: 'HTML' }),
+        priority,
       );
     } catch (error) {
       if (!(error instanceof GrammyError && BAD_ENTITIES.test(error.description))) throw error;
@@ -128,17 +135,22 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         { error: describeError(error) },
         'telegram refused the formatting; sending plain text',
       );
-      return call(() => deps.api.sendMessage(chatId, stripMarkers(text), options));
+      return call(() => deps.api.sendMessage(chatId, stripMarkers(text), options), priority);
     }
   }
 
-  async function sendParts(externalId: string, parts: TelegramPart[], key: string) {
+  async function sendParts(
+    externalId: string,
+    parts: TelegramPart[],
+    key: string,
+    priority: number,
+  ) {
     let lastId: number | undefined;
     for (let index = partial.get(key) ?? 0; index < parts.length; index++) {
       const part = parts[index] as TelegramPart;
       try {
-        lastId = (await sendText(externalId, part.text, { replyMarkup: part.replyMarkup }))
-          .message_id;
+        const extra = { replyMarkup: part.replyMarkup };
+        lastId = (await sendText(externalId, part.text, extra, priority)).message_id;
       } catch (error) {
         if (index > 0) remember(key, index);
         return { result: sendResultOf(error) };
@@ -152,11 +164,12 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   async function sendAttachments(
     externalId: string,
     attachments: Attachment[],
-    progress: { key: string; offset: number; done: number },
+    progress: { key: string; offset: number; done: number; priority: number },
   ): Promise<SendResult> {
+    const paced = <T>(run: () => Promise<T>) => call(run, progress.priority);
     for (let index = progress.done; index < attachments.length; index++) {
       try {
-        await sendAttachment(deps, externalId, attachments[index] as Attachment, call);
+        await sendAttachment(deps, externalId, attachments[index] as Attachment, paced);
       } catch (error) {
         remember(progress.key, progress.offset + index);
         return sendResultOf(error);
@@ -173,10 +186,16 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     if (partial.size > PARTIAL_SENDS_REMEMBERED && oldest !== undefined) partial.delete(oldest);
   }
 
-  async function addKeyboard(chatId: string, messageId: number, markup: InlineKeyboardMarkup) {
+  async function addKeyboard(
+    chatId: string,
+    messageId: number,
+    markup: InlineKeyboardMarkup,
+    priority: number,
+  ) {
     try {
-      await call(() =>
-        deps.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: markup }),
+      await call(
+        () => deps.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: markup }),
+        priority,
       );
     } catch (error) {
       // The numbered text is in the message: typing the number still works.
@@ -188,6 +207,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   async function sendNew(
     externalId: string,
     message: RenderedMessage,
+    priority: number,
   ): Promise<{ result: SendResult; lastId?: number }> {
     const language = message.language ?? deps.defaultLanguage;
     const rendering = renderForTelegram(message, {
@@ -201,12 +221,12 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       .digest('base64url');
     // Parts, then attachments, count as one sequence for resuming after a failure.
     const resumeAt = partial.get(key) ?? 0;
-    const { result, lastId } = await sendParts(externalId, rendering.parts, key);
+    const { result, lastId } = await sendParts(externalId, rendering.parts, key, priority);
     if (result.type !== 'sent') return { result };
     if (rendering.locationKeyboardOpen) locationKeyboards.add(externalId);
     else locationKeyboards.delete(externalId);
     if (rendering.inlineAfter && lastId !== undefined) {
-      await addKeyboard(externalId, lastId, rendering.inlineAfter);
+      await addKeyboard(externalId, lastId, rendering.inlineAfter, priority);
     }
     const offset = rendering.parts.length;
     const done = Math.max(0, resumeAt - offset);
@@ -214,6 +234,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       key,
       offset,
       done,
+      priority,
     });
     return { result: attached, lastId };
   }
@@ -225,15 +246,19 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     return more.length === 0 && only !== undefined && only.length > 0 ? only : undefined;
   }
 
-  async function edit(chatId: string, messageId: number, text: string) {
+  async function edit(chatId: string, messageId: number, text: string, priority: number) {
     const options = { link_preview_options: { is_disabled: true }, parse_mode: 'HTML' as const };
-    await call(() => deps.api.editMessageText(chatId, messageId, toTelegramHtml(text), options));
+    const html = toTelegramHtml(text);
+    await call(() => deps.api.editMessageText(chatId, messageId, html, options), priority);
   }
 
   return {
     async send(externalId, message, context) {
+      const priority = context?.priority ?? 0;
       const key = context?.outbound.inPlace?.key;
-      if (!(key && context && deps.inPlace)) return (await sendNew(externalId, message)).result;
+      if (!(key && context && deps.inPlace)) {
+        return (await sendNew(externalId, message, priority)).result;
+      }
       try {
         return await sendInPlace({
           store: deps.inPlace,
@@ -242,8 +267,8 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
           externalId,
           key,
           text: editableText(message),
-          edit: (messageId, text) => edit(externalId, messageId, text),
-          sendNew: () => sendNew(externalId, message),
+          edit: (messageId, text) => edit(externalId, messageId, text, priority),
+          sendNew: () => sendNew(externalId, message, priority),
         });
       } catch (error) {
         return sendResultOf(error);

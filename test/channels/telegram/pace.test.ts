@@ -24,6 +24,19 @@ describe('send pace', () => {
     expect(time.now()).toBeCloseTo(1000, 5);
   });
 
+  it('lets a reply through before the bulk sends already waiting', async () => {
+    const time = fakeTime();
+    const pace = createPace(2, time.now, time.sleep);
+    await pace.take(10);
+    await pace.take(10);
+    // The bucket is empty: three bulk sends wait, then a reply asks.
+    const order: string[] = [];
+    const bulk = [1, 2, 3].map((n) => pace.take(10).then(() => order.push(`bulk ${n}`)));
+    const reply = pace.take(0).then(() => order.push('reply'));
+    await Promise.all([...bulk, reply]);
+    expect(order).toEqual(['reply', 'bulk 1', 'bulk 2', 'bulk 3']);
+  });
+
   it('holds every call while paused', async () => {
     const time = fakeTime();
     const pace = createPace(5, time.now, time.sleep);
