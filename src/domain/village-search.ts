@@ -122,11 +122,13 @@ export function maxEditsFor(length: number): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower-case words without accents, quotes or punctuation: "Soka\"an Barat" → ["sokaan", "barat"]. */
 export function nameWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Almost every name is plain ASCII: the Unicode decomposition is only for the others.
+  const plain = PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain
     .toLowerCase()
     .replace(/['"’‘`]/g, '')
     .split(/[^a-z0-9]+/)
@@ -435,18 +437,20 @@ function createNameIndex(villages: readonly Village[]): NameIndex {
   };
 }
 
-/** The distinct bigrams of `^text$`, each as a number below {@link GRAM_SYMBOLS}². */
+/** The distinct bigrams of `^text$` (a normalised text: a-z, 0-9), each below {@link GRAM_SYMBOLS}². */
 function bigrams(text: string): number[] {
-  const symbols = [GRAM_START, ...Array.from(text, gramSymbol), GRAM_END];
-  const grams = new Set<number>();
-  for (let i = 1; i < symbols.length; i++) {
-    grams.add((symbols[i - 1] as number) * GRAM_SYMBOLS + (symbols[i] as number));
+  const grams: number[] = [];
+  let previous = GRAM_START;
+  for (let i = 0; i <= text.length; i++) {
+    const symbol = i < text.length ? gramSymbol(text.charCodeAt(i)) : GRAM_END;
+    const gram = previous * GRAM_SYMBOLS + symbol;
+    if (!grams.includes(gram)) grams.push(gram);
+    previous = symbol;
   }
-  return [...grams];
+  return grams;
 }
 
-function gramSymbol(char: string): number {
-  const code = char.charCodeAt(0);
+function gramSymbol(code: number): number {
   return code >= 97 ? code - 97 : code - 48 + 26;
 }
 

@@ -112,7 +112,9 @@ export async function loadVillageDirectory(
     regency: parentOf(regencyByCode, code.slice(0, 5), 'villages'),
     province: parentOf(provinceByCode, code.slice(0, 2), 'villages'),
   }));
-  villages.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // The file comes ordered by code; sorted only when a release does not.
+  const ordered = villages.every((v, i) => i === 0 || (villages[i - 1] as Village).code < v.code);
+  if (!ordered) villages.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const byCode = new Map(villages.map((village) => [village.code, village]));
   if (byCode.size !== villages.length) {
     throw new Error('idn-area-data villages.csv: duplicate codes');
