@@ -49,7 +49,10 @@ export interface BroadcastBenchFigures {
   delivered: number;
   /** From the first to the last recipient's message. */
   deliverMs: number;
+  /** The broadcast's messages per second. */
   ratePerSecond: number;
+  /** Replies to the people chatting per second, in the same time (the same pace serves them first). */
+  replyRatePerSecond: number;
   pacePerSecond: number;
   replies: number;
   p50Ms: number;
@@ -165,12 +168,16 @@ async function timeDelivery(url: string, recipients: number) {
     const first = sent[0]?.at ?? 0;
     const last = sent[sent.length - 1]?.at ?? 0;
     const deliverMs = last - first;
+    const replied = fake.sent.filter(
+      (m) => m.chatId >= CHATTER_CHAT_ID && m.at > first && m.at <= last,
+    ).length;
     latencies.sort((a, b) => a - b);
     return {
       recipients,
       delivered: sent.length,
       deliverMs,
       ratePerSecond: deliverMs > 0 ? ((sent.length - 1) * 1000) / deliverMs : 0,
+      replyRatePerSecond: deliverMs > 0 ? (replied * 1000) / deliverMs : 0,
       pacePerSecond: BENCH_PACE_PER_SECOND,
       replies: latencies.length,
       p50Ms: percentile(latencies, 0.5),
@@ -190,7 +197,8 @@ async function timeDelivery(url: string, recipients: number) {
 /** The figures as the bench's table. */
 export function broadcastBenchRows(figures: BroadcastBenchFigures): [string, string][] {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const share = figures.pacePerSecond > 0 ? figures.ratePerSecond / figures.pacePerSecond : 0;
+  const used = figures.ratePerSecond + figures.replyRatePerSecond;
+  const share = figures.pacePerSecond > 0 ? used / figures.pacePerSecond : 0;
   return [
     ['people (audience resolved)', String(figures.resolvePeople)],
     ['count the audience (preview)', `${ms(figures.countMs)} (goal < 3000 ms)`],
@@ -199,8 +207,12 @@ export function broadcastBenchRows(figures: BroadcastBenchFigures): [string, str
     ['delivered', String(figures.delivered)],
     ['first → last delivery', ms(figures.deliverMs)],
     [
-      'delivery rate / configured pace',
-      `${figures.ratePerSecond.toFixed(1)} / ${figures.pacePerSecond} msg/s = ${(share * 100).toFixed(0)} % (goal ≥ 95 %)`,
+      'broadcast messages / replies per second',
+      `${figures.ratePerSecond.toFixed(1)} / ${figures.replyRatePerSecond.toFixed(1)}`,
+    ],
+    [
+      'pace used (broadcast + replies) / configured pace',
+      `${used.toFixed(1)} / ${figures.pacePerSecond} msg/s = ${(share * 100).toFixed(0)} % (goal ≥ 95 %)`,
     ],
     [`replies to ${CHATTERS} people chatting`, String(figures.replies)],
     [
