@@ -5,6 +5,7 @@ import { t } from '../../../core/messages.js';
 import { countReportsByStatus } from '../../../db/queries/report-queue.js';
 import { FINAL_STATUSES, REPORT_STATUSES } from '../../../domain/report/status.js';
 import { Page, WEB_BASE } from '../layout.js';
+import { DataTable } from '../table.js';
 import type { WebDeps, WebEnv } from '../types.js';
 import { ProgrammePanels } from './overview-panels.js';
 import { loadQueue, readQueueQuery } from './report-queue.js';
@@ -45,20 +46,15 @@ export function mountOverview(app: Hono<WebEnv>, deps: WebDeps): void {
               <strong>{tr(t('web:overview.overdue'))}:</strong> <span id="overdue">{overdue}</span>
             </a>
           </p>
-          <div class="scroll">
-            <table id="by-status">
-              <tbody>
-                {REPORT_STATUSES.map((status) => (
-                  <tr>
-                    <td>
-                      <a href={`${WEB_BASE}/laporan?status=${status}`}>{tr(statusName(status))}</a>
-                    </td>
-                    <td>{counts[status] ?? 0}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            viewer={viewer}
+            id="by-status"
+            header={[tr(t('web:reports.status')), tr(t('web:overview.count'))]}
+            rows={REPORT_STATUSES.map((status) => [
+              <a href={`${WEB_BASE}/laporan?status=${status}`}>{tr(statusName(status))}</a>,
+              counts[status] ?? 0,
+            ])}
+          />
         </div>
         <div class="card" id="questionnaire">
           <h2>{tr(t('web:overview.questionnaire'))}</h2>
