@@ -144,12 +144,11 @@ async function checked(deps: WebDeps, viewer: Viewer, draft: Draft) {
   }
   let at: { iso: string; label: string } | undefined;
   if (draft.when) {
-    type When = { outcome: string; at?: string; label?: string };
-    const read = await act<When>(deps, viewer, readWhen, { text: draft.when });
+    const read = await act(deps, viewer, readWhen, { text: draft.when });
     if (read?.outcome === 'ok' && read.at) at = { iso: read.at, label: read.label ?? '' };
     else problems.push(t('broadcasts:when.invalid'));
   }
-  const counted = await act<Counted>(deps, viewer, countBroadcast, { audience: audienceOf(draft) });
+  const counted = await act(deps, viewer, countBroadcast, { audience: audienceOf(draft) });
   if (counted?.outcome !== 'counted') problems.push(t('web:broadcasts.no_recipients'));
   return { problems, counted, at };
 }
@@ -193,8 +192,6 @@ async function preview(c: Context<WebEnv>, deps: WebDeps) {
   );
 }
 
-type Submitted = { outcome: 'refused' | 'empty' | 'started' | 'scheduled'; number?: number };
-
 async function send(c: Context<WebEnv>, deps: WebDeps) {
   const viewer = c.get('viewer');
   const draft = readDraft(await c.req.parseBody({ all: true }));
@@ -202,7 +199,7 @@ async function send(c: Context<WebEnv>, deps: WebDeps) {
   const again = (list: Text[]) =>
     c.html(<ComposeForm viewer={viewer} draft={draft} counted={counted} problems={list} />, 422);
   if (problems.length > 0) return again(problems);
-  const done = await act<Submitted>(deps, viewer, submitBroadcast, {
+  const done = await act(deps, viewer, submitBroadcast, {
     main: draft.main,
     second: draft.second || null,
     photo: null,
@@ -210,8 +207,9 @@ async function send(c: Context<WebEnv>, deps: WebDeps) {
     urgent: draft.urgent,
     at: at?.iso ?? null,
   });
-  if (!done?.number)
+  if (done?.outcome !== 'started' && done?.outcome !== 'scheduled') {
     return again([t(`broadcasts:submitted.${done?.outcome === 'empty' ? 'empty' : 'refused'}`)]);
+  }
   return c.redirect(`${BROADCASTS}/${done.number}?hasil=${done.outcome}`, 303);
 }
 
@@ -232,7 +230,7 @@ export function mountBroadcastCompose(app: Hono<WebEnv>, deps: WebDeps): void {
   app.post(`${BROADCASTS}/hitung`, async (c) => {
     const viewer = c.get('viewer');
     const draft = readDraft(await c.req.parseBody({ all: true }));
-    const counted = await act<Counted>(deps, viewer, countBroadcast, {
+    const counted = await act(deps, viewer, countBroadcast, {
       audience: audienceOf(draft),
     });
     return c.html(<CountBox viewer={viewer} counted={counted} />);

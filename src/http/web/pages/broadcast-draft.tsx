@@ -4,7 +4,7 @@
  * draft carried on as hidden fields from the preview.
  */
 import { type Text, t } from '../../../core/messages.js';
-import { ROLES } from '../../../domain/roles.js';
+import { ROLES, type Role } from '../../../domain/roles.js';
 import type { Viewer } from '../types.js';
 import { plain } from './words.js';
 
@@ -15,7 +15,7 @@ export const CHANNELS = ['telegram', 'whatsapp', 'whatsapp-cloud', 'console'] as
 export interface Draft {
   main: string;
   second: string;
-  roles: string[];
+  roles: Role[];
   region: string;
   language: '' | 'id' | 'en';
   channel: string;
@@ -28,9 +28,10 @@ const one = (value: Body[string] | undefined) => (typeof value === 'string' ? va
 
 /** Reads a posted compose form (parsed with `all: true` for the roles' boxes). */
 export function readDraft(body: Body): Draft {
-  const roles = (Array.isArray(body.roles) ? body.roles : [body.roles]).filter(
-    (r): r is string => typeof r === 'string' && ROLES.some((role) => role === r),
-  );
+  const roles = (Array.isArray(body.roles) ? body.roles : [body.roles]).flatMap((value) => {
+    const role = ROLES.find((r) => r === value);
+    return role ? [role] : [];
+  });
   const language = one(body.language);
   return {
     main: one(body.main),

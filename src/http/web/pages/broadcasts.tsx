@@ -144,14 +144,18 @@ export function mountBroadcasts(app: Hono<WebEnv>, deps: WebDeps): void {
     if (!row) return notFound(c);
     return c.html(<Progress deps={deps} viewer={c.get('viewer')} row={row} />);
   });
-  for (const [step, action, done] of [
-    ['hentikan', stopBroadcast, 'stopped'],
-    ['batal', cancelBroadcast, 'cancelled'],
+  for (const [step, done] of [
+    ['hentikan', 'stopped'],
+    ['batal', 'cancelled'],
   ] as const) {
     app.post(`${BROADCASTS}/:number{[0-9]+}/${step}`, async (c) => {
       const row = await visible(c, deps);
       if (!row) return notFound(c);
-      const result = await act<{ outcome: string }>(deps, c.get('viewer'), action, { id: row.id });
+      const viewer = c.get('viewer');
+      const result =
+        step === 'hentikan'
+          ? await act(deps, viewer, stopBroadcast, { id: row.id })
+          : await act(deps, viewer, cancelBroadcast, { id: row.id });
       const outcome = result?.outcome === done ? done : (result?.outcome ?? 'gone');
       const flash = FLASHES.find((f) => f === outcome) ?? 'gone';
       return c.redirect(`${BROADCASTS}/${row.number}?hasil=${flash}`, 303);
@@ -162,12 +166,7 @@ export function mountBroadcasts(app: Hono<WebEnv>, deps: WebDeps): void {
     if (!row) return notFound(c);
     const when = String((await c.req.parseBody()).when ?? '');
     const input = { id: row.id, when };
-    const result = await act<{ outcome: string }>(
-      deps,
-      c.get('viewer'),
-      rescheduleBroadcast,
-      input,
-    );
+    const result = await act(deps, c.get('viewer'), rescheduleBroadcast, input);
     const flash = FLASHES.find((f) => f === result?.outcome) ?? 'gone';
     return c.redirect(`${BROADCASTS}/${row.number}?hasil=${flash}`, 303);
   });

@@ -153,17 +153,18 @@ async function moveFromForm(c: Context<WebEnv>, deps: WebDeps) {
   if (!session) return notFound(c);
   const form = readSessionForm(await c.req.parseBody());
   const zone = zoneOfIana(session.timeZone);
-  const start = await act<Outcome & { wall?: unknown }>(deps, viewer, checkStart, {
+  const start = await act(deps, viewer, checkStart, {
     text: `${form.date} ${form.time}`,
     zone,
   });
-  if (start?.outcome !== 'ok' || !within(form.minutes, LIMITS.minutes)) {
+  const minutes = form.minutes;
+  if (start?.outcome !== 'ok' || minutes === undefined || !within(minutes, LIMITS.minutes)) {
     const problem =
       start?.outcome === 'past' ? 'past' : start?.outcome === 'ok' ? 'bad_minutes' : 'bad_time';
     return c.redirect(`${TRAININGS}/${session.id}?hasil=${problem}`, 303);
   }
-  const input = { sessionId: session.id, start: start.wall, minutes: form.minutes };
-  const result = await act<Outcome & Said>(deps, viewer, moveSession, input);
+  const input = { sessionId: session.id, start: start.wall, minutes };
+  const result = await act(deps, viewer, moveSession, input);
   return back(c, session.id, result ?? { outcome: 'refused' }, 'moved');
 }
 
@@ -173,12 +174,12 @@ async function relocateFromForm(c: Context<WebEnv>, deps: WebDeps) {
   if (!session) return notFound(c);
   const form: SessionFields = readSessionForm(await c.req.parseBody());
   const online = form.mode === 'online';
-  const link = online ? await act<Outcome>(deps, viewer, checkLink, { url: form.url }) : undefined;
+  const link = online ? await act(deps, viewer, checkLink, { url: form.url }) : undefined;
   if ((online && link?.outcome !== 'ok') || (!online && !within(form.venue.length, LIMITS.venue))) {
     const problem = online ? 'bad_link' : 'no_venue';
     return c.redirect(`${TRAININGS}/${session.id}?hasil=${problem}`, 303);
   }
-  const result = await act<Outcome & Said>(deps, viewer, relocateSession, {
+  const result = await act(deps, viewer, relocateSession, {
     sessionId: session.id,
     mode: form.mode,
     venue: online ? null : form.venue,
@@ -194,7 +195,7 @@ export function mountTrainingChanges(app: Hono<WebEnv>, deps: WebDeps): void {
   app.post(`${TRAININGS}/:id/batal`, async (c) => {
     const session = await formSession(c, deps);
     if (!session) return notFound(c);
-    const result = await act<Outcome & Said>(deps, c.get('viewer'), cancelSession, {
+    const result = await act(deps, c.get('viewer'), cancelSession, {
       sessionId: session.id,
     });
     return back(c, session.id, result ?? { outcome: 'refused' }, 'cancelled');

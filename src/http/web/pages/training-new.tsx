@@ -11,6 +11,7 @@ import {
   checkRegions,
   checkStart,
   saveSession,
+  ZONES,
 } from '../../../../flows/training/declarations.js';
 import { type Text, t } from '../../../core/messages.js';
 import { PILLAR_IDS } from '../../../domain/questionnaire/types.js';
@@ -19,14 +20,7 @@ import { act } from '../act.js';
 import { Csrf, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
-import {
-  LIMITS,
-  readSessionForm,
-  type Said,
-  type SessionFields,
-  whole,
-  within,
-} from './training-fields.js';
+import { LIMITS, readSessionForm, type SessionFields, whole, within } from './training-fields.js';
 import { plain } from './words.js';
 
 const TRAININGS = `${WEB_BASE}/pelatihan`;
@@ -175,8 +169,6 @@ export function ModeFields(props: { viewer: Viewer; mode: string; venue: string;
   );
 }
 
-type Outcome = { outcome: string };
-
 /** The wizard's checks over the form: the problems, or the `training.save` input. */
 async function checked(deps: WebDeps, viewer: Viewer, form: SessionFields) {
   const problems: Text[] = [];
@@ -195,31 +187,27 @@ async function checked(deps: WebDeps, viewer: Viewer, form: SessionFields) {
   if (capacity !== null && !within(capacity, LIMITS.capacity)) {
     problems.push(t('web:trainings.form.capacity_bad', LIMITS.capacity));
   }
-  type Regions = Outcome & { codes?: string[]; zone?: 'WIB' | 'WITA' | 'WIT'; text?: Text };
-  const regions = await act<Regions>(deps, viewer, checkRegions, {
-    choice: '',
-    typed: form.regions,
-  });
-  if (regions?.outcome !== 'ok' || !regions.zone) {
-    problems.push(regions?.text ?? t('training:new.region_codes'));
+  const regions = await act(deps, viewer, checkRegions, { choice: '', typed: form.regions });
+  const zone = ZONES.find((z) => regions?.outcome === 'ok' && z === regions.zone);
+  if (regions?.outcome !== 'ok' || !zone) {
+    problems.push(regions?.outcome === 'bad' ? regions.text : t('training:new.region_codes'));
     return { problems };
   }
-  const start = await act<Outcome & { wall?: unknown }>(deps, viewer, checkStart, {
-    text: `${form.date} ${form.time}`,
-    zone: regions.zone,
-  });
+  const start = await act(deps, viewer, checkStart, { text: `${form.date} ${form.time}`, zone });
   if (start?.outcome === 'past') problems.push(t('training:new.start_past'));
   else if (start?.outcome !== 'ok') problems.push(t('training:new.start_bad'));
   const online = form.mode === 'online';
   for (const url of [online ? form.url : undefined, form.materials || undefined]) {
     if (url === undefined) continue;
-    const link = await act<Outcome>(deps, viewer, checkLink, { url });
+    const link = await act(deps, viewer, checkLink, { url });
     if (link?.outcome !== 'ok') problems.push(t('training:new.link_bad'));
   }
   if (!online && !within(form.venue.length, LIMITS.venue)) {
     problems.push(t('web:trainings.form.venue_needed', LIMITS.venue));
   }
-  if (problems.length > 0) return { problems };
+  const minutes = form.minutes;
+  const done = problems.length === 0 && start?.outcome === 'ok';
+  if (!done || minutes === undefined || capacity === undefined) return { problems };
   return {
     problems,
     input: {
@@ -227,14 +215,14 @@ async function checked(deps: WebDeps, viewer: Viewer, form: SessionFields) {
       topic: form.topic,
       pillar: PILLAR_IDS.find((p) => p === form.pillar) ?? null,
       audience,
-      regions: regions.codes ?? [],
-      zone: regions.zone,
-      start: start?.wall,
-      minutes: form.minutes,
+      regions: regions.codes,
+      zone,
+      start: start.wall,
+      minutes,
       mode: form.mode,
       venue: online ? null : form.venue,
       url: online ? form.url : null,
-      capacity: capacity ?? null,
+      capacity,
       materials: form.materials || null,
       trainerIsMe: form.trainerIsMe,
     },
@@ -257,7 +245,7 @@ async function create(c: Context<WebEnv>, deps: WebDeps) {
     );
   const { problems, input } = await checked(deps, viewer, form);
   if (!input) return again(problems);
-  const saved = await act<Outcome & Said>(deps, viewer, saveSession, input);
+  const saved = await act(deps, viewer, saveSession, input);
   if (saved?.outcome !== 'saved') return again([saved?.text ?? t('training:new.refused')]);
   return c.redirect(`${TRAININGS}?${new URLSearchParams({ dibuat: form.title })}`, 303);
 }
