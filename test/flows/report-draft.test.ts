@@ -3,7 +3,12 @@ import { DRAFT_KEEP_DAYS } from '../../src/core/engine/drafts.js';
 import type { Harness } from '../support/harness.js';
 import { registerContact } from '../support/register.js';
 import { playTranscript } from '../support/transcript.js';
-import { allReports, createReportHarness, scriptedTickets } from './report-support.js';
+import {
+  allReports,
+  createReportHarness,
+  registerStaff,
+  scriptedTickets,
+} from './report-support.js';
 
 /** A report half-written is never dropped without a word: it is kept as a draft and offered back. */
 describe('report drafts (transcript)', () => {
@@ -121,5 +126,46 @@ describe('report drafts (transcript)', () => {
     h.clock.advance((DRAFT_KEEP_DAYS + 1) * DAY);
     await playTranscript(h, 'tuti', '> /lapor\n<! draf\n< Jenis laporan apa?\n> batal');
     await playTranscript(h, 'tom', '> /report\n<! draft\n< What kind of report?\n> cancel');
+  });
+
+  it("asks before menu drops an assisted resident's details, in both languages", async () => {
+    await registerStaff(h, 'kader-draf', 'kader_digital', { name: 'Kader' });
+    await registerStaff(h, 'cadre-draft', 'kader_digital', { name: 'Cadre', language: 'en' });
+    await playTranscript(
+      h,
+      'kader-draf',
+      `
+      > /lapor
+      > 2
+      < Siapa nama warga yang Anda bantu?
+      > Mbah Karto
+      > menu
+      < Laporan Anda belum terkirim. Simpan sebagai draf dulu?
+      > 1
+      > /lapor
+      < Lanjutkan draf?
+      > 1
+      < punya nomor HP yang boleh dicatat
+      > batal
+      > 1
+      `,
+    );
+    await playTranscript(
+      h,
+      'cadre-draft',
+      `
+      > /report
+      > 2
+      > Grandma Sri
+      > menu
+      < Your report has not been sent yet. Keep it as a draft?
+      > yes
+      > /report
+      < Continue the draft?
+      > 2
+      < Who is this report for?
+      > cancel
+      `,
+    );
   });
 });
