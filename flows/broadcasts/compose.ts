@@ -19,6 +19,7 @@ import { SELECTABLE_ROLES } from '../../src/domain/roles.js';
 import { villagePickerSteps } from '../../src/domain/village-picker.js';
 import {
   beginBroadcasts,
+  changeBroadcast,
   countBroadcast,
   photoAttachments,
   readWhen,
@@ -26,11 +27,10 @@ import {
   searchBroadcastVillage,
   submitBroadcast,
 } from './declarations.js';
-import { manageSteps } from './manage.js';
+import { BROADCAST_MAX_CHARS, BROADCAST_MIN_CHARS } from './limits.js';
+import { changing, manageSteps } from './manage.js';
 
-/** Shortest and longest announcement, in characters. */
-export const BROADCAST_MIN_CHARS = 5;
-export const BROADCAST_MAX_CHARS = 2000;
+export { BROADCAST_MAX_CHARS, BROADCAST_MIN_CHARS } from './limits.js';
 
 /** Roles an audience may name: everyone who registers, and admins. */
 const AUDIENCE_ROLES = [...SELECTABLE_ROLES, 'admin'] as const;
@@ -46,10 +46,16 @@ function started(ctx: StepContext) {
   return result?.outcome === 'ok' ? result : undefined;
 }
 
-const mainLanguage = (ctx: StepContext) => (ctx.contact.language === 'en' ? 'en' : 'id');
+const mainLanguage = (ctx: StepContext) =>
+  changing(ctx)?.draft.mainLanguage ?? (ctx.contact.language === 'en' ? 'en' : 'id');
 
-/** The audience chosen so far; the channel once it was asked. */
+/**
+ * The audience chosen so far; the channel once it was asked. A scheduled broadcast whose
+ * text is changed keeps its own.
+ */
 function audienceOf(ctx: StepContext, withChannel: boolean) {
+  const kept = changing(ctx);
+  if (kept?.part === 'text') return kept.draft.audience;
   const roles = Array.isArray(ctx.answers.roles) ? ctx.answers.roles.map(String) : [];
   const language = ctx.answers.language;
   const channel = ctx.answers.channel;
@@ -61,8 +67,21 @@ function audienceOf(ctx: StepContext, withChannel: boolean) {
   };
 }
 
-/** The texts written: the main one in the sender's language, maybe a second version. */
+/**
+ * The texts written: the main one in the sender's language, maybe a second version; a
+ * scheduled broadcast being changed keeps its own unless they are written again.
+ */
 function textsOf(ctx: StepContext) {
+  const kept = changing(ctx);
+  if (kept) {
+    const again = kept.part === 'text';
+    return {
+      main: again ? String(ctx.answers.edit_text ?? '') : kept.draft.main,
+      mainLanguage: kept.draft.mainLanguage,
+      second:
+        again && kept.draft.second ? String(ctx.answers.edit_second_text ?? '') : kept.draft.second,
+    } as const;
+  }
   const second = ctx.answers.second === true ? String(ctx.answers.second_text ?? '') : null;
   return {
     main: String(ctx.answers.text ?? ''),
@@ -71,9 +90,15 @@ function textsOf(ctx: StepContext) {
   } as const;
 }
 
-const urgentOf = (ctx: StepContext) => ctx.answers.urgent === true;
-const photoOf = (ctx: StepContext) =>
-  Array.isArray(ctx.answers.photo) ? (ctx.answers.photo[0] ?? null) : null;
+const urgentOf = (ctx: StepContext) => {
+  const kept = changing(ctx);
+  return kept?.part === 'text' ? kept.draft.urgent : ctx.answers.urgent === true;
+};
+const photoOf = (ctx: StepContext) => {
+  const kept = changing(ctx);
+  if (kept) return kept.draft.photo;
+  return Array.isArray(ctx.answers.photo) ? (ctx.answers.photo[0] ?? null) : null;
+};
 
 const levels = call('levels', regionLevels, {
   input: (ctx) => ({ code: String(ctx.answers.village_pick ?? '') }),
@@ -109,6 +134,35 @@ const submit = call('submit', submitBroadcast, {
     };
   },
 });
+
+/** Saves a scheduled broadcast's new text or audience. */
+const change = call('edit_save', changeBroadcast, {
+  input: (ctx) => {
+    const texts = textsOf(ctx);
+    return {
+      id: String(ctx.answers.home ?? ''),
+      main: texts.main,
+      second: texts.second,
+      audience: audienceOf(ctx, true),
+      urgent: urgentOf(ctx),
+    };
+  },
+  next: { '*': 'edit_saved' },
+});
+
+function changedText(ctx: StepContext): Text {
+  const result = resultOf(ctx, change);
+  switch (result?.outcome) {
+    case 'changed':
+      return t('broadcasts:manage.changed', { number: result.number, at: result.at ?? '' });
+    case 'too_late':
+      return t('broadcasts:manage.too_late', { number: result.number });
+    case 'refused':
+      return t('broadcasts:submitted.refused');
+    default:
+      return t('broadcasts:manage.gone');
+  }
+}
 
 function submittedText(ctx: StepContext): Text {
   const result = resultOf(ctx, submit);
@@ -189,14 +243,16 @@ const composeSteps: Step[] = [
   {
     id: 'second',
     kind: 'yesno',
-    // Nobody reads the other language in an audience of the main language only.
-    skipIf: (ctx) => ctx.answers.language === mainLanguage(ctx),
+    // Nobody reads the other language in an audience of the main language only; a
+    // scheduled broadcast's new audience keeps its texts.
+    skipIf: (ctx) => ctx.answers.language === mainLanguage(ctx) || changing(ctx) !== undefined,
     prompt: (ctx) => t(`broadcasts:second.prompt_${otherLanguage(mainLanguage(ctx))}`),
     next: { yes: 'second_text', '*': 'count' },
   },
   {
     id: 'second_text',
     kind: 'text',
+    skipIf: (ctx) => changing(ctx) !== undefined,
     prompt: (ctx) => t(`broadcasts:second.text_${otherLanguage(mainLanguage(ctx))}`),
     min: BROADCAST_MIN_CHARS,
     max: BROADCAST_MAX_CHARS,
@@ -242,14 +298,30 @@ const composeSteps: Step[] = [
   {
     id: 'confirm',
     kind: 'choice',
-    prompt: (ctx) => t('broadcasts:confirm.prompt', { summary: summaryOf(ctx) }),
-    options: (['now', 'later', 'change', 'cancel'] as const).map((value) => ({
-      value,
-      label: t(`broadcasts:confirm.${value}`),
-      ...(value === 'now' ? { means: 'yes' as const } : {}),
-      ...(value === 'cancel' ? { means: 'no' as const } : {}),
-    })),
-    next: { now: 'submit', later: 'when', change: 'text', cancel: 'cancelled' },
+    prompt: (ctx) => {
+      const kept = changing(ctx);
+      return kept
+        ? t('broadcasts:confirm.prompt_change', { summary: summaryOf(ctx), number: kept.number })
+        : t('broadcasts:confirm.prompt', { summary: summaryOf(ctx) });
+    },
+    options: (ctx) =>
+      (changing(ctx)
+        ? (['save', 'keep'] as const)
+        : (['now', 'later', 'change', 'cancel'] as const)
+      ).map((value) => ({
+        value,
+        label: t(`broadcasts:confirm.${value}`),
+        ...(value === 'now' || value === 'save' ? { means: 'yes' as const } : {}),
+        ...(value === 'cancel' || value === 'keep' ? { means: 'no' as const } : {}),
+      })),
+    next: {
+      now: 'submit',
+      later: 'when',
+      change: 'text',
+      cancel: 'cancelled',
+      save: 'edit_save',
+      keep: 'edit_kept',
+    },
   },
   {
     id: 'when',
@@ -262,6 +334,14 @@ const composeSteps: Step[] = [
   submit,
   { id: 'submitted', kind: 'say', text: submittedText, next: END },
   { id: 'cancelled', kind: 'say', text: t('broadcasts:cancelled'), next: END },
+  change,
+  { id: 'edit_saved', kind: 'say', text: changedText, next: END },
+  {
+    id: 'edit_kept',
+    kind: 'say',
+    text: (ctx) => t('broadcasts:manage.kept', { number: changing(ctx)?.number ?? 0 }),
+    next: END,
+  },
 ];
 
 /** "All channels (N)" and one option per channel with its count. */

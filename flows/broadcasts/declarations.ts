@@ -49,8 +49,36 @@ export const openBroadcast = defineAction('broadcast.open', {
         text: Text;
         /** The zone its time is shown in. */
         zone: string;
+        /** What a scheduled one says and to whom, for changing it before it starts. */
+        draft?: BroadcastDraft;
       }
   >(),
+});
+
+/** A scheduled broadcast's text, audience and urgency, as the changing steps start from. */
+export type BroadcastDraft = {
+  main: string;
+  second: string | null;
+  mainLanguage: 'id' | 'en';
+  photo: string | null;
+  audience: z.infer<typeof AUDIENCE_INPUT>;
+  urgent: boolean;
+};
+
+/** Changes a scheduled broadcast's text or audience; refused once it started. */
+export const changeBroadcast = defineAction('broadcast.change', {
+  input: z.object({
+    id: z.string(),
+    main: z.string().min(1),
+    second: z.string().nullable(),
+    audience: AUDIENCE_INPUT,
+    urgent: z.boolean(),
+  }),
+  result: returns<{
+    outcome: 'changed' | 'too_late' | 'gone' | 'refused';
+    number: number;
+    at?: string;
+  }>(),
 });
 
 /** Cancels a scheduled broadcast that has not started. */

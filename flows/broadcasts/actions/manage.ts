@@ -24,13 +24,15 @@ import { placeOf } from '../../../src/domain/village-place.js';
 import { type ActionImplementation, implement } from '../../../src/runtime/action.js';
 import { startJobKey } from '../../../src/runtime/jobs/broadcasts.js';
 import {
+  type BroadcastDraft,
   beginBroadcasts,
   cancelBroadcast,
+  changeBroadcast,
   openBroadcast,
   rescheduleBroadcast,
   stopBroadcast,
 } from '../declarations.js';
-import { SCHEDULE_MAX_AHEAD_MS, sendScope } from './compose.js';
+import { SCHEDULE_MAX_AHEAD_MS, scopedAudience, sendScope } from './compose.js';
 
 /** Broadcasts listed by /siaran. */
 export const RECENT_BROADCASTS = 5;
@@ -114,7 +116,8 @@ export function manageActions(villages: VillageIndexSource): ActionImplementatio
         const texts = row.texts as { main: string };
         const at = formatLocalTime(row.startAt, zoneOf(row));
         const text = t('broadcasts:manage.scheduled', { number: row.number, at, text: texts.main });
-        return { outcome: 'scheduled', id, number: row.number, text, zone: zoneOf(row) };
+        const draft = draftOf(row);
+        return { outcome: 'scheduled', id, number: row.number, text, zone: zoneOf(row), draft };
       }
       if (row?.state === 'running') {
         const tally = await tallyBroadcast(tx, { bulkId: id });
@@ -149,6 +152,23 @@ export function manageActions(villages: VillageIndexSource): ActionImplementatio
       await moveJobByKey(tx, { dedupeKey: startJobKey(id), dueAt: at });
       return { outcome: 'rescheduled', number: row.number, at: formatLocalTime(at, zone) };
     }),
+    implement(changeBroadcast, async ({ tx, contact, clock }, input) => {
+      const row = await managed(tx, contact, input.id);
+      if (!row) return { outcome: 'gone', number: 0 };
+      if (row.state !== 'scheduled') return { outcome: 'too_late', number: row.number };
+      const scope = sendScope(contact);
+      const audience = scopedAudience(scope, input.audience);
+      if (!audience) return { outcome: 'refused', number: row.number };
+      await updateBroadcast(tx, {
+        id: row.id,
+        now: clock.now(),
+        texts: { main: input.main, second: input.second },
+        audience,
+        urgent: input.urgent && scope?.type === 'everywhere',
+      });
+      const at = formatLocalTime(row.startAt, zoneOf(row));
+      return { outcome: 'changed', number: row.number, at };
+    }),
     implement(stopBroadcast, async ({ tx, contact, clock }, { id }) => {
       const row = await managed(tx, contact, id);
       if (row?.state !== 'running') return { outcome: 'gone', number: row?.number ?? 0 };
@@ -159,4 +179,18 @@ export function manageActions(villages: VillageIndexSource): ActionImplementatio
       return { outcome: 'stopped', number: row.number };
     }),
   ];
+}
+
+/** What a scheduled broadcast says and to whom, as the changing steps start from. */
+function draftOf(row: BroadcastRow): BroadcastDraft {
+  const texts = row.texts as { main: string; second: string | null };
+  const audience = row.audience as BroadcastDraft['audience'];
+  return {
+    main: texts.main,
+    second: texts.second ?? null,
+    mainLanguage: row.mainLanguage === 'en' ? 'en' : 'id',
+    photo: row.photoMediaId,
+    audience,
+    urgent: row.urgent,
+  };
 }

@@ -90,6 +90,10 @@ export async function updateBroadcast(
     finishedAt?: Date;
     progressAt?: Date;
     counts?: unknown;
+    /** A scheduled one's changed text, audience or urgency. */
+    texts?: unknown;
+    audience?: unknown;
+    urgent?: boolean;
   },
 ): Promise<void> {
   const { id, now, ...changes } = params;
