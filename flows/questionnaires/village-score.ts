@@ -56,6 +56,7 @@ export const villageScoreFlow = defineFlow({
       search: searchScoreVillage,
       picked: 'score',
       initialQuery: nameQuery,
+      other: true,
     }),
   ],
 });

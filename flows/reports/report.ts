@@ -91,6 +91,7 @@ export const reportFlow = defineFlow({
       prompt: t('report:village.prompt'),
       search: searchReportVillage,
       picked: 'save_village',
+      other: true,
     }),
     saveVillage,
     submit,

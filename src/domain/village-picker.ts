@@ -59,6 +59,8 @@ export interface VillagePickerOptions {
    * searched at once instead of asking, the first time only.
    */
   initialQuery?: (ctx: StepContext) => string;
+  /** The village searched is not the person's own (a report's, a score's): "Pilih desanya". */
+  other?: boolean;
 }
 
 /** The steps `village_query`, `village_search`, `village_retry` and `village_pick`. */
@@ -95,7 +97,7 @@ export function villagePickerSteps(options: VillagePickerOptions): Step[] {
     {
       id: 'village_pick',
       kind: 'choice',
-      prompt: (ctx) => pickPrompt(resultOf(ctx, search)),
+      prompt: (ctx) => pickPrompt(resultOf(ctx, search), options.other === true),
       options: (ctx) => [
         ...hitsOf(ctx).map((hit) => ({ value: hit.code, label: hitLabel(hit) })),
         { value: 'again', label: t('profile:village.again') },
@@ -111,14 +113,15 @@ function hitLabel(hit: VillageOption): Text {
   return t('profile:village.hit', { name, district, regency, province });
 }
 
-function pickPrompt(result: VillageSearchAnswer | undefined): Text {
-  if (result?.outcome !== 'found') return t('profile:village.pick');
+function pickPrompt(result: VillageSearchAnswer | undefined, other: boolean): Text {
+  const pick = t(other ? 'profile:village.pick_other' : 'profile:village.pick');
+  if (result?.outcome !== 'found') return pick;
   const count = result.hits.length;
   const unmatched = (result.unmatched ?? []).map((part) => `“${part}”`).join(', ');
   if (result.narrowing === 'unmatched' || result.narrowing === 'partial') {
-    return t(`profile:village.pick_${result.narrowing}`, { count, unmatched });
+    return t(`profile:village.pick_${result.narrowing}`, { count, unmatched, pick });
   }
   return result.total > count
     ? t('profile:village.pick_more', { count, total: result.total })
-    : t('profile:village.pick');
+    : pick;
 }

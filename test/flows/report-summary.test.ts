@@ -79,6 +79,7 @@ describe('the report summary (transcript)', () => {
       > 6
       < Di desa/kelurahan mana masalahnya?
       > desa bojongsoang
+      < Pilih desanya:
       < 1. Bojongsoang — Kec. Bojongsoang, Kab. Bandung, Jawa Barat
       > 1
       < Periksa laporan Anda:

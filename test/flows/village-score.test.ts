@@ -142,7 +142,7 @@ describe('/skor with a kader and five residents of one village', () => {
       'fajar',
       `
       > /skor sukamaju, cibeber, cianjur
-      < Pilih desa Anda:
+      < Pilih desanya:
       < 1. Sukamaju — Kec. Cibeber, Kab. Cianjur, Jawa Barat
       < Cari lagi
       > 1
