@@ -163,3 +163,27 @@ export interface RenderedMessage {
   /** The language the texts were resolved in, for words a channel adds itself (button labels). */
   language?: string;
 }
+
+/**
+ * Adds `next` to the messages of one reply, joined to the message before when that one is
+ * text alone (no question, attachment, expected share or in-place key): "Bahasa diubah."
+ * and the question after it arrive as one message, one send and one outbox row. A message
+ * shown in place is never joined.
+ */
+export function appendMessage(messages: Outbound[], next: Outbound): void {
+  const last = messages[messages.length - 1];
+  if (last && isTextAlone(last) && !next.inPlace) {
+    messages[messages.length - 1] = { ...next, texts: [...last.texts, ...next.texts] };
+    return;
+  }
+  messages.push(next);
+}
+
+function isTextAlone(message: Outbound): boolean {
+  return (
+    !message.choices &&
+    !message.expect &&
+    !message.inPlace &&
+    (message.attachments?.length ?? 0) === 0
+  );
+}

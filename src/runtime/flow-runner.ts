@@ -7,7 +7,7 @@ import type { Engine, EngineEvent } from '../core/engine/engine.js';
 import { readState } from '../core/engine/state.js';
 import { FlowDefinitionError } from '../core/errors.js';
 import type { ContactSnapshot } from '../core/flow/types.js';
-import type { Json, Outbound } from '../core/messages.js';
+import { appendMessage, type Json, type Outbound } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
 import { type Contact, contactWritesIn, getContact } from '../db/queries/contacts.js';
@@ -119,7 +119,7 @@ export function createFlowRunner(deps: FlowRunnerDeps): FlowRunner {
     for (; ; calls++) {
       let call: { action: string; input: unknown } | undefined;
       for (const effect of result.effects) {
-        if (effect.type === 'send') messages.push(effect.message);
+        if (effect.type === 'send') appendMessage(messages, effect.message);
         else call = effect;
       }
       if (!call) return { state: result.state, messages, calls, contact: current };

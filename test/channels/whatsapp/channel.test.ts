@@ -130,6 +130,7 @@ describe('WhatsApp channel', () => {
     t = await createWhatsappTest();
     await t.say(SITI_LID, 'halo', { alt: SITI_PN });
     await t.say(SITI_LID, '8', { alt: SITI_PN });
+    await t.say(SITI_LID, 'menu', { alt: SITI_PN });
     const calls = t.socket().calls;
     expect(calls).toEqual([
       `presence composing ${SITI_LID}`,
