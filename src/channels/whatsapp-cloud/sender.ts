@@ -2,6 +2,7 @@ import type { RenderedMessage } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 import type { SendContext, SendResult } from '../../runtime/types.js';
+import { createPartsSender, partsKey } from '../parts.js';
 import type { GraphApi, GraphResult } from './graph-api.js';
 import { type CloudPart, renderCloudMessage } from './render.js';
 import {
@@ -17,8 +18,6 @@ export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3_600_000;
 export const RATE_LIMIT_RETRY_MS = 5_000;
 /** Wait after error 131056 (too many messages to one person): about one per 6 s. */
 export const PAIR_RATE_RETRY_MS = 6_000;
-/** Messages part-way sent remembered to resume there (see the Baileys sender). */
-export const CLOUD_PARTIAL_SENDS_MAX = 1_000;
 
 /**
  * Document types the Cloud API accepts (Meta's "supported media types"): plain text, PDF and
@@ -81,7 +80,7 @@ export interface CloudSender {
 export function createCloudSender(deps: CloudSenderDeps): CloudSender {
   const intervalMs = 1_000 / deps.messagesPerSecond;
   let nextAt = 0;
-  const partsSent = new Map<string, number>();
+  const inParts = createPartsSender();
 
   /**
    * Runs `task` in the next free slot of the number: slots are `1000 / messagesPerSecond`
@@ -120,36 +119,23 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
     return { type: 'ok', value: { type: 'document', document } };
   }
 
-  async function sendParts(
+  function sendParts(
     to: string,
     parts: (() => Promise<GraphResult<Record<string, unknown>> | undefined>)[],
     context: SendContext | undefined,
     key: string,
   ): Promise<SendResult> {
-    for (let index = partsSent.get(key) ?? 0; index < parts.length; index++) {
+    return inParts.send(key, parts.length, async (index) => {
       const body = await parts[index]?.();
-      if (!body) continue;
+      if (!body) return { type: 'sent' };
       const result =
         body.type === 'ok'
           ? await paced(() => deps.graph.sendMessage({ to, ...body.value }))
           : body;
-      if (result.type !== 'ok') {
-        remember(key, index);
-        return resultOf(result);
-      }
+      if (result.type !== 'ok') return resultOf(result);
       if (context) await deps.recordPlatformId(context.outboxId, result.value);
-    }
-    partsSent.delete(key);
-    return { type: 'sent' };
-  }
-
-  function remember(key: string, sent: number): void {
-    partsSent.delete(key);
-    partsSent.set(key, sent);
-    if (partsSent.size > CLOUD_PARTIAL_SENDS_MAX) {
-      const oldest = partsSent.keys().next().value;
-      if (oldest !== undefined) partsSent.delete(oldest);
-    }
+      return { type: 'sent' };
+    });
   }
 
   return {
@@ -157,9 +143,7 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
       if (!/^\d{6,15}$/.test(externalId)) {
         return { type: 'failed', error: 'not a WhatsApp phone number' };
       }
-      const key = context
-        ? `outbox:${context.outboxId}`
-        : `message:${externalId}\u0000${JSON.stringify(message)}`;
+      const key = partsKey(externalId, message, context);
       const last = await deps.lastInboundAt(externalId);
       const open = last && deps.clock.now().getTime() - last.getTime() < CUSTOMER_SERVICE_WINDOW_MS;
       if (!open) {

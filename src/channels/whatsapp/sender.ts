@@ -3,6 +3,7 @@ import type { Attachment, RenderedMessage } from '../../core/messages.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 import type { SendContext, SendResult } from '../../runtime/types.js';
+import { createPartsSender, partsKey } from '../parts.js';
 import { renderWhatsappMessage } from './render.js';
 import type { WhatsappSocket } from './socket.js';
 
@@ -12,13 +13,6 @@ export const WHATSAPP_SEND_JITTER_RATIO = 0.5;
 export const WHATSAPP_TYPING_MIN_MS = 800;
 /** Messages kept in memory so WhatsApp can ask for one again when a phone failed to decrypt it. */
 export const WHATSAPP_RECENT_SENT_MAX = 500;
-
-/**
- * Messages whose send stopped part-way (a long text in parts, a photo after its text)
- * remembered with how many parts went out, so the retry resumes there. Bounded: the
- * oldest is forgotten first.
- */
-export const WHATSAPP_PARTIAL_SENDS_MAX = 1_000;
 
 /** Waits this many milliseconds (injected so tests do not wait). */
 export type Sleep = (ms: number) => Promise<void>;
@@ -62,17 +56,7 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
   let tail: Promise<unknown> = Promise.resolve();
   let nextAt = 0;
   const recentSent = new Map<string, proto.IMessage>();
-  /** Parts already sent of messages whose send stopped part-way. */
-  const partsSent = new Map<string, number>();
-
-  function rememberProgress(key: string, sent: number): void {
-    partsSent.delete(key);
-    partsSent.set(key, sent);
-    if (partsSent.size > WHATSAPP_PARTIAL_SENDS_MAX) {
-      const oldest = partsSent.keys().next().value;
-      if (oldest !== undefined) partsSent.delete(oldest);
-    }
-  }
+  const inParts = createPartsSender();
 
   /** Runs `task` when the number's turn comes, one at a time. */
   function paced<T>(task: (waitMs: number) => Promise<T>): Promise<T> {
@@ -139,21 +123,12 @@ export function createWhatsappSender(deps: WhatsappSenderDeps): WhatsappSender {
         ...renderWhatsappMessage(message).map((text) => async () => ({ text })),
         ...(message.attachments ?? []).map((attachment) => () => contentOf(attachment)),
       ];
-      const key = context
-        ? `outbox:${context.outboxId}`
-        : `message:${externalId}\u0000${JSON.stringify(message)}`;
-      for (let index = partsSent.get(key) ?? 0; index < parts.length; index++) {
+      return inParts.send(partsKey(externalId, message, context), parts.length, async (index) => {
         const content = await parts[index]?.();
         // A photo that is gone is left out: its text says it in words.
-        if (!content) continue;
-        const result = await paced((waitMs) => sendPart(externalId, content, waitMs));
-        if (result.type !== 'sent') {
-          rememberProgress(key, index);
-          return result;
-        }
-      }
-      partsSent.delete(key);
-      return { type: 'sent' };
+        if (!content) return { type: 'sent' };
+        return paced((waitMs) => sendPart(externalId, content, waitMs));
+      });
     },
     recent: (id) => recentSent.get(id),
   };
