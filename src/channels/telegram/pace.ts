@@ -13,6 +13,12 @@
 export const TELEGRAM_SENDS_PER_SECOND = 25;
 /** Share of the bucket that must be full before a {@link Pace.spare} call is let through. */
 export const SPARE_ABOVE_SHARE = 0.5;
+/**
+ * Tokens in a row that go to more urgent calls while a less urgent one waits; the next
+ * goes to the less urgent one. Replies get at most 4 of 5 tokens while a broadcast waits,
+ * so people chatting a lot slow a broadcast (a disaster warning) down but never stop it.
+ */
+export const URGENT_RUN_MAX = 4;
 
 /** Waits for the right to make one call. */
 export interface Pace {
@@ -20,7 +26,8 @@ export interface Pace {
    * Resolves when a call may be made. Calls are let through by `priority` (the outbox's:
    * 0 for replies to people chatting, higher for the bulk lane; 0 by default), lower first,
    * and in the order they asked within one priority: a reply never waits behind the
-   * broadcast's sends already waiting, only for the next token.
+   * broadcast's sends already waiting, only for the next token (or two: every
+   * {@link URGENT_RUN_MAX} + 1st token goes to a waiting less urgent call).
    */
   take(priority?: number): Promise<void>;
   /** Lets nothing through for `ms` (Telegram asked us to wait). */
@@ -49,6 +56,25 @@ export function createPace(
   /** Calls of `take` not through yet, by priority, then in the order they asked. */
   const waiters: { priority: number; go: () => void }[] = [];
   let pumping = false;
+  /** Tokens given in a row to the most urgent while a less urgent call waited. */
+  let urgentRun = 0;
+
+  /** The next waiter to serve: the first, unless less urgent ones waited long enough. */
+  function nextWaiter() {
+    const lastPriority = waiters[waiters.length - 1]?.priority ?? 0;
+    const starved = (waiters[0]?.priority ?? 0) < lastPriority;
+    if (!starved) {
+      urgentRun = 0;
+      return waiters.shift();
+    }
+    if (urgentRun < URGENT_RUN_MAX) {
+      urgentRun += 1;
+      return waiters.shift();
+    }
+    urgentRun = 0;
+    const at = waiters.findIndex((w) => w.priority > (waiters[0]?.priority ?? 0));
+    return waiters.splice(at, 1)[0];
+  }
 
   function refill(at: number) {
     tokens = Math.min(perSecond, tokens + (at - refilledAt) / intervalMs);
@@ -76,7 +102,7 @@ export function createPace(
       while (waiters.length > 0) {
         // Whoever is first once the token is there gets it (a reply that came meanwhile).
         await takeOne();
-        waiters.shift()?.go();
+        nextWaiter()?.go();
       }
     } finally {
       pumping = false;

@@ -37,6 +37,32 @@ describe('send pace', () => {
     expect(order).toEqual(['reply', 'bulk 1', 'bulk 2', 'bulk 3']);
   });
 
+  it('gives a waiting bulk send one token in five while replies keep asking', async () => {
+    const time = fakeTime();
+    const pace = createPace(1, time.now, time.sleep);
+    await pace.take();
+    const order: string[] = [];
+    const bulk = [1, 2].map((n) => pace.take(10).then(() => order.push(`bulk ${n}`)));
+    const replies = Array.from({ length: 10 }, (_, n) =>
+      pace.take(0).then(() => order.push(`reply ${n + 1}`)),
+    );
+    await Promise.all([...bulk, ...replies]);
+    expect(order).toEqual([
+      'reply 1',
+      'reply 2',
+      'reply 3',
+      'reply 4',
+      'bulk 1',
+      'reply 5',
+      'reply 6',
+      'reply 7',
+      'reply 8',
+      'bulk 2',
+      'reply 9',
+      'reply 10',
+    ]);
+  });
+
   it('holds every call while paused', async () => {
     const time = fakeTime();
     const pace = createPace(5, time.now, time.sleep);
