@@ -69,7 +69,7 @@ describe('pins', () => {
       `
       > ya
       > 1
-      < mlat=-6.912300&mlon=107.123400
+      < titik di peta: https://osm.org/go/tbQM5xrUd--?m
       <! 999
       > 1
       < *LP-PQN45*
