@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
-import { bodyLimit } from 'hono/body-limit';
 import type { HttpApp } from '../../http/server.js';
+import { sameSecret, WEBHOOK_MAX_BYTES, webhookBodyLimit } from '../webhook-guard.js';
 import { isUpdateLike } from './parse.js';
 
 /** Largest webhook body taken, in bytes; Telegram's updates are a few kilobytes. */
-export const TELEGRAM_WEBHOOK_MAX_BYTES = 1024 * 1024;
+export const TELEGRAM_WEBHOOK_MAX_BYTES = WEBHOOK_MAX_BYTES;
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
@@ -42,13 +41,7 @@ export function mountTelegramWebhook(app: HttpApp, deps: TelegramWebhookDeps): v
       if (deps.stopped()) return c.json({ error: 'unavailable' }, 503);
       await next();
     },
-    bodyLimit({
-      maxSize: TELEGRAM_WEBHOOK_MAX_BYTES,
-      onError: (c) => {
-        c.get('logger').warn('telegram webhook body too large; refused');
-        return c.json({ error: 'payload too large' }, 413);
-      },
-    }),
+    webhookBodyLimit('telegram', TELEGRAM_WEBHOOK_MAX_BYTES),
     async (c) => {
       let body: unknown;
       try {
@@ -81,11 +74,4 @@ function within(work: Promise<void>, ms: number): Promise<void> {
   // A failure after the answer is logged where the update is handled.
   work.catch(() => undefined);
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
-/** Compares the webhook secret in constant time. */
-function sameSecret(given: string | undefined, secret: string): boolean {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,10 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { bodyLimit } from 'hono/body-limit';
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { HttpApp } from '../../http/server.js';
+import { sameBytes, sameSecret, WEBHOOK_MAX_BYTES, webhookBodyLimit } from '../webhook-guard.js';
 
 /** Largest webhook body taken, in bytes; Meta's notifications are a few kilobytes. */
-export const CLOUD_WEBHOOK_MAX_BYTES = 1024 * 1024;
+export const CLOUD_WEBHOOK_MAX_BYTES = WEBHOOK_MAX_BYTES;
 
 const SIGNATURE_HEADER = 'X-Hub-Signature-256';
 
@@ -125,32 +125,25 @@ export function mountCloudWebhook(app: HttpApp, deps: CloudWebhookDeps): void {
     const mode = c.req.query('hub.mode');
     const token = c.req.query('hub.verify_token') ?? '';
     const challenge = c.req.query('hub.challenge') ?? '';
-    if (mode === 'subscribe' && sameText(token, deps.verifyToken)) return c.text(challenge, 200);
+    if (mode === 'subscribe' && sameSecret(token, deps.verifyToken)) return c.text(challenge, 200);
     c.get('logger').warn('whatsapp cloud webhook verification with a wrong token');
     return c.text('forbidden', 403);
   });
-  app.post(
-    deps.path,
-    bodyLimit({
-      maxSize: CLOUD_WEBHOOK_MAX_BYTES,
-      onError: (c) => c.json({ error: 'payload too large' }, 413),
-    }),
-    async (c) => {
-      const raw = Buffer.from(await c.req.arrayBuffer());
-      if (!validSignature(raw, c.req.header(SIGNATURE_HEADER), deps.appSecret)) {
-        c.get('logger').warn('whatsapp cloud webhook call with a wrong or missing signature');
-        return c.json({ error: 'unauthorized' }, 401);
-      }
-      if (deps.stopped()) return c.json({ error: 'unavailable' }, 503);
-      const notification = readNotification(raw, deps.phoneNumberId);
-      if (!notification) {
-        c.get('logger').warn('whatsapp cloud webhook body of an unknown shape; ignored');
-        return c.json({ ok: true }, 200);
-      }
-      deps.take(notification);
+  app.post(deps.path, webhookBodyLimit('whatsapp cloud', CLOUD_WEBHOOK_MAX_BYTES), async (c) => {
+    const raw = Buffer.from(await c.req.arrayBuffer());
+    if (!validSignature(raw, c.req.header(SIGNATURE_HEADER), deps.appSecret)) {
+      c.get('logger').warn('whatsapp cloud webhook call with a wrong or missing signature');
+      return c.json({ error: 'unauthorized' }, 401);
+    }
+    if (deps.stopped()) return c.json({ error: 'unavailable' }, 503);
+    const notification = readNotification(raw, deps.phoneNumberId);
+    if (!notification) {
+      c.get('logger').warn('whatsapp cloud webhook body of an unknown shape; ignored');
       return c.json({ ok: true }, 200);
-    },
-  );
+    }
+    deps.take(notification);
+    return c.json({ ok: true }, 200);
+  });
 }
 
 /** `sha256=<hex>` of the raw body with the app secret, compared in constant time. */
@@ -158,18 +151,12 @@ export function validSignature(raw: Buffer, header: string | undefined, secret: 
   if (!header?.startsWith('sha256=')) return false;
   const expected = createHmac('sha256', secret).update(raw).digest();
   const given = Buffer.from(header.slice('sha256='.length), 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameBytes(given, expected);
 }
 
 /** The signature header Meta would send for `raw` (used by tests and the fake server). */
 export function signatureOf(raw: string | Buffer, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** The messages and statuses for this number, or undefined for a body of another shape. */

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { signatureOf } from '../../../src/channels/whatsapp-cloud/webhook.js';
+import {
+  CLOUD_WEBHOOK_MAX_BYTES,
+  signatureOf,
+} from '../../../src/channels/whatsapp-cloud/webhook.js';
 import { inboundMessages } from '../../../src/db/schema/index.js';
 import {
   APP_SECRET,
@@ -30,6 +33,17 @@ describe('WhatsApp Cloud API webhook', () => {
     expect(await ok?.text()).toBe('1158201444');
     expect((await verify('wrong-token-0123456789'))?.status).toBe(403);
     expect((await verify(VERIFY_TOKEN, 'unsubscribe'))?.status).toBe(403);
+  });
+
+  it('refuses a signed body above 1 MB with 413 and handles nothing of it', async () => {
+    t = await createCloudTest();
+    const body = notification({
+      messages: [{ from: SITI, id: 'wamid.BIG', type: 'text', text: { body: 'halo' } }],
+    });
+    const big = { ...body, padding: 'x'.repeat(CLOUD_WEBHOOK_MAX_BYTES) };
+    expect(await t.post(big)).toBe(413);
+    expect(t.graph.sent).toEqual([]);
+    expect(await t.h.db.db.$count(inboundMessages)).toBe(0);
   });
 
   it('refuses a body with a bad or missing signature (401) and handles nothing of it', async () => {
