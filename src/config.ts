@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { internationalDigits } from './core/phone.js';
 import { DEFAULT_TRAINING, parseClock, type TrainingConfig } from './domain/training/config.js';
 import { isLocalDate } from './domain/working-days.js';
 import { ConfigError } from './errors.js';
@@ -335,12 +336,6 @@ function cloudTemplatesShape() {
   });
 }
 
-/** Normalises an Indonesian phone number to digits with country code: 0812… and +62812… → 62812…. */
-export function normalizePhone(input: string): string {
-  const digits = input.replace(/\D/g, '');
-  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
-}
-
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -419,11 +414,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.WHATSAPP_ENABLED === 'true'
         ? {
             pairingNumber: e.WHATSAPP_PAIRING_NUMBER
-              ? normalizePhone(e.WHATSAPP_PAIRING_NUMBER)
+              ? internationalDigits(e.WHATSAPP_PAIRING_NUMBER)
               : undefined,
             sendIntervalMs: e.WHATSAPP_SEND_INTERVAL_MS,
             bulkDailyCap: e.WHATSAPP_BULK_DAILY_CAP,
-            adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
+            adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(internationalDigits),
             staleAfterMs: e.WHATSAPP_STALE_AFTER_HOURS * 3_600_000,
           }
         : undefined,
@@ -442,7 +437,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             webhookPath: e.WHATSAPP_CLOUD_WEBHOOK_PATH,
             messagesPerSecond: e.WHATSAPP_CLOUD_SEND_PER_SECOND,
             templates: e.WHATSAPP_CLOUD_TEMPLATES ?? {},
-            adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(normalizePhone),
+            adminNumbers: list(e.WHATSAPP_ADMIN_NUMBERS).map(internationalDigits),
           }
         : undefined,
     cutiBersama: list(e.CUTI_BERSAMA),

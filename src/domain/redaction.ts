@@ -4,6 +4,7 @@
  * numbers in the forms Indonesians write them (+62 812-3456-7890, 62812..., 0812 3456 7890,
  * (022) 7654321). What is removed becomes {@link REDACTED}.
  */
+import { nationalDigits } from '../core/phone.js';
 
 /** What stands where personal data was removed; the same in every language. */
 export const REDACTED = '[…]';
@@ -62,14 +63,6 @@ export interface PersonalTraces {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The digits after the country code or the leading 0: "+62 812-34" → "81234". */
-export function nationalDigits(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.startsWith('62')) return digits.slice(2);
-  if (digits.startsWith('0')) return digits.slice(1);
-  return digits;
 }
 
 /** The Indonesian phone numbers written in `text`, as national digits. */

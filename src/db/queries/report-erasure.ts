@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { nationalDigits } from '../../core/phone.js';
 import {
   holdsPersonal,
-  nationalDigits,
   type PersonalTraces,
   phonesIn,
   REDACTED,
