@@ -12,26 +12,18 @@ import { createEngine } from '../../src/core/engine/engine.js';
 import type { FlowDefinition } from '../../src/core/flow/types.js';
 import { validateFlows } from '../../src/core/flow/validate.js';
 import type { Inbound, InboundPayload, RenderedMessage } from '../../src/core/messages.js';
-import type { Clock, Ids } from '../../src/core/ports.js';
+import type { Ids } from '../../src/core/ports.js';
 import { createTranslator, type Translator } from '../../src/i18n.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { ActionImplementation } from '../../src/runtime/action.js';
 import type { Capability } from '../../src/runtime/capability.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import type { RuntimeChannel, SendResult } from '../../src/runtime/types.js';
+import { createTestClock, type TestClock } from './clock.js';
 import { createTestDb, type TestDatabase } from './db.js';
 import { testVillages } from './villages.js';
 
-/** A clock tests move by hand. */
-export interface TestClock extends Clock {
-  advance(ms: number): void;
-}
-
-/** Starts at 2026-03-02 08:00 WIB. */
-export function createTestClock(start = new Date('2026-03-02T01:00:00Z')): TestClock {
-  let now = start.getTime();
-  return { now: () => new Date(now), advance: (ms) => (now += ms) };
-}
+export { createTestClock, type TestClock } from './clock.js';
 
 /** Ids `id-1`, `id-2`, ... */
 export function createTestIds(prefix = 'id'): Ids {
