@@ -5,8 +5,8 @@
  */
 import { eq, like, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { questionnaireAnswers, questionnaireResponses } from '../schema/index.js';
-import type { VillageAnswerRow } from './questionnaire-village.js';
+import { questionnaireResponses } from '../schema/index.js';
+import { selectAnswers, type VillageAnswerRow } from './questionnaire-village.js';
 
 /** Every answer about the villages in `areaCode` (a code prefix; undefined: everywhere). */
 export async function areaAnswers(
@@ -17,25 +17,5 @@ export async function areaAnswers(
   const where: SQL | undefined = params.areaCode
     ? or(eq(code, params.areaCode), like(code, `${params.areaCode}.%`))
     : undefined;
-  return db
-    .select({
-      respondentId: questionnaireResponses.respondentId,
-      responseId: questionnaireResponses.id,
-      villageCode: questionnaireResponses.villageCode,
-      pillar: questionnaireResponses.pillar,
-      bankVersion: questionnaireResponses.bankVersion,
-      itemId: questionnaireAnswers.itemId,
-      answer: questionnaireAnswers.answer,
-      audience: questionnaireAnswers.audience,
-      role: questionnaireAnswers.role,
-      createdAt: questionnaireAnswers.createdAt,
-      answeredAt: questionnaireAnswers.answeredAt,
-      responseCompletedAt: questionnaireResponses.completedAt,
-    })
-    .from(questionnaireAnswers)
-    .innerJoin(
-      questionnaireResponses,
-      eq(questionnaireResponses.id, questionnaireAnswers.responseId),
-    )
-    .where(where);
+  return selectAnswers(db).where(where);
 }

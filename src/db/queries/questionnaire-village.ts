@@ -40,19 +40,26 @@ const columns = {
   responseCompletedAt: questionnaireResponses.completedAt,
 };
 
-/** Every answer about one village, all pillars and versions. */
-export async function villageAnswers(
-  db: Db,
-  params: { villageCode: string },
-): Promise<VillageAnswerRow[]> {
+/**
+ * Every answer joined to its response, as {@link VillageAnswerRow}s: the query /skor, the
+ * export and the admin web's area tables narrow.
+ */
+export function selectAnswers(db: Db) {
   return db
     .select(columns)
     .from(questionnaireAnswers)
     .innerJoin(
       questionnaireResponses,
       eq(questionnaireResponses.id, questionnaireAnswers.responseId),
-    )
-    .where(eq(questionnaireResponses.villageCode, params.villageCode));
+    );
+}
+
+/** Every answer about one village, all pillars and versions. */
+export async function villageAnswers(
+  db: Db,
+  params: { villageCode: string },
+): Promise<VillageAnswerRow[]> {
+  return selectAnswers(db).where(eq(questionnaireResponses.villageCode, params.villageCode));
 }
 
 /**
@@ -60,17 +67,10 @@ export async function villageAnswers(
  * the export writes. Held in memory at once (about 200 bytes a row).
  */
 export async function allAnswers(db: Db): Promise<VillageAnswerRow[]> {
-  return db
-    .select(columns)
-    .from(questionnaireAnswers)
-    .innerJoin(
-      questionnaireResponses,
-      eq(questionnaireResponses.id, questionnaireAnswers.responseId),
-    )
-    .orderBy(
-      asc(questionnaireResponses.villageCode),
-      asc(questionnaireResponses.pillar),
-      asc(questionnaireResponses.id),
-      asc(questionnaireAnswers.itemId),
-    );
+  return selectAnswers(db).orderBy(
+    asc(questionnaireResponses.villageCode),
+    asc(questionnaireResponses.pillar),
+    asc(questionnaireResponses.id),
+    asc(questionnaireAnswers.itemId),
+  );
 }
