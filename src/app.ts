@@ -27,13 +27,9 @@ import type { Clock, Ids } from './core/ports.js';
 import { type Database, openDatabase } from './db/client.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
 import { findMediaById } from './db/queries/media.js';
-import { inPlaceMessageId, recordInPlaceMessageId } from './db/queries/outbox-in-place.js';
+import { inPlaceMessageId, recordPlatformMessageId } from './db/queries/outbox-in-place.js';
 import { whatsappAuthStore } from './db/queries/whatsapp-auth.js';
-import {
-  lastInboundAt,
-  recordDeliveryStatus,
-  recordPlatformMessageId,
-} from './db/queries/whatsapp-cloud.js';
+import { lastInboundAt, recordDeliveryStatus } from './db/queries/whatsapp-cloud.js';
 import {
   languageOfIdentity,
   linkCloudIdentity,
@@ -248,7 +244,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
             return id === undefined ? undefined : Number(id);
           },
           record: ({ outboxId, messageId }) =>
-            recordInPlaceMessageId(database.db, { outboxId, platformMessageId: String(messageId) }),
+            recordPlatformMessageId(database.db, {
+              outboxId,
+              platformMessageId: String(messageId),
+            }),
         },
         maxPhotoBytes: config.mediaMaxBytes,
         translate: translator.translate,

@@ -1,7 +1,7 @@
 /**
- * The platform message ids of messages kept up to date in place (`Outbound.inPlace`, a
- * broadcast's progress), kept on their outbox rows: a later message with the same key
- * finds the one to edit.
+ * The platform message ids of sent messages, kept on their outbox rows: a message kept up
+ * to date in place (`Outbound.inPlace`, a broadcast's progress) finds the one to edit by a
+ * later message with the same key, and the Cloud API's delivery updates find their row.
  */
 import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -37,7 +37,7 @@ export async function inPlaceMessageId(
 }
 
 /** Records the platform's id of the message sent for outbox row `outboxId`. */
-export async function recordInPlaceMessageId(
+export async function recordPlatformMessageId(
   db: Db,
   params: { outboxId: number; platformMessageId: string },
 ): Promise<void> {

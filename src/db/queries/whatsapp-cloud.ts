@@ -27,17 +27,6 @@ export async function lastInboundAt(
   return at ? new Date(at) : undefined;
 }
 
-/** Records the platform's id of the message sent for an outbox row. */
-export async function recordPlatformMessageId(
-  db: Db,
-  params: { outboxId: number; platformMessageId: string },
-): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ platformMessageId: params.platformMessageId })
-    .where(eq(outbox.id, params.outboxId));
-}
-
 /** A delivery update a platform sent about one of the bot's messages. */
 export interface DeliveryStatus {
   platformMessageId: string;

@@ -7,7 +7,7 @@ import { createTelegramSender } from '../../../src/channels/telegram/sender.js';
 import type { Outbound } from '../../../src/core/messages.js';
 import {
   inPlaceMessageId,
-  recordInPlaceMessageId,
+  recordPlatformMessageId,
 } from '../../../src/db/queries/outbox-in-place.js';
 import { outbox } from '../../../src/db/schema/index.js';
 import { addPeople } from '../../runtime/scheduler-support.js';
@@ -33,7 +33,7 @@ describe.each(DRIVERS)('a message kept up to date in place over Telegram on %s',
         return id === undefined ? undefined : Number(id);
       },
       record: ({ outboxId, messageId }) =>
-        recordInPlaceMessageId(db.db, { outboxId, platformMessageId: String(messageId) }),
+        recordPlatformMessageId(db.db, { outboxId, platformMessageId: String(messageId) }),
     };
     sender = createTelegramSender({
       api: new Api(fake.token, { apiRoot: fake.apiRoot }),

@@ -9,11 +9,8 @@ import {
   type WhatsappCloudChannel,
 } from '../../../src/channels/whatsapp-cloud/index.js';
 import { signatureOf } from '../../../src/channels/whatsapp-cloud/webhook.js';
-import {
-  lastInboundAt,
-  recordDeliveryStatus,
-  recordPlatformMessageId,
-} from '../../../src/db/queries/whatsapp-cloud.js';
+import { recordPlatformMessageId } from '../../../src/db/queries/outbox-in-place.js';
+import { lastInboundAt, recordDeliveryStatus } from '../../../src/db/queries/whatsapp-cloud.js';
 import { linkCloudIdentity } from '../../../src/db/queries/whatsapp-identities.js';
 import { createHealthCheck, createHttpApp, type HttpApp } from '../../../src/http/server.js';
 import { createMediaStore } from '../../../src/media/store.js';
