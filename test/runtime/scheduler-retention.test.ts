@@ -16,10 +16,32 @@ import { createTranslator } from '../../src/i18n.js';
 import { createRetentionJob, RETENTION_INTERVAL_MS } from '../../src/runtime/jobs/retention.js';
 import { createScheduler, scheduleJob } from '../../src/runtime/scheduler.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../support/db.js';
-import { addPeople, createTestClock, quietLogger } from './scheduler-support.js';
+import { addPeople, createTestClock, quietLogger, type TestClock } from './scheduler-support.js';
 
 const DAY = 24 * 60 * 60_000;
 const RETENTION: RetentionConfig = { inboundDays: 30, outboxDays: 90, reportMediaDays: 365 };
+
+/** Schedules the purge due now and runs what is due; how many jobs ran. */
+async function runRetentionNow(db: TestDatabase, clock: TestClock, batch?: number) {
+  const retention = createRetentionJob({
+    retention: RETENTION,
+    removeMediaFile: async () => {},
+    ...(batch === undefined ? {} : { batch }),
+  });
+  const scheduler = createScheduler({
+    db: db.db,
+    clock,
+    logger: quietLogger,
+    jobs: [retention.job],
+  });
+  await scheduleJob(db.db, retention.job, {
+    payload: {},
+    dueAt: clock.now(),
+    dedupeKey: retention.dedupeKey,
+    now: clock.now(),
+  });
+  return scheduler.runDue();
+}
 
 describe.each(DRIVERS)('retention on %s', (driver) => {
   let db: TestDatabase;
@@ -196,20 +218,7 @@ describe.each(DRIVERS)('retention on %s', (driver) => {
         updatedAt: daysAgo(i === 2 ? 40 : 1),
       })),
     );
-    const retention = createRetentionJob({ retention: RETENTION, removeMediaFile: async () => {} });
-    const scheduler = createScheduler({
-      db: db.db,
-      clock,
-      logger: quietLogger,
-      jobs: [retention.job],
-    });
-    await scheduleJob(db.db, retention.job, {
-      payload: {},
-      dueAt: clock.now(),
-      dedupeKey: retention.dedupeKey,
-      now: clock.now(),
-    });
-    expect(await scheduler.runDue()).toBe(1);
+    expect(await runRetentionNow(db, clock)).toBe(1);
     const rows = await db.db
       .select()
       .from(conversations)
@@ -237,24 +246,7 @@ describe.each(DRIVERS)('retention on %s', (driver) => {
         receivedAt: new Date(now - 40 * DAY),
       })),
     );
-    const retention = createRetentionJob({
-      retention: RETENTION,
-      removeMediaFile: async () => {},
-      batch: 3,
-    });
-    const scheduler = createScheduler({
-      db: db.db,
-      clock,
-      logger: quietLogger,
-      jobs: [retention.job],
-    });
-    await scheduleJob(db.db, retention.job, {
-      payload: {},
-      dueAt: clock.now(),
-      dedupeKey: retention.dedupeKey,
-      now: clock.now(),
-    });
-    expect(await scheduler.runDue()).toBe(3);
+    expect(await runRetentionNow(db, clock, 3)).toBe(3);
     expect(await db.db.select().from(inboundMessages)).toEqual([]);
   });
 });
