@@ -2,17 +2,12 @@ import type { RenderedMessage } from '../../src/core/messages.js';
 import type { Db } from '../../src/db/client.js';
 import { channelIdentities, contacts } from '../../src/db/schema/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy.js';
-import { createLogger, type Logger } from '../../src/logger.js';
 import type { SendResult } from '../../src/runtime/types.js';
 
 export { createTestClock, type TestClock } from '../support/clock.js';
 
-/** A logger that writes nothing. */
-export const quietLogger: Logger = createLogger({
-  level: 'silent',
-  format: 'json',
-  destination: { write: () => {} },
-});
+/** A logger that writes nothing (the harness's `silentLogger`). */
+export { silentLogger as quietLogger } from '../support/logger.js';
 
 /** A channel that records who it sent to, in order, and the text sent. */
 export interface ListeningChannel {

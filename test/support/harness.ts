@@ -14,29 +14,24 @@ import { validateFlows } from '../../src/core/flow/validate.js';
 import type { Inbound, InboundPayload, RenderedMessage } from '../../src/core/messages.js';
 import type { Ids } from '../../src/core/ports.js';
 import { createTranslator, type Translator } from '../../src/i18n.js';
-import { createLogger, type Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/logger.js';
 import type { ActionImplementation } from '../../src/runtime/action.js';
 import type { Capability } from '../../src/runtime/capability.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import type { RuntimeChannel, SendResult } from '../../src/runtime/types.js';
 import { createTestClock, type TestClock } from './clock.js';
 import { createTestDb, type TestDatabase } from './db.js';
+import { silentLogger } from './logger.js';
 import { testVillages } from './villages.js';
 
 export { createTestClock, type TestClock } from './clock.js';
+export { silentLogger } from './logger.js';
 
 /** Ids `id-1`, `id-2`, ... */
 export function createTestIds(prefix = 'id'): Ids {
   let n = 0;
   return { next: () => `${prefix}-${++n}` };
 }
-
-/** A logger that writes nothing. */
-export const silentLogger: Logger = createLogger({
-  level: 'silent',
-  format: 'json',
-  destination: { write: () => {} },
-});
 
 /** A channel that keeps what it is asked to send; `respond` decides each send's result. */
 export interface RecordingChannel extends RuntimeChannel {
