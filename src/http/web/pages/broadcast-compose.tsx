@@ -17,6 +17,7 @@ import { type Text, t } from '../../../core/messages.js';
 import { broadcastText } from '../../../domain/broadcast-message.js';
 import { ROLES, roleName } from '../../../domain/roles.js';
 import { act } from '../act.js';
+import { Checkbox, CheckboxGroup } from '../checkbox.js';
 import { Csrf, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import {
@@ -60,21 +61,13 @@ function ComposeForm(props: { viewer: Viewer; draft: Draft; counted?: Counted; p
             {draft.second}
           </textarea>
         </label>
-        <fieldset>
-          <legend>{tr(t('web:broadcasts.roles'))}</legend>
-          {ROLES.map((role) => (
-            <label>
-              <input
-                type="checkbox"
-                name="roles"
-                value={role}
-                checked={draft.roles.includes(role)}
-                style="width:auto"
-              />{' '}
-              {tr(roleName(role))}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend={tr(t('web:broadcasts.roles'))}
+          name="roles"
+          values={ROLES}
+          checked={draft.roles}
+          label={(role) => tr(roleName(role))}
+        />
         <div class="filters">
           <label>
             {tr(t('web:broadcasts.region'))}
@@ -107,16 +100,12 @@ function ComposeForm(props: { viewer: Viewer; draft: Draft; counted?: Counted; p
           </label>
         </div>
         {admin ? (
-          <label>
-            <input
-              type="checkbox"
-              name="urgent"
-              value="1"
-              checked={draft.urgent}
-              style="width:auto"
-            />{' '}
-            {tr(t('web:broadcasts.urgent'))}
-          </label>
+          <Checkbox
+            name="urgent"
+            value="1"
+            checked={draft.urgent}
+            label={tr(t('web:broadcasts.urgent'))}
+          />
         ) : null}
         <div
           hx-post={`${BROADCASTS}/hitung`}

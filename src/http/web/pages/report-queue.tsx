@@ -8,6 +8,7 @@ import { formatDate } from '../../../domain/dates.js';
 import { REPORT_CATEGORY_IDS } from '../../../domain/report/categories.js';
 import { isOverdue, OVERDUE_STATUSES } from '../../../domain/report/overdue.js';
 import { REPORT_STATUSES } from '../../../domain/report/status.js';
+import { Checkbox } from '../checkbox.js';
 import { EXPORT_MAX_ROWS, type ExportFormat, sendTable } from '../export.js';
 import { Exports, Page, WEB_BASE } from '../layout.js';
 import { DataTable } from '../table.js';
@@ -140,10 +141,12 @@ export function mountReportQueue(app: Hono<WebEnv>, deps: WebDeps): void {
             {tr(t('web:reports.to'))}
             <input type="date" name="sampai" value={q.raw.sampai ?? ''} />
           </label>
-          <label>
-            <input type="checkbox" name="lewat" value="1" checked={q.overdue} style="width:auto" />{' '}
-            {tr(t('web:reports.overdue'))}
-          </label>
+          <Checkbox
+            name="lewat"
+            value="1"
+            checked={q.overdue}
+            label={tr(t('web:reports.overdue'))}
+          />
           <button class="primary" type="submit">
             {tr(t('web:common.filter'))}
           </button>

@@ -17,6 +17,7 @@ import { t } from '../../../core/messages.js';
 import { getSession, type TrainingSession } from '../../../db/queries/training.js';
 import { wallTimeOf, zoneOfIana } from '../../../domain/training/time.js';
 import { act } from '../act.js';
+import { Checkbox } from '../checkbox.js';
 import { Csrf, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
@@ -119,10 +120,12 @@ export function SessionChanges(props: { viewer: Viewer; session: TrainingSession
       </form>
       <form class="card" method="post" action={`${base}/batal`} id="cancel">
         <Csrf viewer={viewer} />
-        <label>
-          <input type="checkbox" name="yakin" value="1" required style="width:auto" />{' '}
-          {plain(tr(t('training:manage.confirm_cancel', { title: session.title })))}
-        </label>
+        <Checkbox
+          name="yakin"
+          value="1"
+          required
+          label={plain(tr(t('training:manage.confirm_cancel', { title: session.title })))}
+        />
         <button type="submit">{tr(t('web:trainings.cancel'))}</button>
       </form>
     </>

@@ -17,6 +17,7 @@ import { type Text, t } from '../../../core/messages.js';
 import { PILLAR_IDS } from '../../../domain/questionnaire/types.js';
 import { AUDIENCE_ROLES, trainingArea } from '../../../domain/training/access.js';
 import { act } from '../act.js';
+import { Checkbox, CheckboxGroup } from '../checkbox.js';
 import { Csrf, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
@@ -80,21 +81,13 @@ function NewSessionForm(props: {
             ))}
           </select>
         </label>
-        <fieldset>
-          <legend>{tr(t('web:trainings.audience'))}</legend>
-          {AUDIENCE_ROLES.map((role) => (
-            <label>
-              <input
-                type="checkbox"
-                name="audience"
-                value={role}
-                checked={form.audience.includes(role)}
-                style="width:auto"
-              />{' '}
-              {tr(t(`training:roles.${role}`))}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend={tr(t('web:trainings.audience'))}
+          name="audience"
+          values={AUDIENCE_ROLES}
+          checked={form.audience}
+          label={(role) => tr(t(`training:roles.${role}`))}
+        />
         <label>
           {tr(t('web:trainings.form.regions'))}
           <input name="regions" value={form.regions} required />
@@ -123,16 +116,12 @@ function NewSessionForm(props: {
           {tr(t('web:trainings.form.materials'))}
           <input type="url" name="materials" value={form.materials} placeholder="https://" />
         </label>
-        <label>
-          <input
-            type="checkbox"
-            name="trainer"
-            value="me"
-            checked={form.trainerIsMe}
-            style="width:auto"
-          />{' '}
-          {tr(t('web:trainings.form.trainer_me'))}
-        </label>
+        <Checkbox
+          name="trainer"
+          value="me"
+          checked={form.trainerIsMe}
+          label={tr(t('web:trainings.form.trainer_me'))}
+        />
         <button class="primary" type="submit">
           {tr(t('web:trainings.form.save'))}
         </button>
