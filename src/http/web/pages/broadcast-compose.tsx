@@ -17,7 +17,7 @@ import { type Text, t } from '../../../core/messages.js';
 import { broadcastText } from '../../../domain/broadcast-message.js';
 import { ROLES, roleName } from '../../../domain/roles.js';
 import { act } from '../act.js';
-import { Checkbox, CheckboxGroup } from '../checkbox.js';
+import { Checkbox, CheckboxGroup, SelectField } from '../fields.js';
 import { Csrf, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import {
@@ -73,27 +73,21 @@ function ComposeForm(props: { viewer: Viewer; draft: Draft; counted?: Counted; p
             {tr(t('web:broadcasts.region'))}
             <input name="region" value={draft.region} placeholder="32.03" />
           </label>
-          <label>
-            {tr(t('web:broadcasts.language'))}
-            <select name="language">
-              {(['', 'id', 'en'] as const).map((value) => (
-                <option value={value} selected={draft.language === value}>
-                  {tr(t(`broadcasts:language.${value || 'all'}`))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {tr(t('web:broadcasts.channel'))}
-            <select name="channel">
-              <option value="">{tr(t('web:common.all'))}</option>
-              {CHANNELS.map((channel) => (
-                <option value={channel} selected={draft.channel === channel}>
-                  {tr(t(`broadcasts:channels.${channel}`))}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={tr(t('web:broadcasts.language'))}
+            name="language"
+            values={['', 'id', 'en'] as const}
+            selected={draft.language}
+            optionLabel={(value) => tr(t(`broadcasts:language.${value || 'all'}`))}
+          />
+          <SelectField
+            label={tr(t('web:broadcasts.channel'))}
+            name="channel"
+            values={CHANNELS}
+            selected={draft.channel}
+            optionLabel={(channel) => tr(t(`broadcasts:channels.${channel}`))}
+            none={tr(t('web:common.all'))}
+          />
           <label>
             {tr(t('web:broadcasts.when'))}
             <input name="when" value={draft.when} placeholder="besok 08:00" />

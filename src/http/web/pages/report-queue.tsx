@@ -8,8 +8,8 @@ import { formatDate } from '../../../domain/dates.js';
 import { REPORT_CATEGORY_IDS } from '../../../domain/report/categories.js';
 import { isOverdue, OVERDUE_STATUSES } from '../../../domain/report/overdue.js';
 import { REPORT_STATUSES } from '../../../domain/report/status.js';
-import { Checkbox } from '../checkbox.js';
 import { EXPORT_MAX_ROWS, type ExportFormat, sendTable } from '../export.js';
+import { Checkbox, SelectField } from '../fields.js';
 import { Exports, Page, WEB_BASE } from '../layout.js';
 import { DataTable } from '../table.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
@@ -103,28 +103,22 @@ export function mountReportQueue(app: Hono<WebEnv>, deps: WebDeps): void {
     return c.html(
       <Page viewer={viewer} title={tr(t('web:reports.title'))}>
         <form class="filters card" method="get" action={`${WEB_BASE}/laporan`}>
-          <label>
-            {tr(t('web:reports.status'))}
-            <select name="status">
-              <option value="">{tr(t('web:common.all'))}</option>
-              {REPORT_STATUSES.map((status) => (
-                <option value={status} selected={q.raw.status === status}>
-                  {tr(statusName(status))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {tr(t('web:reports.category'))}
-            <select name="kategori">
-              <option value="">{tr(t('web:common.all'))}</option>
-              {REPORT_CATEGORY_IDS.map((id) => (
-                <option value={id} selected={q.raw.kategori === id}>
-                  {tr(categoryName(id))}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={tr(t('web:reports.status'))}
+            name="status"
+            values={REPORT_STATUSES}
+            selected={q.raw.status}
+            optionLabel={(status) => tr(statusName(status))}
+            none={tr(t('web:common.all'))}
+          />
+          <SelectField
+            label={tr(t('web:reports.category'))}
+            name="kategori"
+            values={REPORT_CATEGORY_IDS}
+            selected={q.raw.kategori}
+            optionLabel={(id) => tr(categoryName(id))}
+            none={tr(t('web:common.all'))}
+          />
           <label>
             {tr(t('web:reports.area'))}
             <input

@@ -17,7 +17,7 @@ import { t } from '../../../core/messages.js';
 import { getSession, type TrainingSession } from '../../../db/queries/training.js';
 import { wallTimeOf, zoneOfIana } from '../../../domain/training/time.js';
 import { act } from '../act.js';
-import { Checkbox } from '../checkbox.js';
+import { Checkbox } from '../fields.js';
 import { Csrf, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';

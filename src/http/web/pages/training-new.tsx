@@ -17,7 +17,7 @@ import { type Text, t } from '../../../core/messages.js';
 import { PILLAR_IDS } from '../../../domain/questionnaire/types.js';
 import { AUDIENCE_ROLES, trainingArea } from '../../../domain/training/access.js';
 import { act } from '../act.js';
-import { Checkbox, CheckboxGroup } from '../checkbox.js';
+import { Checkbox, CheckboxGroup, SelectField } from '../fields.js';
 import { Csrf, Page, WEB_BASE } from '../layout.js';
 import type { Viewer, WebDeps, WebEnv } from '../types.js';
 import { notFound } from './report-detail.js';
@@ -70,17 +70,14 @@ function NewSessionForm(props: {
         <Csrf viewer={viewer} />
         {field('title', t('web:trainings.form.title'))}
         {field('topic', t('web:trainings.topic'))}
-        <label>
-          {tr(t('web:trainings.form.pillar'))}
-          <select name="pillar">
-            <option value="">{tr(t('training:pillars.none'))}</option>
-            {PILLAR_IDS.map((p) => (
-              <option value={p} selected={form.pillar === p}>
-                {tr(t(`training:pillars.${p}`))}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={tr(t('web:trainings.form.pillar'))}
+          name="pillar"
+          values={PILLAR_IDS}
+          selected={form.pillar}
+          optionLabel={(p) => tr(t(`training:pillars.${p}`))}
+          none={tr(t('training:pillars.none'))}
+        />
         <CheckboxGroup
           legend={tr(t('web:trainings.audience'))}
           name="audience"

@@ -1,6 +1,7 @@
 /**
- * Check boxes as every form of the admin web shows them: the box, then its words, in one
- * label (so a tap on the words ticks it); a group of them under one legend.
+ * Form fields as every form of the admin web shows them: a check box, then its words, in
+ * one label (so a tap on the words ticks it); a group of them under one legend; a list to
+ * choose one from, under its words.
  */
 import type { Child } from 'hono/jsx';
 
@@ -47,5 +48,32 @@ export function CheckboxGroup<V extends string>(props: {
         />
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * A list to choose one of `values` from, `selected` chosen, under `label`; with `none`, a
+ * first choice of that name with the empty value (all, none).
+ */
+export function SelectField<V extends string>(props: {
+  label: Child;
+  name: string;
+  values: readonly V[];
+  selected: string | undefined;
+  optionLabel: (value: V) => Child;
+  none?: Child;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.none === undefined ? null : <option value="">{props.none}</option>}
+        {props.values.map((value) => (
+          <option value={value} selected={props.selected === value}>
+            {props.optionLabel(value)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
