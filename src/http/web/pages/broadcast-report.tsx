@@ -9,6 +9,7 @@ import {
   type BroadcastTally,
   reachByVillage,
   tallyBroadcast,
+  type VillageReach,
 } from '../../../db/queries/broadcast-report.js';
 import type { BroadcastRow } from '../../../db/queries/broadcasts.js';
 import { getBroadcastByNumber } from '../../../db/queries/web-broadcasts.js';
@@ -136,17 +137,24 @@ export async function NotReached(props: { deps: WebDeps; viewer: Viewer; row: Br
         header={reachHeader(viewer)}
         rows={rows.map((r) => [
           r.villageCode ? villageName(directory, r.villageCode) : '–',
-          r.audience,
-          r.sent,
-          r.notReached,
-          r.failed + r.unreachable,
-          r.optedOut,
-          r.noConsent + r.noAddress,
-          r.notSentYet,
+          ...reachCells(r),
         ])}
       />
     </>
   );
+}
+
+/** A village's reach after its name, in the order of {@link reachHeader}. */
+function reachCells(r: VillageReach): number[] {
+  return [
+    r.audience,
+    r.sent,
+    r.notReached,
+    r.failed + r.unreachable,
+    r.optedOut,
+    r.noConsent + r.noAddress,
+    r.notSentYet,
+  ];
 }
 
 function reachHeader(viewer: Viewer): string[] {
@@ -181,13 +189,7 @@ export function mountReachExports(app: Hono<WebEnv>, deps: WebDeps): void {
           .map((r) => [
             r.villageCode ?? '',
             r.villageCode ? villageName(directory, r.villageCode) : '',
-            r.audience,
-            r.sent,
-            r.notReached,
-            r.failed + r.unreachable,
-            r.optedOut,
-            r.noConsent + r.noAddress,
-            r.notSentYet,
+            ...reachCells(r),
           ]),
       });
     });
