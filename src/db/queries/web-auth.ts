@@ -44,11 +44,7 @@ export async function useLoginToken(
     .returning({ contactId: webLoginTokens.contactId });
   const row = claimed[0];
   if (row) return { type: 'used', contactId: row.contactId };
-  const [found] = await db
-    .select()
-    .from(webLoginTokens)
-    .where(eq(webLoginTokens.tokenHash, params.tokenHash))
-    .limit(1);
+  const found = await loginTokenRow(db, params.tokenHash);
   if (!found) return { type: 'refused', reason: 'unknown' };
   const reason = found.usedAt ? 'used' : 'expired';
   return { type: 'refused', reason, contactId: found.contactId };
@@ -59,16 +55,22 @@ export async function peekLoginToken(
   db: Db,
   params: { tokenHash: string; now: Date },
 ): Promise<TokenUse> {
-  const [found] = await db
-    .select()
-    .from(webLoginTokens)
-    .where(eq(webLoginTokens.tokenHash, params.tokenHash))
-    .limit(1);
+  const found = await loginTokenRow(db, params.tokenHash);
   if (!found) return { type: 'refused', reason: 'unknown' };
   const { contactId } = found;
   if (found.usedAt) return { type: 'refused', reason: 'used', contactId };
   if (found.expiresAt <= params.now) return { type: 'refused', reason: 'expired', contactId };
   return { type: 'used', contactId: found.contactId };
+}
+
+/** The stored sign-in link with this hash, used or not. */
+async function loginTokenRow(db: Db, tokenHash: string) {
+  const [found] = await db
+    .select()
+    .from(webLoginTokens)
+    .where(eq(webLoginTokens.tokenHash, tokenHash))
+    .limit(1);
+  return found;
 }
 
 /** One signed-in browser. */
