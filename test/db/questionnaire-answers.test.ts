@@ -16,6 +16,15 @@ const CIBEBER = '32.03.03.2013';
 const CIANJUR_OTHER = '32.03.04.2001';
 const JATENG = '33.01.01.2001';
 const AT = new Date('2026-03-02T01:00:00Z');
+/** The one answer each response holds. */
+const ANSWER = {
+  itemId: 'G1',
+  answer: { type: 'choice', value: 'some' },
+  audience: 'W',
+  role: 'warga',
+  createdAt: AT,
+  answeredAt: AT,
+};
 
 describe.each(DRIVERS)('questionnaire answers on %s', (driver) => {
   let db: TestDatabase;
@@ -36,17 +45,9 @@ describe.each(DRIVERS)('questionnaire answers on %s', (driver) => {
         completedAt: n === 0 ? AT : null,
       })),
     );
-    await db.db.insert(questionnaireAnswers).values(
-      villages.map((_, n) => ({
-        responseId: `resp-${n}`,
-        itemId: 'G1',
-        answer: { type: 'choice', value: 'some' },
-        audience: 'W',
-        role: 'warga',
-        createdAt: AT,
-        answeredAt: AT,
-      })),
-    );
+    await db.db
+      .insert(questionnaireAnswers)
+      .values(villages.map((_, n) => ({ responseId: `resp-${n}`, ...ANSWER })));
   });
   afterAll(async () => {
     await db.close();
@@ -61,12 +62,7 @@ describe.each(DRIVERS)('questionnaire answers on %s', (driver) => {
         villageCode: CIBEBER,
         pillar: 'tata_kelola',
         bankVersion: 1,
-        itemId: 'G1',
-        answer: { type: 'choice', value: 'some' },
-        audience: 'W',
-        role: 'warga',
-        createdAt: AT,
-        answeredAt: AT,
+        ...ANSWER,
         responseCompletedAt: AT,
       },
     ]);
