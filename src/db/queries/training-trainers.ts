@@ -23,6 +23,14 @@ const registeredStaff = and(
 /** `%`, `_` and `\` typed by a person match themselves, not any text. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** What is shown of a trainer, read the same way by both lookups. */
+const TRAINER_COLUMNS = {
+  id: contacts.id,
+  name: contacts.displayName,
+  role: contacts.role,
+  villageCode: contacts.villageCode,
+};
+
 /**
  * Registered people with a staff role whose name contains `name` (any case), or whose
  * number on any channel is `phone` ("+62…"); at most `limit`, by name.
@@ -41,12 +49,7 @@ export async function findTrainerCandidates(
       )
     : undefined;
   const rows = await db
-    .select({
-      id: contacts.id,
-      name: contacts.displayName,
-      role: contacts.role,
-      villageCode: contacts.villageCode,
-    })
+    .select(TRAINER_COLUMNS)
     .from(contacts)
     .where(
       and(registeredStaff, or(ilike(contacts.displayName, `%${literal(params.name)}%`), byPhone)),
@@ -62,12 +65,7 @@ export async function trainerById(
   params: { contactId: string },
 ): Promise<TrainerCandidate | undefined> {
   const [row] = await db
-    .select({
-      id: contacts.id,
-      name: contacts.displayName,
-      role: contacts.role,
-      villageCode: contacts.villageCode,
-    })
+    .select(TRAINER_COLUMNS)
     .from(contacts)
     .where(and(registeredStaff, eq(contacts.id, params.contactId)));
   return row ? { ...row, name: row.name ?? '' } : undefined;
