@@ -40,9 +40,10 @@ function pageOptions(ctx: StepContext): ChoiceOption[] {
 
 function pagePrompt(ctx: StepContext): Text {
   const listed = resultOf(ctx, list);
-  return listed?.outcome === 'listed'
-    ? t('training:list.prompt', { from: listed.from, to: listed.to, total: listed.total })
-    : t('training:list.empty');
+  if (listed?.outcome !== 'listed') return t('training:list.empty');
+  // A list on one page says no numbers: no "1-1 dari 1".
+  if (listed.from <= 1 && listed.to >= listed.total) return t('training:list.prompt_all');
+  return t('training:list.prompt', { from: listed.from, to: listed.to, total: listed.total });
 }
 
 function actOptions(ctx: StepContext): ChoiceOption[] {

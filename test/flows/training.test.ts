@@ -43,7 +43,7 @@ describe('training schedules', { timeout: SLOW_MS }, () => {
       'kader-a',
       `
       > /jadwal
-      < *Jadwal pelatihan* 1-1 dari 1
+      < *Jadwal pelatihan*. Pilih untuk melihat rinciannya:
       < 1. Bimtek Website Desa, Selasa, 3 Maret 2026 pukul 09.00 WITA, Balai Desa Tuban, sisa 2 kursi
       > 1
       < 📚 *Bimtek Website Desa*
@@ -148,7 +148,7 @@ describe('training schedules', { timeout: SLOW_MS }, () => {
       'kader-en',
       `
       > /jadwal
-      < *Training schedule* 1-1 of 1
+      < *Training schedule*. Choose one to see the details:
       < Bimtek Website Desa, Tuesday, 3 March 2026 at 09:00 WITA, Balai Desa Tuban, 2 seats left
       > 1
       < Time: Tuesday, 3 March 2026 at 09:00 WITA until 11:00 WITA
