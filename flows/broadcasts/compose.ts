@@ -219,6 +219,7 @@ const composeSteps: Step[] = [
     prompt: t('broadcasts:region.search'),
     search: searchBroadcastVillage,
     picked: 'levels',
+    other: true,
   }),
   levels,
   { id: 'outside', kind: 'say', text: t('broadcasts:region.outside'), next: 'region' },
