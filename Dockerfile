@@ -18,11 +18,13 @@ COPY src ./src
 COPY flows ./flows
 COPY locales ./locales
 COPY drizzle ./drizzle
-RUN mkdir -p /data && chown node:node /data
+# The app runs from a bundle of the sources (esbuild, a production dependency), built once
+# here: starting it costs about half the CPU of compiling the TypeScript at every start.
+RUN npm run build && mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# tsx runs the TypeScript sources directly; node receives SIGTERM as PID 1's child-free main process.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# node receives SIGTERM directly as PID 1 (no npm or shell in between) and shuts down cleanly.
+CMD ["node", "--enable-source-maps", "dist/main.js"]

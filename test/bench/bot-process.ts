@@ -19,7 +19,10 @@ const STOP_TIMEOUT_MS = 10_000;
 
 /** What starts one bot. */
 export interface BotProcessOptions {
-  /** The TypeScript entry point, run as `node --import tsx <script>`. */
+  /**
+   * The entry point: a TypeScript file, run as `node --import tsx <script>`, or a built
+   * `.js` bundle (what `npm start` runs), run as `node --enable-source-maps <script>`.
+   */
   script: string;
   env: Record<string, string>;
   fake: FakeBotApi;
@@ -67,7 +70,10 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   const polls = options.fake.callsOf('getUpdates').length;
   const countDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sapa-compare-'));
   const countFile = path.join(countDir, 'statements.json');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.script], {
+  const args = options.script.endsWith('.ts')
+    ? ['--import', 'tsx', options.script]
+    : ['--enable-source-maps', options.script];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? '',
       ...options.env,

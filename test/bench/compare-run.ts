@@ -3,6 +3,7 @@
  * `src/main.ts`) as a child process on a fresh database, over a fresh fake Bot API;
  * a warm-up, then `people` onboarding at once, unpaced unless told; measured from outside.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,7 +71,17 @@ export interface CompareRunFigures {
 /** Bot API methods Sapa Desa's send pace does not count. */
 const UNPACED = new Set(['getUpdates', 'getMe', 'setMyCommands', 'answerCallbackQuery']);
 
-const SCRIPTS = { stock: 'test/bench/stock-bot/main.ts', sapa: 'src/main.ts' } as const;
+/** Sapa Desa runs as `npm start` runs it: the bundle `npm run build` makes. */
+const SCRIPTS = { stock: 'test/bench/stock-bot/main.ts', sapa: 'dist/main.js' } as const;
+
+let built = false;
+
+/** Builds the bundle once per bench run, from the sources as they are now. */
+function buildApp(): void {
+  if (built) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  built = true;
+}
 
 /** Runs one bot once and cleans up after it. */
 export async function runCompareOnce(options: CompareRunOptions): Promise<CompareRunFigures> {
@@ -82,6 +93,7 @@ export async function runCompareOnce(options: CompareRunOptions): Promise<Compar
       : undefined;
   // Commits are read on the server; PGlite has no pg_stat_database to compare with.
   const admin = fresh ? postgres(options.url as string, { max: 1, onnotice: () => {} }) : undefined;
+  if (options.bot === 'sapa') buildApp();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sapa-compare-data-'));
   if (options.driver === 'pglite' && options.bot === 'sapa') await preparePglite(dataDir);
   const fake = await startFakeBotApi({ longPollMs: 500 });
