@@ -21,24 +21,17 @@ import { insertBulkSend } from '../../src/db/queries/bulk.js';
 import { queueBroadcast, seedTelegramPeople } from '../runtime/broadcast-support.js';
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
-import { createFreshPostgresDatabase, openFreshDatabase, percentile } from './support.js';
+import { BENCH_PACE_PER_SECOND, CHATTERS, deliverWhileChatting } from './chatting.js';
+import { createFreshPostgresDatabase, openFreshDatabase } from './support.js';
 
 /** People the resolution is timed over. */
 export const RESOLVE_PEOPLE = 100_000;
 /** Recipients of the delivered broadcast (two minutes at 25 messages a second). */
 export const DELIVER_RECIPIENTS = 3_000;
-/** People chatting with the bot during the broadcast. */
-export const CHATTERS = 50;
-/** The Telegram pace the bot runs at, messages per second (the default). */
-export const BENCH_PACE_PER_SECOND = 25;
-/** Pause of each chatter between getting an answer and writing again. */
-const CHAT_PAUSE_MS = 2_000;
 const FIRST_CHAT_ID = 600_000;
 const CHATTER_CHAT_ID = 900_000;
 const TEXT = 'Siaran bench Desa Cerdas';
 const VILLAGES = ['32.03.03.2013', '32.03.03.2012', '32.04.08.2002', '33.01.01.2001'];
-/** Longest the delivery may take before the bench gives up. */
-const DELIVERY_TIMEOUT_MS = 15 * 60_000;
 
 /** What the bench measured; times in milliseconds. */
 export interface BroadcastBenchFigures {
@@ -138,53 +131,16 @@ async function timeDelivery(url: string, recipients: number) {
       text: TEXT,
       now: new Date(),
     });
-    const isBroadcast = (m: { chatId: number; text: string }) =>
-      m.chatId >= FIRST_CHAT_ID && m.chatId < FIRST_CHAT_ID + recipients && m.text.includes(TEXT);
-    const latencies: number[] = [];
-    let done = false;
-    const chatting = Array.from({ length: CHATTERS }, async (_, i) => {
-      const chat = fake.chat(CHATTER_CHAT_ID + i);
-      while (!done) {
-        const start = performance.now();
-        chat.say('/bantuan');
-        const replies = await chat.next(1, 30_000).catch(() => []);
-        if (replies.length === 0) {
-          problems.push(`chatter ${i}: no reply within 30 s`);
-          return;
-        }
-        latencies.push((replies[0]?.at ?? start) - start);
-        chat.unread();
-        await new Promise((resolve) => setTimeout(resolve, CHAT_PAUSE_MS));
-      }
-    });
-    const end = performance.now() + DELIVERY_TIMEOUT_MS;
-    while (performance.now() < end && fake.sent.filter(isBroadcast).length < recipients) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    done = true;
-    await Promise.all(chatting);
-    const sent = fake.sent.filter(isBroadcast);
-    if (sent.length < recipients) problems.push(`${recipients - sent.length} never delivered`);
-    const first = sent[0]?.at ?? 0;
-    const last = sent[sent.length - 1]?.at ?? 0;
-    const deliverMs = last - first;
-    const replied = fake.sent.filter(
-      (m) => m.chatId >= CHATTER_CHAT_ID && m.at > first && m.at <= last,
-    ).length;
-    latencies.sort((a, b) => a - b);
-    return {
+    const delivery = await deliverWhileChatting({
+      fake,
+      delivered: (m) =>
+        m.chatId >= FIRST_CHAT_ID && m.chatId < FIRST_CHAT_ID + recipients && m.text.includes(TEXT),
       recipients,
-      delivered: sent.length,
-      deliverMs,
-      ratePerSecond: deliverMs > 0 ? ((sent.length - 1) * 1000) / deliverMs : 0,
-      replyRatePerSecond: deliverMs > 0 ? (replied * 1000) / deliverMs : 0,
-      pacePerSecond: BENCH_PACE_PER_SECOND,
-      replies: latencies.length,
-      p50Ms: percentile(latencies, 0.5),
-      p99Ms: percentile(latencies, 0.99),
-      maxMs: latencies[latencies.length - 1] ?? 0,
+      firstChatId: CHATTER_CHAT_ID,
+      command: '/bantuan',
       problems,
-    };
+    });
+    return { ...delivery, pacePerSecond: BENCH_PACE_PER_SECOND, problems };
   } finally {
     await bot?.stop();
     await fake.close();

@@ -30,22 +30,17 @@ import { createBulkFeedJob } from '../../src/runtime/scheduler-bulk.js';
 import { seedTelegramPeople } from '../runtime/broadcast-support.js';
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
-import { createFreshPostgresDatabase, openFreshDatabase, percentile } from './support.js';
+import { BENCH_PACE_PER_SECOND, CHATTERS, deliverWhileChatting } from './chatting.js';
+import { createFreshPostgresDatabase, openFreshDatabase } from './support.js';
 
 /** People going whose reminders fall due in the same minute. */
 export const QUEUE_PEOPLE = 10_000;
 /** People the bot process delivers a reminder to (two minutes at 25 messages a second). */
 export const DELIVER_PEOPLE = 3_000;
-/** People chatting meanwhile. */
-export const CHATTERS = 50;
-/** The Telegram pace of the bot process, messages per second (the default). */
-export const BENCH_PACE_PER_SECOND = 25;
-const CHAT_PAUSE_MS = 2_000;
 const FIRST_CHAT_ID = 700_000;
 const CHATTER_CHAT_ID = 950_000;
 const TITLE = 'Bimtek bench Website Desa';
 const VILLAGE = '51.03.01.1001';
-const DELIVERY_TIMEOUT_MS = 15 * 60_000;
 const RSVP_CHUNK = 1_000;
 const silent = createLogger({ level: 'silent', format: 'json', destination: { write: () => {} } });
 
@@ -193,46 +188,18 @@ async function timeDelivery(url: string, recipients: number) {
       dataDir,
       env: { TELEGRAM_SEND_PER_SECOND: String(BENCH_PACE_PER_SECOND) },
     });
-    const isReminder = (m: { chatId: number; text: string }) =>
-      m.chatId >= FIRST_CHAT_ID && m.chatId < FIRST_CHAT_ID + recipients && m.text.includes(TITLE);
-    const latencies: number[] = [];
-    let done = false;
-    const chatting = Array.from({ length: CHATTERS }, async (_, i) => {
-      const chat = fake.chat(CHATTER_CHAT_ID + i);
-      while (!done) {
-        const start = performance.now();
-        chat.say('/jadwal');
-        const replies = await chat.next(1, 30_000).catch(() => []);
-        if (replies.length === 0) {
-          problems.push(`chatter ${i}: no reply within 30 s`);
-          return;
-        }
-        latencies.push((replies[0]?.at ?? start) - start);
-        chat.unread();
-        await new Promise((resolve) => setTimeout(resolve, CHAT_PAUSE_MS));
-      }
-    });
-    const end = performance.now() + DELIVERY_TIMEOUT_MS;
-    while (performance.now() < end && fake.sent.filter(isReminder).length < recipients) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    done = true;
-    await Promise.all(chatting);
-    const sent = fake.sent.filter(isReminder);
-    if (sent.length < recipients) problems.push(`${recipients - sent.length} never delivered`);
-    const deliverMs = (sent.at(-1)?.at ?? 0) - (sent[0]?.at ?? 0);
-    latencies.sort((a, b) => a - b);
-    return {
+    const delivery = await deliverWhileChatting({
+      fake,
+      delivered: (m) =>
+        m.chatId >= FIRST_CHAT_ID &&
+        m.chatId < FIRST_CHAT_ID + recipients &&
+        m.text.includes(TITLE),
       recipients,
-      delivered: sent.length,
-      deliverMs,
-      ratePerSecond: deliverMs > 0 ? ((sent.length - 1) * 1000) / deliverMs : 0,
-      replies: latencies.length,
-      p50Ms: percentile(latencies, 0.5),
-      p99Ms: percentile(latencies, 0.99),
-      maxMs: latencies.at(-1) ?? 0,
+      firstChatId: CHATTER_CHAT_ID,
+      command: '/jadwal',
       problems,
-    };
+    });
+    return { ...delivery, problems };
   } finally {
     await bot?.stop();
     await fake.close();
