@@ -46,7 +46,8 @@ const CONVERSATION: readonly { line: string; replies: number; expect: string }[]
   { line: 'empat', replies: 1, expect: 'Ketik *lewati*' },
   { line: 'lewati', replies: 1, expect: 'ingin dihubungi' },
   { line: 'iya', replies: 1, expect: '• Saran: Menu laporan belum ada, warga {n}' },
-  { line: '1', replies: 2, expect: 'Apa yang ingin Anda lakukan?' },
+  // The thanks and the menu after it arrive as one message (a text alone joins the next).
+  { line: '1', replies: 1, expect: 'Apa yang ingin Anda lakukan?' },
 ];
 
 /** Options of {@link runRuntimeBench}; `url` is the PostgreSQL server for `postgres`. */
