@@ -70,9 +70,13 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   const polls = options.fake.callsOf('getUpdates').length;
   const countDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sapa-compare-'));
   const countFile = path.join(countDir, 'statements.json');
+  // BENCH_CPU_PROF=<folder>: each bot writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   const args = options.script.endsWith('.ts')
-    ? ['--import', 'tsx', options.script]
-    : ['--enable-source-maps', options.script];
+    ? [...profile, '--import', 'tsx', options.script]
+    : [...profile, '--enable-source-maps', options.script];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? '',
