@@ -10,7 +10,12 @@ import type { ContactSnapshot } from '../core/flow/types.js';
 import { appendMessage, type Json, type Outbound } from '../core/messages.js';
 import type { Clock, Ids } from '../core/ports.js';
 import type { Db } from '../db/client.js';
-import { type Contact, contactWritesIn, getContact } from '../db/queries/contacts.js';
+import {
+  type Contact,
+  contactWritesIn,
+  getContact,
+  lastContactWritten,
+} from '../db/queries/contacts.js';
 import { loadConversationForUpdate, saveConversation } from '../db/queries/conversations.js';
 import {
   enqueueToAddress,
@@ -141,7 +146,12 @@ export function createFlowRunner(deps: FlowRunnerDeps): FlowRunner {
       }
       // Read again only what an action changed (its language, consent, village, erasure).
       if (contactWritesIn(tx) !== writes) {
-        current = (await getContact(tx, { contactId: current.id })) ?? current;
+        // The row the last write returned, when it was theirs; else read it.
+        const written = lastContactWritten(tx);
+        current =
+          written?.id === current.id
+            ? written
+            : ((await getContact(tx, { contactId: current.id })) ?? current);
       }
       const value = done.result;
       result = deps.engine.handle(result.state, { type: 'call_result', value }, envFor(current));

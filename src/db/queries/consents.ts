@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { consents, contacts } from '../schema/index.js';
-import { noteContactWrite } from './contacts.js';
+import { consents } from '../schema/index.js';
+import { updateContact } from './contacts.js';
 
 /** A consent record. */
 export type ConsentRow = typeof consents.$inferSelect;
@@ -29,14 +29,9 @@ export async function recordConsent(
     channel: params.channel,
     createdAt: params.now,
   });
-  noteContactWrite(db);
-  await db
-    .update(contacts)
-    .set({
-      consentVersion: params.answer === 'accepted' ? params.noticeVersion : null,
-      updatedAt: params.now,
-    })
-    .where(eq(contacts.id, params.contactId));
+  const consentVersion = params.answer === 'accepted' ? params.noticeVersion : null;
+  const set = { consentVersion, updatedAt: params.now };
+  await updateContact(db, { contactId: params.contactId, set });
 }
 
 /** The contact's latest consent record, if they ever answered. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { channelIdentities, contacts, conversations } from '../schema/index.js';
 
@@ -7,21 +7,49 @@ export type Contact = typeof contacts.$inferSelect;
 /** A channel identity row. */
 export type ChannelIdentity = typeof channelIdentities.$inferSelect;
 
-/** How many contact rows each transaction (or database) changed, by {@link noteContactWrite}. */
-const contactWrites = new WeakMap<Db, number>();
+/** The contact writes of each transaction (or database), by {@link noteContactWrite}. */
+const contactWrites = new WeakMap<Db, { count: number; row: Contact | undefined }>();
 
 /**
  * Notes a change to contact rows made through `db`. Every query that updates or deletes
  * contacts calls it (test/db/contact-writes.test.ts holds them to it): the flow runner reads
- * the person again after an action only when the action changed one.
+ * the person again after an action only when the action changed one. `row`: the whole row
+ * as the write left it (`returning()`), when the write returned it; the runner then takes
+ * it instead of reading the person again.
  */
-export function noteContactWrite(db: Db): void {
-  contactWrites.set(db, (contactWrites.get(db) ?? 0) + 1);
+export function noteContactWrite(db: Db, row?: Contact): void {
+  contactWrites.set(db, { count: contactWritesIn(db) + 1, row });
 }
 
 /** How many times {@link noteContactWrite} was called for `db`. */
 export function contactWritesIn(db: Db): number {
-  return contactWrites.get(db) ?? 0;
+  return contactWrites.get(db)?.count ?? 0;
+}
+
+/**
+ * The row the latest contact write through `db` left, when that write returned it; undefined
+ * when it did not (a DELETE, an UPDATE of several rows, one that matched nothing).
+ */
+export function lastContactWritten(db: Db): Contact | undefined {
+  return contactWrites.get(db)?.row;
+}
+
+/**
+ * Updates the columns `set` of one contact (when `where` holds too) and notes the write with
+ * the row as it left it, so that the flow runner need not read the person again.
+ */
+export async function updateContact(
+  db: Db,
+  params: { contactId: string; set: Partial<Contact>; where?: SQL },
+): Promise<void> {
+  const { set, where } = params;
+  const idMatches = eq(contacts.id, params.contactId);
+  const [row] = await db
+    .update(contacts)
+    .set(set)
+    .where(where ? and(idMatches, where) : idMatches)
+    .returning();
+  noteContactWrite(db, row);
 }
 
 /** The contact reached at `externalId` on `channel`, if known. */
@@ -115,11 +143,10 @@ export async function setContactLanguage(
   db: Db,
   params: { contactId: string; language: string; now: Date },
 ): Promise<void> {
-  noteContactWrite(db);
-  await db
-    .update(contacts)
-    .set({ language: params.language, updatedAt: params.now })
-    .where(eq(contacts.id, params.contactId));
+  await updateContact(db, {
+    contactId: params.contactId,
+    set: { language: params.language, updatedAt: params.now },
+  });
 }
 
 /** Marks an identity reachable again (the person wrote) or unreachable (blocked the bot). */
@@ -143,11 +170,10 @@ export async function setDisplayName(
   db: Db,
   params: { contactId: string; name: string; now: Date },
 ): Promise<void> {
-  noteContactWrite(db);
-  await db
-    .update(contacts)
-    .set({ displayName: params.name, updatedAt: params.now })
-    .where(eq(contacts.id, params.contactId));
+  await updateContact(db, {
+    contactId: params.contactId,
+    set: { displayName: params.name, updatedAt: params.now },
+  });
 }
 
 /**
@@ -159,11 +185,13 @@ export async function setVillageCode(
   db: Db,
   params: { contactId: string; villageCode: string; now: Date },
 ): Promise<void> {
-  noteContactWrite(db);
-  await db
-    .update(contacts)
-    .set({ villageCode: params.villageCode, updatedAt: params.now })
-    .where(eq(contacts.id, params.contactId));
+  await updateContact(db, {
+    contactId: params.contactId,
+    set: {
+      villageCode: params.villageCode,
+      updatedAt: params.now,
+    },
+  });
 }
 
 /** Sets the role the person holds (warga at once; others after an admin confirms). */
@@ -171,11 +199,10 @@ export async function setRole(
   db: Db,
   params: { contactId: string; role: string; now: Date },
 ): Promise<void> {
-  noteContactWrite(db);
-  await db
-    .update(contacts)
-    .set({ role: params.role, updatedAt: params.now })
-    .where(eq(contacts.id, params.contactId));
+  await updateContact(db, {
+    contactId: params.contactId,
+    set: { role: params.role, updatedAt: params.now },
+  });
 }
 
 /** Records that the person confirmed their profile; keeps the first time. */
@@ -183,11 +210,12 @@ export async function markRegistered(
   db: Db,
   params: { contactId: string; now: Date },
 ): Promise<void> {
-  noteContactWrite(db);
-  await db
-    .update(contacts)
-    .set({ registeredAt: params.now, updatedAt: params.now })
-    .where(and(eq(contacts.id, params.contactId), isNull(contacts.registeredAt)));
+  const set = { registeredAt: params.now, updatedAt: params.now };
+  await updateContact(db, {
+    contactId: params.contactId,
+    set,
+    where: isNull(contacts.registeredAt),
+  });
 }
 
 /** Every channel identity of a contact, oldest first. */

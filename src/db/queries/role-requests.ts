@@ -3,7 +3,7 @@ import { isRegistered } from '../../domain/privacy.js';
 import { planVillageMove, type VillageMovePlan } from '../../domain/staff-scope.js';
 import type { Db } from '../client.js';
 import { contacts, roleRequests } from '../schema/index.js';
-import { lockContact, noteContactWrite } from './contacts.js';
+import { lockContact, updateContact } from './contacts.js';
 
 /** A role request row. */
 export type RoleRequestRow = typeof roleRequests.$inferSelect;
@@ -119,11 +119,8 @@ export async function decideRoleRequest(
     .returning();
   if (!request) return { type: 'gone' };
   if (params.decision === 'confirmed') {
-    noteContactWrite(db);
-    await db
-      .update(contacts)
-      .set({ role: request.role, updatedAt: params.now })
-      .where(eq(contacts.id, request.contactId));
+    const set = { role: request.role, updatedAt: params.now };
+    await updateContact(db, { contactId: request.contactId, set });
   }
   return { type: 'decided', request };
 }
@@ -186,15 +183,12 @@ export async function moveToVillage(
       createdAt: pending?.createdAt ?? params.now,
     });
   }
-  noteContactWrite(db);
-  await db
-    .update(contacts)
-    .set({
-      villageCode: params.villageCode,
-      ...(plan.endedRole ? { role: 'warga' } : {}),
-      updatedAt: params.now,
-    })
-    .where(eq(contacts.id, params.contactId));
+  const set = {
+    villageCode: params.villageCode,
+    ...(plan.endedRole ? { role: 'warga' } : {}),
+    updatedAt: params.now,
+  };
+  await updateContact(db, { contactId: params.contactId, set });
   return { type: 'moved', plan };
 }
 
