@@ -142,11 +142,14 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
   });
 
-  /** Handles an update after the earlier ones of its chat; rejects (logged) if it failed. */
-  function take(update: Update): Promise<void> {
+  /**
+   * Handles an update after the earlier ones of its chat; rejects (logged) if it failed.
+   * `fresh`: never delivered before (see `PollerDeps.handle`).
+   */
+  function take(update: Update, fresh = false): Promise<void> {
     return chats.run(chatKeyOf(update), async () => {
       try {
-        await handle(update);
+        await handle(update, fresh);
       } catch (error) {
         log.error(
           { updateId: update.update_id, error: describeError(error) },

@@ -32,9 +32,11 @@ export interface PollerDeps {
   /**
    * Handles one update: resolves once it is handled (recorded in the database), throws
    * when it must be tried again. Called for a whole batch at once: it keeps one chat's
-   * updates in the order given and runs different chats concurrently.
+   * updates in the order given and runs different chats concurrently. `fresh`: no process
+   * can have had this update before (see {@link startPoller}), so the handler may skip
+   * looking it up as a redelivery; false for an update that may come again.
    */
-  handle(update: Update): Promise<void>;
+  handle(update: Update, fresh: boolean): Promise<void>;
   /** Long-polling wait, in seconds. */
   timeoutSeconds: number;
   /** Waits `ms`, or less when `signal` aborts; a timer by default (tests pass their own). */
@@ -58,6 +60,12 @@ export interface Poller {
  * one comes back as a harmless duplicate). grammY's `bot.start()` confirms the same
  * way but one update at a time; @grammyjs/runner confirms a batch as soon as it is
  * fetched. The price: a new batch waits for the slowest update of the one in hand.
+ *
+ * Which updates are fresh: an earlier process had at most one batch unconfirmed when it
+ * stopped, fetched from the offset Telegram still holds; this poller's first batch starts at
+ * that offset with the same limit, so it holds all of them. Past the first batch, an update
+ * newer than every one this poller was given was never given to anyone; an older one is a
+ * failed update fetched again or one that came back with it.
  */
 export function startPoller(deps: PollerDeps): Poller {
   const controller = new AbortController();
@@ -68,6 +76,8 @@ export function startPoller(deps: PollerDeps): Poller {
   let offset: number | undefined;
   /** The offset Telegram was last given: everything below it counts as confirmed. */
   let confirmed: number | undefined;
+  /** The newest update given to `handle`; undefined before the first batch. */
+  let newest: number | undefined;
 
   async function fetchBatch(): Promise<Update[] | undefined> {
     for (let failures = 0; !signal.aborted; failures++) {
@@ -89,7 +99,11 @@ export function startPoller(deps: PollerDeps): Poller {
 
   /** Handles a batch; returns how many times its first failed update has failed, or 0. */
   async function handleBatch(updates: Update[]): Promise<number> {
-    const results = await Promise.allSettled(updates.map((update) => deps.handle(update)));
+    const seen = newest;
+    for (const update of updates) newest = Math.max(newest ?? update.update_id, update.update_id);
+    const results = await Promise.allSettled(
+      updates.map((update) => deps.handle(update, seen !== undefined && update.update_id > seen)),
+    );
     const order = updates.map((update, index) => ({ id: update.update_id, index }));
     order.sort((a, b) => a.id - b.id);
     for (const { id, index } of order) {

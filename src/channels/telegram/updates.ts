@@ -58,7 +58,9 @@ export interface InboundKey {
  * Errors (the database is unreachable) propagate to the caller: the update is not
  * handled and must come again.
  */
-export function createUpdateHandler(deps: UpdateHandlerDeps): (update: Update) => Promise<void> {
+export function createUpdateHandler(
+  deps: UpdateHandlerDeps,
+): (update: Update, fresh?: boolean) => Promise<void> {
   const say = (key: string, language: string | undefined, params?: Text['params']) =>
     deps.translate(params ? { key, params } : { key }, deps.languageOf(language));
   const keyOf = (messageId: string) => ({ channel: deps.channel, messageId });
@@ -87,8 +89,17 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: Update) =
     });
   }
 
-  async function onPhoto(event: Extract<TelegramEvent, { type: 'photo' }>, log: Logger) {
-    if (await deps.wasReceived(keyOf(event.messageId))) {
+  /** Whether an update that may have come before was handled already. */
+  async function handledBefore(messageId: string, fresh: boolean): Promise<boolean> {
+    return !fresh && (await deps.wasReceived(keyOf(messageId)));
+  }
+
+  async function onPhoto(
+    event: Extract<TelegramEvent, { type: 'photo' }>,
+    fresh: boolean,
+    log: Logger,
+  ) {
+    if (await handledBefore(event.messageId, fresh)) {
       log.debug('telegram photo delivered again; not downloaded');
       return;
     }
@@ -111,7 +122,11 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: Update) =
     await receive(event.chatId, event.messageId, payload);
   }
 
-  async function onPress(event: Extract<TelegramEvent, { type: 'press' }>, log: Logger) {
+  async function onPress(
+    event: Extract<TelegramEvent, { type: 'press' }>,
+    fresh: boolean,
+    log: Logger,
+  ) {
     const choice =
       event.private && event.chatId !== undefined
         ? deps.signer.decode(event.chatId, event.data)
@@ -121,7 +136,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: Update) =
       await answer(event.callbackQueryId, say('telegram:closed', event.language), log);
       return;
     }
-    if (await deps.wasReceived(keyOf(event.messageId))) {
+    if (await handledBefore(event.messageId, fresh)) {
       log.debug('telegram press delivered again; already answered');
       return;
     }
@@ -143,7 +158,8 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: Update) =
     }
   }
 
-  return async (update) => {
+  // `fresh`: never delivered before, no need to look for an earlier handling (polling only).
+  return async (update, fresh = false) => {
     const event = parseUpdate(update, {
       botUsername: deps.botUsername(),
       maxPhotoBytes: deps.maxPhotoBytes,
@@ -154,9 +170,9 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): (update: Update) =
         await receive(event.chatId, event.messageId, event.payload);
         return;
       case 'photo':
-        return onPhoto(event, log);
+        return onPhoto(event, fresh, log);
       case 'press':
-        return onPress(event, log);
+        return onPress(event, fresh, log);
       case 'group_command':
         return noticeOnce(event, say('telegram:group.private_only', event.language), log, {
           replyTo: event.replyTo,

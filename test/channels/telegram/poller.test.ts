@@ -134,6 +134,34 @@ describe('long polling confirms an update only once it is handled', () => {
     expect(tries.get(31)).toBe(TELEGRAM_UPDATE_MAX_ATTEMPTS);
   });
 
+  it('calls fresh only updates newer than all it had, never the first batch', async () => {
+    // The first batch may hold what a crashed process had; 41 fails once and comes back
+    // with 42, which was handled already; 43 and 44 are new.
+    const telegram = scriptedTelegram([
+      [update(40), update(41), update(42)],
+      [update(41), update(42), update(43)],
+      [update(44)],
+    ]);
+    const given: string[] = [];
+    let failed = false;
+    const poller = startPoller({
+      getUpdates: telegram.getUpdates,
+      async handle(u, fresh) {
+        given.push(`${u.update_id}${fresh ? ' fresh' : ''}`);
+        if (u.update_id === 41 && !failed) {
+          failed = true;
+          throw new Error('database unreachable');
+        }
+      },
+      timeoutSeconds: 30,
+      wait: noWait,
+      logger: silentLogger,
+    });
+    await telegram.call(4);
+    await poller.stop();
+    expect(given).toEqual(['40', '41', '42', '41', '42', '43 fresh', '44 fresh']);
+  });
+
   it('retries a 500 after waiting, and ends on a 409 for the channel to start again', async () => {
     const failure = (code: number) =>
       new GrammyError(
