@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { DatabaseError } from '../errors.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { withPipelinedBegin } from './pipelined-begin.js';
 import { statementCounting } from './statement-count.js';
 
 /** The database or a transaction on it: queries accept either. */
@@ -86,7 +87,7 @@ function openPostgres(url: string): Database {
   const counting = statementCounting();
   const sql = postgres(url, { max: POSTGRES_POOL_SIZE, onnotice: () => {}, ...counting });
   return {
-    db: drizzlePostgres({ client: sql }) as unknown as Db,
+    db: drizzlePostgres({ client: withPipelinedBegin(sql) }) as unknown as Db,
     driver: 'postgres',
     sql,
     openSession: ({ onclose, connection }) =>
