@@ -8,7 +8,7 @@
  * up to {@link maxEditsFor} the query's length. Candidates come from a padded-bigram
  * index with a count filter, so a query never scans all 83,762 names.
  */
-import type { Village, VillageDirectory } from './villages.js';
+import type { VillageAreas, VillageDirectory } from './villages.js';
 
 /** One village that matched, with the names of the areas it lies in (as the data spells them). */
 export interface VillageHit {
@@ -145,9 +145,8 @@ export function normalizeName(text: string): string {
  * test/bench/village-search.ts) and returns the search.
  */
 export function createVillageSearch(directory: VillageDirectory): VillageSearch {
-  const villages = directory.villages;
-  const index = createNameIndex(villages);
-  const areas = createAreaMatcher(villages);
+  const index = createNameIndex(directory);
+  const areas = createAreaMatcher(directory);
   const distance = createEditDistance();
 
   const searchOnce = (nameText: string, placeTexts: string[], limit: number) => {
@@ -159,14 +158,14 @@ export function createVillageSearch(directory: VillageDirectory): VillageSearch 
     const named = placeTexts
       .map((text) => ({ text: text.trim(), forms: parsePlaceTerm(text) }))
       .filter((term) => term.forms.length > 0);
-    if (named.length === 0) return toResult(villages, matches, limit, 'none');
+    if (named.length === 0) return toResult(directory, matches, limit, 'none');
     const termMatches = named.map((term) => areas.match(term.forms, distance));
     const narrowBy = (kept: PlaceMatches[]) => {
       const nearby = new Map(matches);
-      scanNamedAreas(villages, index, forms, kept, distance, nearby);
+      scanNamedAreas(directory, index, forms, kept, distance, nearby);
       const narrowed = new Map<number, Match>();
       for (const [village, match] of nearby) {
-        const placeCost = placeCostOf(villages[village] as Village, kept);
+        const placeCost = placeCostOf(directory.areasAt(village) as VillageAreas, kept);
         if (placeCost !== undefined) narrowed.set(village, { ...match, placeCost });
       }
       return narrowed;
@@ -185,7 +184,7 @@ export function createVillageSearch(directory: VillageDirectory): VillageSearch 
       if (narrowed.size === 0) continue;
       const unmatched = named.filter((_, i) => !kept.includes(i)).map((term) => term.text);
       return toResult(
-        villages,
+        directory,
         narrowed,
         limit,
         unmatched.length > 0 ? 'partial' : 'applied',
@@ -193,7 +192,7 @@ export function createVillageSearch(directory: VillageDirectory): VillageSearch 
       );
     }
     const unmatched = named.map((term) => term.text);
-    return toResult(villages, matches, limit, 'unmatched', unmatched);
+    return toResult(directory, matches, limit, 'unmatched', unmatched);
   };
 
   return {
@@ -249,7 +248,7 @@ function parsePlaceTerm(text: string): PlaceForm[] {
 }
 
 /** Sum over the terms of the edits of the best matching area; undefined if a term misses. */
-function placeCostOf(village: Village, termMatches: PlaceMatches[]): number | undefined {
+function placeCostOf(village: VillageAreas, termMatches: PlaceMatches[]): number | undefined {
   let total = 0;
   for (const matches of termMatches) {
     let best = Number.POSITIVE_INFINITY;
@@ -264,7 +263,7 @@ function placeCostOf(village: Village, termMatches: PlaceMatches[]): number | un
 
 /** Compares every village inside the narrowest named areas, forgiving one edit more. */
 function scanNamedAreas(
-  villages: readonly Village[],
+  directory: VillageDirectory,
   index: NameIndex,
   forms: NameForm[],
   termMatches: PlaceMatches[],
@@ -272,7 +271,7 @@ function scanNamedAreas(
   matches: Map<number, Match>,
 ): void {
   const narrowest = termMatches
-    .map((areaMatches) => [...areaMatches.keys()].map((code) => codeRange(villages, code)))
+    .map((areaMatches) => [...areaMatches.keys()].map((code) => directory.range(code)))
     .map((ranges) => ({ ranges, count: ranges.reduce((sum, [from, to]) => sum + to - from, 0) }))
     .sort((a, b) => a.count - b.count)[0];
   if (!narrowest || narrowest.count > NARROWED_SCAN_MAX_VILLAGES) return;
@@ -290,22 +289,6 @@ function scanNamedAreas(
       }
     }
   }
-}
-
-/** The villages whose code starts with `areaCode`: a contiguous range, as they are sorted. */
-function codeRange(villages: readonly Village[], areaCode: string): [number, number] {
-  const lowerBound = (code: string) => {
-    let low = 0;
-    let high = villages.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((villages[middle] as Village).code < code) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-  // "/" sorts right after ".", so this bounds every code under `areaCode.`.
-  return [lowerBound(`${areaCode}.`), lowerBound(`${areaCode}/`)];
 }
 
 /** Records a match unless the village already has one as good (fewer edits, then unstripped). */
@@ -333,7 +316,7 @@ function subsetsBySize(count: number): number[][] {
 
 /** Orders the matches (edits, then unstripped, then area edits, then code) into a result. */
 function toResult(
-  villages: readonly Village[],
+  directory: VillageDirectory,
   matches: Map<number, Match>,
   limit: number,
   narrowing: 'none' | 'applied' | 'partial' | 'unmatched',
@@ -348,7 +331,8 @@ function toResult(
       villageA - villageB,
   );
   const hits = ranked.slice(0, limit).map(([position, match]) => {
-    const village = villages[position] as Village;
+    const village = directory.at(position);
+    if (!village) throw new Error(`village search: no village at position ${position}`);
     return {
       code: village.code,
       name: village.name,
@@ -379,12 +363,12 @@ const GRAM_SYMBOLS = 38;
 const GRAM_START = 36;
 const GRAM_END = 37;
 
-function createNameIndex(villages: readonly Village[]): NameIndex {
+function createNameIndex(directory: VillageDirectory): NameIndex {
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
   const keyVillages: number[][] = [];
-  const villageKeys = villages.map((village, position) =>
-    nameForms(nameWords(village.name)).map((form) => {
+  const villageKeys = Array.from({ length: directory.size }, (_, position) =>
+    nameForms(nameWords(directory.nameAt(position) ?? '')).map((form) => {
       let id = keyIds.get(form.text);
       if (id === undefined) {
         id = keys.push(form.text) - 1;
@@ -455,9 +439,10 @@ function gramSymbol(code: number): number {
 }
 
 /** Districts, regencies and provinces with their normalised names, matched fuzzily. */
-function createAreaMatcher(villages: readonly Village[]) {
+function createAreaMatcher(directory: VillageDirectory) {
   const areas = new Map<string, { level: PlaceLevel; texts: string[] }>();
-  for (const village of villages) {
+  for (let position = 0; position < directory.size; position++) {
+    const village = directory.areasAt(position) as VillageAreas;
     if (areas.has(village.district.code)) continue;
     areas.set(village.district.code, {
       level: 'district',

@@ -19,6 +19,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseCsv } from './village-csv.js';
+import { createVillageDirectory, VILLAGE_CODE_FORMAT } from './village-table.js';
+
+export { parseCsv } from './village-csv.js';
 
 /** A province, regency or district: its Kemendagri code and its name as the data spells it. */
 export interface Area {
@@ -38,15 +42,31 @@ export interface Village {
   province: Area;
 }
 
+/** The kecamatan, kabupaten/kota and province a village lies in. */
+export type VillageAreas = Pick<Village, 'district' | 'regency' | 'province'>;
+
 /** What kind of village a code names, from the first digit of its last segment. */
 export type VillageKind = 'kelurahan' | 'desa' | 'desa_adat';
 
-/** All villages in memory, looked up by code. Read-only once loaded. */
+/**
+ * All villages in memory, looked up by code or by position in code order (0 to
+ * `size - 1`). Read-only once loaded. Stored compactly (village-table.ts): `get` and `at`
+ * make a new `Village` on each call, while the area objects are shared.
+ */
 export interface VillageDirectory {
   /** The village with this code, or undefined for an unknown or malformed code. */
   get(code: string): Village | undefined;
-  /** Every village, ordered by code. */
-  readonly villages: readonly Village[];
+  /** The village at `position` in code order, or undefined outside 0 to `size - 1`. */
+  at(position: number): Village | undefined;
+  /** The name of the village at `position`, without making its `Village`. */
+  nameAt(position: number): string | undefined;
+  /** The areas of the village at `position`: shared objects, so loops allocate nothing. */
+  areasAt(position: number): VillageAreas | undefined;
+  /**
+   * Positions `[from, to)` of the villages lying in the area with this code (a province,
+   * kabupaten/kota or kecamatan), or of the village itself; `from === to` when none does.
+   */
+  range(code: string): [number, number];
   /** Number of villages (83,762 in idn-area-data 4.0.1). */
   readonly size: number;
 }
@@ -55,7 +75,7 @@ const CODE_FORMATS = {
   provinces: /^\d{2}$/,
   regencies: /^\d{2}\.\d{2}$/,
   districts: /^\d{2}\.\d{2}\.\d{2}$/,
-  villages: /^\d{2}\.\d{2}\.\d{2}\.[123]\d{3}$/,
+  villages: VILLAGE_CODE_FORMAT,
 } as const;
 
 type AreaFile = keyof typeof CODE_FORMATS;
@@ -65,10 +85,6 @@ const KIND_BY_DIGIT: Record<string, VillageKind> = {
   '2': 'desa',
   '3': 'desa_adat',
 };
-
-const COMMA = 44;
-const LINE_FEED = 10;
-const CARRIAGE_RETURN = 13;
 
 /** Roman numerals up to 39, the range village and district names use ("Sawang II", "Koto XI"). */
 const ROMAN_NUMERAL = /^X{0,3}(IX|IV|V?I{0,3})$/;
@@ -88,38 +104,30 @@ export function defaultVillageDataDir(): string {
 export async function loadVillageDirectory(
   dataDir: string = defaultVillageDataDir(),
 ): Promise<VillageDirectory> {
-  const [provinces, regencies, districts, villageRows] = await Promise.all(
-    (['provinces', 'regencies', 'districts', 'villages'] as const).map((file) =>
-      readRows(dataDir, file),
-    ),
-  );
-  const provinceByCode = areasByCode(provinces ?? [], 'provinces');
-  const regencyByCode = areasByCode(regencies ?? [], 'regencies');
-  const districtByCode = areasByCode(districts ?? [], 'districts');
-  const parentOf = (areas: Map<string, Area>, code: string, file: AreaFile): Area => {
-    const area = areas.get(code);
-    if (!area) throw new Error(`idn-area-data ${file}.csv: unknown parent code "${code}"`);
-    return area;
+  const [provinces, regencies, districts, villagesCsv] = await Promise.all([
+    readRows(dataDir, 'provinces'),
+    readRows(dataDir, 'regencies'),
+    readRows(dataDir, 'districts'),
+    readCsv(dataDir, 'villages'),
+  ]);
+  const provinceByCode = areasByCode(provinces, 'provinces');
+  const regencyByCode = areasByCode(regencies, 'regencies');
+  const parentOf = <T>(parents: Map<string, T>, code: string, file: AreaFile): T => {
+    const parent = parents.get(code);
+    if (!parent) throw new Error(`idn-area-data ${file}.csv: unknown parent code "${code}"`);
+    return parent;
   };
   // Fail now, not on the first lookup, if a regency or district points nowhere.
-  for (const [code] of regencyByCode) parentOf(provinceByCode, code.slice(0, 2), 'regencies');
-  for (const [code] of districtByCode) parentOf(regencyByCode, code.slice(0, 5), 'districts');
-
-  const villages: Village[] = (villageRows ?? []).map(([code, , name]) => ({
-    code,
-    name,
-    district: parentOf(districtByCode, code.slice(0, 8), 'villages'),
-    regency: parentOf(regencyByCode, code.slice(0, 5), 'villages'),
-    province: parentOf(provinceByCode, code.slice(0, 2), 'villages'),
-  }));
-  // The file comes ordered by code; sorted only when a release does not.
-  const ordered = villages.every((v, i) => i === 0 || (villages[i - 1] as Village).code < v.code);
-  if (!ordered) villages.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const byCode = new Map(villages.map((village) => [village.code, village]));
-  if (byCode.size !== villages.length) {
-    throw new Error('idn-area-data villages.csv: duplicate codes');
+  const regencyAreas = new Map<string, Omit<VillageAreas, 'district'>>();
+  for (const [code, regency] of regencyByCode) {
+    const province = parentOf(provinceByCode, code.slice(0, 2), 'regencies');
+    regencyAreas.set(code, { regency, province });
   }
-  return { get: (code) => byCode.get(code), villages, size: villages.length };
+  const districtAreas = [...areasByCode(districts, 'districts')].map(([code, district]) => ({
+    district,
+    ...parentOf(regencyAreas, code.slice(0, 5), 'districts'),
+  }));
+  return createVillageDirectory(villagesCsv, districtAreas);
 }
 
 /** Kelurahan, desa or desa adat, read from the code; undefined for a malformed code. */
@@ -147,59 +155,9 @@ export function displayName(name: string): string {
   });
 }
 
-/**
- * Parses RFC 4180 CSV: comma-separated, fields optionally in double quotes, a doubled
- * quote inside quotes is one quote, quoted fields may hold commas and line breaks.
- * Accepts LF and CRLF line ends; skips empty lines.
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let at = 0;
-  while (at <= text.length) {
-    const [field, next] = text[at] === '"' ? quotedField(text, at) : plainField(text, at);
-    row.push(field);
-    at = next;
-    if (text[at] === ',') {
-      at++;
-      continue;
-    }
-    if (row.length > 1 || row[0] !== '') rows.push(row);
-    row = [];
-    at += text.startsWith('\r\n', at) ? 2 : 1;
-  }
-  return rows;
-}
-
-/** An unquoted field starting at `at`, and the index of the delimiter after it. */
-function plainField(text: string, at: number): [string, number] {
-  let end = at;
-  while (end < text.length) {
-    const char = text.charCodeAt(end);
-    if (char === COMMA || char === LINE_FEED || char === CARRIAGE_RETURN) break;
-    end++;
-  }
-  return [text.slice(at, end), end];
-}
-
-/** A quoted field whose opening quote is at `at`, and the index of the delimiter after it. */
-function quotedField(text: string, at: number): [string, number] {
-  let value = '';
-  let from = at + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote < 0) return [value + text.slice(from), text.length];
-    value += text.slice(from, quote);
-    if (text[quote + 1] !== '"') return [value, quote + 1];
-    value += '"';
-    from = quote + 2;
-  }
-}
-
 /** Rows of `file` without the header as `[code, parentCode, name]`; provinces have no parent (""). */
 async function readRows(dataDir: string, file: AreaFile): Promise<[string, string, string][]> {
-  const text = await readFile(path.join(dataDir, `${file}.csv`), 'utf8');
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const [header, ...rows] = parseCsv(await readCsv(dataDir, file));
   const width = header?.length ?? 0;
   return rows.map((row, index) => {
     const code = row[0] ?? '';
@@ -210,6 +168,12 @@ async function readRows(dataDir: string, file: AreaFile): Promise<[string, strin
     }
     return [code, parent, row[width - 1] ?? ''];
   });
+}
+
+/** The text of `file`, without a byte order mark. */
+async function readCsv(dataDir: string, file: AreaFile): Promise<string> {
+  const text = await readFile(path.join(dataDir, `${file}.csv`), 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function areasByCode(rows: [string, string, string][], file: AreaFile): Map<string, Area> {

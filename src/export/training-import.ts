@@ -13,7 +13,7 @@ import {
 } from '../db/queries/training.js';
 import { PILLAR_IDS } from '../domain/questionnaire/types.js';
 import { IANA_ZONES, type IndonesianZone, zoneOfVillage } from '../domain/time-zones.js';
-import { AUDIENCE_ROLES, REGION_CODE, regionWithin } from '../domain/training/access.js';
+import { AUDIENCE_ROLES, REGION_CODE } from '../domain/training/access.js';
 import { instantOf, parseWallTime } from '../domain/training/time.js';
 import type { VillageDirectory } from '../domain/villages.js';
 import type { TrainingTimers } from '../runtime/jobs/training.js';
@@ -135,10 +135,8 @@ async function readRow(db: Db, get: Get, bad: Bad, directory: VillageDirectory) 
 }
 
 function exists(code: string, directory: VillageDirectory): boolean {
-  return (
-    directory.get(code) !== undefined ||
-    directory.villages.some((village) => regionWithin(village.code, code))
-  );
+  const [from, to] = directory.range(code);
+  return from < to;
 }
 
 /** Writes the sessions read, and plans their reminders, in one transaction. */

@@ -77,7 +77,10 @@ export async function runQuestionnaireScoringBench(
   const setupMs = performance.now() - setupStart;
   try {
     const directory = await loadVillageDirectory();
-    const codes = directory.villages.slice(0, OTHER_VILLAGES + 1).map((v) => v.code);
+    const codes = Array.from(
+      { length: OTHER_VILLAGES + 1 },
+      (_, position) => directory.at(position)?.code as string,
+    );
     const busy = codes[0] as string;
     const insertStart = performance.now();
     const stored = await insertResponses(database, codes, responses);

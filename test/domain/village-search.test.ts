@@ -42,8 +42,12 @@ function codes(query: string): string[] {
 describe('loadVillageDirectory', () => {
   it('holds all 83,762 villages: 8,496 kelurahan, 75,252 desa, 14 desa adat', () => {
     expect(directory.size).toBe(83_762);
-    expect(directory.villages).toHaveLength(83_762);
-    const kinds = directory.villages.map((village) => villageKind(village.code));
+    const villages = Array.from({ length: directory.size }, (_, position) =>
+      directory.at(position),
+    );
+    expect(villages.every((village) => village !== undefined)).toBe(true);
+    expect(directory.at(directory.size)).toBeUndefined();
+    const kinds = villages.map((village) => villageKind(village?.code ?? ''));
     expect(kinds.filter((kind) => kind === 'kelurahan')).toHaveLength(8_496);
     expect(kinds.filter((kind) => kind === 'desa')).toHaveLength(75_252);
     expect(kinds.filter((kind) => kind === 'desa_adat')).toHaveLength(14);

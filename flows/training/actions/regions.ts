@@ -37,8 +37,8 @@ export function regionPresets(
 
 /** True when some village lies in the region (so the code names a real area). */
 function exists(code: string, directory: VillageDirectory): boolean {
-  if (directory.get(code)) return true;
-  return directory.villages.some((village) => regionWithin(village.code, code));
+  const [from, to] = directory.range(code);
+  return from < to;
 }
 
 /** Why the codes cannot be the session's regions, or undefined when they can. */
