@@ -12,7 +12,7 @@ import postgres from 'postgres';
 import { openDatabase } from '../../src/db/client.js';
 import { type FakeBotApi, type FakeChat, startFakeBotApi } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
-import { startBotProcess } from './bot-process.js';
+import { localPostgresCpuMs, startBotProcess } from './bot-process.js';
 import { createFreshPostgresDatabase, percentile } from './support.js';
 import { CONVERSATION } from './telegram.js';
 
@@ -53,6 +53,13 @@ export interface CompareRunFigures {
   p50Ms: number;
   p99Ms: number;
   cpuMsPerMessage: number;
+  /**
+   * CPU of the local PostgreSQL server's processes per message (every database on it, so
+   * run on an otherwise idle server); undefined on PGlite, which runs inside the bot.
+   */
+  serverCpuMsPerMessage?: number;
+  /** CPU of this bench process (the people and the fake Bot API) per message. */
+  harnessCpuMsPerMessage: number;
   peakRssMb: number;
   startupCpuMs: number;
   statementsPerMessage?: number;
@@ -119,6 +126,8 @@ export async function runCompareOnce(options: CompareRunOptions): Promise<Compar
       const commitsBefore = await commits();
       const statementsBefore = await bot.statements();
       const cpuBefore = bot.cpuMs();
+      const serverBefore = localPostgresCpuMs();
+      const harnessBefore = process.cpuUsage();
       const people = chats(fake, FIRST_CHAT_ID + WARMUP_PEOPLE, options.people);
       const latencies: number[] = [];
       const started = performance.now();
@@ -126,6 +135,8 @@ export async function runCompareOnce(options: CompareRunOptions): Promise<Compar
       const wallMs = performance.now() - started;
       await sleep(TAIL_MS);
       const cpuMs = bot.cpuMs() - cpuBefore;
+      const serverMs = localPostgresCpuMs() - serverBefore;
+      const harness = process.cpuUsage(harnessBefore);
       const statementsAfter = await bot.statements();
       const peakRssMb = bot.peakRssMb();
       await bot.stop();
@@ -149,6 +160,8 @@ export async function runCompareOnce(options: CompareRunOptions): Promise<Compar
         p50Ms: percentile(latencies, 0.5),
         p99Ms: percentile(latencies, 0.99),
         cpuMsPerMessage: cpuMs / inbound,
+        serverCpuMsPerMessage: options.driver === 'postgres' ? serverMs / inbound : undefined,
+        harnessCpuMsPerMessage: (harness.user + harness.system) / 1000 / inbound,
         peakRssMb,
         startupCpuMs: bot.startupCpuMs,
         statementsPerMessage:
