@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { isRegistered } from '../../domain/privacy.js';
 import { planVillageMove, type VillageMovePlan } from '../../domain/staff-scope.js';
 import type { Db } from '../client.js';
 import { contacts, roleRequests } from '../schema/index.js';
-import { lockContact, updateContact } from './contacts.js';
+import { type Contact, lockContact, updateContact } from './contacts.js';
 
 /** A role request row. */
 export type RoleRequestRow = typeof roleRequests.$inferSelect;
@@ -126,6 +126,34 @@ export async function decideRoleRequest(
 }
 
 /**
+ * The contact and their pending request in one statement; with `lock`, the contact's row
+ * locked first as {@link lockContact} does. Undefined for an unknown contact.
+ */
+async function contactWithPending(
+  db: Db,
+  params: { contactId: string; lock: boolean },
+): Promise<
+  { person: Contact; pending: Pick<RoleRequestRow, 'role' | 'createdAt'> | undefined } | undefined
+> {
+  const pending = db
+    .select({ role: roleRequests.role, createdAt: roleRequests.createdAt })
+    .from(roleRequests)
+    .where(and(eq(roleRequests.contactId, contacts.id), eq(roleRequests.status, 'pending')))
+    .orderBy(desc(roleRequests.createdAt))
+    .limit(1)
+    .as('pending');
+  const query = db
+    .select({ person: contacts, role: pending.role, createdAt: pending.createdAt })
+    .from(contacts)
+    .leftJoinLateral(pending, sql`true`)
+    .where(eq(contacts.id, params.contactId));
+  const [row] = await (params.lock ? query.for('update', { of: contacts }) : query);
+  if (!row) return undefined;
+  const { person, role, createdAt } = row;
+  return { person, pending: role !== null && createdAt !== null ? { role, createdAt } : undefined };
+}
+
+/**
  * What moving the contact to `villageCode` would do to their role now (see
  * {@link planVillageMove}), without changing anything; undefined for an unknown contact.
  */
@@ -133,10 +161,9 @@ export async function previewVillageMove(
   db: Db,
   params: { contactId: string; villageCode: string },
 ): Promise<VillageMovePlan | undefined> {
-  const person = await db.select().from(contacts).where(eq(contacts.id, params.contactId));
-  if (!person[0]) return undefined;
-  const pending = await pendingRequestOf(db, params);
-  return planVillageMove(person[0], pending?.role ?? null, params.villageCode);
+  const found = await contactWithPending(db, { contactId: params.contactId, lock: false });
+  if (!found) return undefined;
+  return planVillageMove(found.person, found.pending?.role ?? null, params.villageCode);
 }
 
 /** How {@link moveToVillage} ended. */
@@ -165,9 +192,9 @@ export async function moveToVillage(
     now: Date;
   },
 ): Promise<VillageMoveOutcome> {
-  const person = await lockContact(db, params);
-  if (!person) return { type: 'gone' };
-  const pending = await pendingRequestOf(db, params);
+  const found = await contactWithPending(db, { contactId: params.contactId, lock: true });
+  if (!found) return { type: 'gone' };
+  const { person, pending } = found;
   const plan = planVillageMove(person, pending?.role ?? null, params.villageCode);
   if (plan.endedRole !== params.expectedEnd) return { type: 'changed' };
   if (person.villageCode === params.villageCode) return { type: 'moved', plan };
