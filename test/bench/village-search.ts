@@ -37,13 +37,21 @@ const PREFIXES = [
   'gampong ',
 ];
 const BYTES_PER_MB = 1024 * 1024;
+/** Wait after a collection: V8 frees array buffers' memory after the collection itself. */
+const BUFFER_FREE_WAIT_MS = 50;
 
-/** The figures one run measures; times in milliseconds, memory in MB of V8 heap. */
+/**
+ * The figures one run measures; times in milliseconds, memory in MB: of V8 heap, and of
+ * array buffers (the typed arrays the directory and the index are stored in, outside
+ * the heap).
+ */
 export interface VillageSearchBenchFigures {
   loadMs: number;
   buildMs: number;
   directoryHeapMb: number;
+  directoryBuffersMb: number;
   indexHeapMb: number;
+  indexBuffersMb: number;
   queries: number;
   medianMs: number;
   p99Ms: number;
@@ -68,15 +76,15 @@ type Probe = { village: Village; typos: number; query: string };
 /** Builds the index, times {@link TIMED_QUERIES} typed queries and measures the hit rate. */
 export async function runVillageSearchBench(): Promise<VillageSearchBenchFigures> {
   const gc = exposeGc();
-  const heapBefore = heapMb(gc);
+  const before = await memoryMb(gc);
   let started = performance.now();
   const directory = await loadVillageDirectory();
   const loadMs = performance.now() - started;
-  const heapLoaded = heapMb(gc);
+  const loaded = await memoryMb(gc);
   started = performance.now();
   const search = createVillageSearch(directory);
   const buildMs = performance.now() - started;
-  const heapBuilt = heapMb(gc);
+  const built = await memoryMb(gc);
 
   const warmupRandom = mulberry32(SEED + 1);
   for (let i = 0; i < WARMUP_QUERIES; i++)
@@ -94,8 +102,10 @@ export async function runVillageSearchBench(): Promise<VillageSearchBenchFigures
   return {
     loadMs,
     buildMs,
-    directoryHeapMb: heapLoaded - heapBefore,
-    indexHeapMb: heapBuilt - heapLoaded,
+    directoryHeapMb: loaded.heap - before.heap,
+    directoryBuffersMb: loaded.buffers - before.buffers,
+    indexHeapMb: built.heap - loaded.heap,
+    indexBuffersMb: built.buffers - loaded.buffers,
     queries: times.length,
     medianMs: percentile(times, 0.5),
     p99Ms: percentile(times, 0.99),
@@ -207,9 +217,12 @@ function exposeGc(): () => void {
   return vm.runInNewContext('gc') as () => void;
 }
 
-function heapMb(gc: () => void): number {
+async function memoryMb(gc: () => void): Promise<{ heap: number; buffers: number }> {
   gc();
-  return process.memoryUsage().heapUsed / BYTES_PER_MB;
+  await new Promise((resolve) => setTimeout(resolve, BUFFER_FREE_WAIT_MS));
+  gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return { heap: heapUsed / BYTES_PER_MB, buffers: arrayBuffers / BYTES_PER_MB };
 }
 
 /** Prints the figures as a plain two-column table. */
@@ -221,8 +234,11 @@ export function printVillageSearchFigures(figures: VillageSearchBenchFigures): v
   const rows: [string, string][] = [
     ['load CSV (83,762 villages)', ms(figures.loadMs)],
     ['build index', ms(figures.buildMs)],
-    ['heap: directory', mb(figures.directoryHeapMb)],
-    ['heap: index', mb(figures.indexHeapMb)],
+    [
+      'heap + array buffers: directory',
+      `${mb(figures.directoryHeapMb)} + ${mb(figures.directoryBuffersMb)}`,
+    ],
+    ['heap + array buffers: index', `${mb(figures.indexHeapMb)} + ${mb(figures.indexBuffersMb)}`],
     [`query median (${figures.queries} queries)`, ms(figures.medianMs)],
     ['query p99', ms(figures.p99Ms)],
     ['query max', ms(figures.maxMs)],
