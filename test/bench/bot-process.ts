@@ -21,7 +21,7 @@ const STOP_TIMEOUT_MS = 10_000;
 export interface BotProcessOptions {
   /**
    * The entry point: a TypeScript file, run as `node --import tsx <script>`, or a built
-   * `.js` bundle (what `npm start` runs), run as `node --enable-source-maps <script>`.
+   * `.js` bundle, run with the Node options `npm start` gives it (see {@link startArgs}).
    */
   script: string;
   env: Record<string, string>;
@@ -45,6 +45,16 @@ export interface BotProcess {
   stderr(): string;
   /** SIGTERM, and SIGKILL when it has not stopped in time. */
   stop(): Promise<void>;
+}
+
+/** The arguments `npm start` gives node (package.json's `start`, after `node`). */
+export function startArgs(): string[] {
+  const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = manifest.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error('npm start no longer runs node: update the bench');
+  return args;
 }
 
 let ticksPerSecond: number | undefined;
@@ -94,7 +104,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     : [];
   const args = options.script.endsWith('.ts')
     ? [...profile, '--import', 'tsx', options.script]
-    : [...profile, '--enable-source-maps', options.script];
+    : [...profile, ...startArgs().filter((arg) => arg.startsWith('-')), options.script];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? '',
