@@ -65,7 +65,10 @@ export interface Poller {
  * stopped, fetched from the offset Telegram still holds; this poller's first batch starts at
  * that offset with the same limit, so it holds all of them. Past the first batch, an update
  * newer than every one this poller was given was never given to anyone; an older one is a
- * failed update fetched again or one that came back with it.
+ * failed update fetched again or one that came back with it. (One case escapes: after a
+ * switch from a webhook with more than a batch still pending, an update the webhook
+ * handled could come later. It is still handled once, by the runtime's dedupe; its press
+ * is only answered twice, which Telegram refuses harmlessly.)
  */
 export function startPoller(deps: PollerDeps): Poller {
   const controller = new AbortController();
