@@ -5,7 +5,7 @@
  * range of one UTF-8 buffer. About 3.5 MB in all (half of it typed arrays) where the
  * objects took 22 MB of heap; `Village` objects are made on demand, a few per message.
  */
-import { forEachCsvRow } from './village-csv.js';
+import { type CsvByteRow, copyCsvField, csvFieldText, forEachCsvByteRow } from './village-csv.js';
 import type { Village, VillageAreas, VillageDirectory } from './villages.js';
 
 /** A desa/kelurahan code: `PP.KK.CC.TNNN` (see villages.ts). */
@@ -20,10 +20,10 @@ const DIGIT_ZERO = 48;
 const DIGIT_ONE = 49;
 const DIGIT_THREE = 51;
 const DIGIT_NINE = 57;
-/** Highest UTF-16 code unit that is one byte of UTF-8. */
-const ASCII_MAX = 127;
-/** Most UTF-8 bytes one UTF-16 code unit becomes. */
-const UTF8_BYTES_PER_UNIT_MAX = 3;
+const LINE_FEED = 10;
+/** Where the digits of `PPKKCC` and of `TNNN` sit in a code `PP.KK.CC.TNNN`. */
+const DISTRICT_DIGITS = [0, 1, 3, 4, 6, 7];
+const SUFFIX_DIGITS = [9, 10, 11, 12];
 
 /** The villages as parallel arrays, one entry per village. */
 interface VillageColumns {
@@ -38,20 +38,29 @@ interface VillageColumns {
 }
 
 /**
- * The directory over the rows of villages.csv (`code,district_code,name`, header first).
+ * The directory over the rows of villages.csv (UTF-8 bytes: `code,district_code,name`,
+ * header first).
  * `districts` are every kecamatan with its kabupaten and province.
  * @throws Error on a malformed row, an unknown kecamatan or a duplicate code.
  */
 export function createVillageDirectory(
-  csv: string,
+  csv: Uint8Array,
   districts: readonly VillageAreas[],
 ): VillageDirectory {
   const byCode = [...districts].sort((a, b) => compareCodes(a.district.code, b.district.code));
-  const districtIndex = new Map(byCode.map((areas, i) => [areas.district.code, i]));
-  let columns = readColumns(csv, districtIndex);
+  const districtByNumber = new Map(
+    byCode.map((areas, i) => [districtNumber(areas.district.code), i]),
+  );
+  const columns = readColumns(csv, districtByNumber);
   // The file comes ordered by code; sorted only when a release does not.
-  if (!isOrdered(columns)) columns = reorder(columns);
+  return directoryOver(isOrdered(columns) ? columns : reorder(columns), byCode);
+}
+
+/** The directory over columns ordered by code, `byCode` being the districts in code order. */
+function directoryOver(columns: VillageColumns, byCode: VillageAreas[]): VillageDirectory {
   const { size, district, suffix, nameOffsets, names } = columns;
+  const districtIndex = new Map(byCode.map((areas, i) => [areas.district.code, i]));
+  // The villages of district d are the positions districtStart[d] to districtStart[d + 1].
   const districtStart = new Uint32Array(byCode.length + 1);
   for (let i = 0; i < size; i++) {
     const next = (district[i] as number) + 1;
@@ -121,85 +130,84 @@ function compareCodes(a: string, b: string): number {
 }
 
 /** Reads every data row into columns, checking its code and its kecamatan. */
-function readColumns(csv: string, districtIndex: Map<string, number>): VillageColumns {
+function readColumns(csv: Uint8Array, districtByNumber: Map<number, number>): VillageColumns {
   let lines = 1;
-  for (let at = csv.indexOf('\n'); at >= 0; at = csv.indexOf('\n', at + 1)) lines++;
+  for (let at = csv.indexOf(LINE_FEED); at >= 0; at = csv.indexOf(LINE_FEED, at + 1)) lines++;
   const district = new Uint32Array(lines);
   const suffix = new Uint16Array(lines);
   const nameOffsets = new Uint32Array(lines + 1);
-  // Names are about a third of the file; the buffer grows if a release has longer ones.
-  let names: Uint8Array = new Uint8Array(Math.ceil(csv.length / 3));
+  // A name is never longer than its row, so the file's size bounds them all.
+  const names = new Uint8Array(csv.length);
   let width = -1;
   let size = 0;
-  forEachCsvRow(csv, (fields) => {
+  forEachCsvByteRow(csv, (row) => {
     if (width < 0) {
-      width = fields.length;
+      width = row.count;
       return;
     }
-    const [code = '', parent = ''] = fields;
-    const parentOk = width === 2 || code.startsWith(`${parent}.`);
-    if (fields.length !== width || !isVillageCode(code) || !parentOk) {
+    const code = row.start[0] as number;
+    if (row.count !== width || !isVillageCode(csv, row) || !parentFits(csv, row, width)) {
+      const fields = Array.from({ length: row.count }, (_, i) => csvFieldText(csv, row, i));
       throw new Error(`idn-area-data villages.csv data row ${size + 1}: malformed "${fields}"`);
     }
-    const districtCode = code.slice(0, DISTRICT_CODE_LENGTH);
-    const index = districtIndex.get(districtCode);
+    const index = districtByNumber.get(digits(csv, code, DISTRICT_DIGITS));
     if (index === undefined) {
+      const districtCode = Buffer.from(csv.subarray(code, code + DISTRICT_CODE_LENGTH));
       throw new Error(`idn-area-data villages.csv: unknown parent code "${districtCode}"`);
     }
     district[size] = index;
-    suffix[size] = Number(code.slice(DISTRICT_CODE_LENGTH + 1));
-    const name = fields[width - 1] ?? '';
+    suffix[size] = digits(csv, code, SUFFIX_DIGITS);
     const start = nameOffsets[size] as number;
-    while (names.length < start + name.length * UTF8_BYTES_PER_UNIT_MAX) names = grown(names);
-    nameOffsets[++size] = start + writeUtf8(name, names, start);
+    nameOffsets[++size] = start + copyCsvField(csv, row, width - 1, names, start);
   });
-  const used = nameOffsets[size] as number;
   return {
     size,
     district: district.slice(0, size),
     suffix: suffix.slice(0, size),
     nameOffsets: nameOffsets.slice(0, size + 1),
-    names: Buffer.from(names.subarray(0, used)),
+    names: Buffer.from(names.subarray(0, nameOffsets[size])),
   };
 }
 
-/**
- * {@link VILLAGE_CODE_FORMAT} without a regular expression: V8 keeps the last string a
- * regular expression read, and a code read from the file is a slice that would keep the
- * whole 2.8 MB text alive after loading.
- */
-function isVillageCode(code: string): boolean {
-  if (code.length !== VILLAGE_CODE_LENGTH) return false;
+/** The number the digits at `offsets` (from `at`) spell: the code without its dots. */
+function digits(bytes: Uint8Array, at: number, offsets: readonly number[]): number {
+  let value = 0;
+  for (const offset of offsets) value = value * 10 + (bytes[at + offset] as number) - DIGIT_ZERO;
+  return value;
+}
+
+/** The kecamatan code `PP.KK.CC` as the number `PPKKCC`, as {@link digits} reads it. */
+function districtNumber(code: string): number {
+  return Number(code.replaceAll('.', ''));
+}
+
+/** The first field is a village code: {@link VILLAGE_CODE_FORMAT}, on bytes. */
+function isVillageCode(bytes: Uint8Array, row: CsvByteRow): boolean {
+  const from = row.start[0] as number;
+  if ((row.end[0] as number) - from !== VILLAGE_CODE_LENGTH) return false;
   for (let i = 0; i < VILLAGE_CODE_LENGTH; i++) {
-    const char = code.charCodeAt(i);
+    const byte = bytes[from + i] as number;
     const fits =
       i === 2 || i === 5 || i === 8
-        ? char === DOT
+        ? byte === DOT
         : i === 9
-          ? char >= DIGIT_ONE && char <= DIGIT_THREE
-          : char >= DIGIT_ZERO && char <= DIGIT_NINE;
+          ? byte >= DIGIT_ONE && byte <= DIGIT_THREE
+          : byte >= DIGIT_ZERO && byte <= DIGIT_NINE;
     if (!fits) return false;
   }
   return true;
 }
 
-function grown(bytes: Uint8Array): Uint8Array {
-  const larger = new Uint8Array(Math.max(1024, bytes.length * 2));
-  larger.set(bytes);
-  return larger;
-}
-
-const encoder = new TextEncoder();
-
-/** Writes `text` as UTF-8 into `bytes` at `at`; returns the bytes written. */
-function writeUtf8(text: string, bytes: Uint8Array, at: number): number {
-  // Names are ASCII but for a few: a byte each, without a call into the encoder.
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit > ASCII_MAX) return encoder.encodeInto(text, bytes.subarray(at)).written;
-    bytes[at + i] = unit;
+/** The code starts with the parent code (the second field) and a dot, as the old reader checked. */
+function parentFits(bytes: Uint8Array, row: CsvByteRow, width: number): boolean {
+  if (width === 2) return true;
+  const code = row.start[0] as number;
+  const parent = row.start[1] as number;
+  const length = (row.end[1] as number) - parent;
+  for (let i = 0; i < length; i++) {
+    if (bytes[code + i] !== bytes[parent + i]) return false;
   }
-  return text.length;
+  return bytes[code + length] === DOT && length < VILLAGE_CODE_LENGTH;
 }
 
 /** True when the codes rise strictly: ordered and without duplicates. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { copyCsvField, csvFieldText, forEachCsvByteRow } from '../../src/domain/village-csv.js';
 import {
   createVillageSearch,
   normalizeName,
@@ -79,6 +80,21 @@ describe('parseCsv', () => {
       ['2', 'Soka"an'],
       ['3', ''],
     ]);
+  });
+
+  it('reads bytes as it reads text, a multi-byte name and an unclosed quote too', () => {
+    const text = 'code,name\r\n1,"A, B"\n2,"Soka""an"\n\n3,\n4,Désa Ü\n"5",""\n6,"open""end';
+    const bytes = Buffer.from(text);
+    const rows: string[][] = [];
+    forEachCsvByteRow(bytes, (row) => {
+      rows.push(Array.from({ length: row.count }, (_, i) => csvFieldText(bytes, row, i)));
+      const out = new Uint8Array(bytes.length);
+      const last = row.count - 1;
+      const copied = copyCsvField(bytes, row, last, out, 0);
+      expect(Buffer.from(out.subarray(0, copied)).toString()).toBe(rows.at(-1)?.[last]);
+    });
+    expect(rows).toEqual(parseCsv(text));
+    expect(rows.at(-1)).toEqual(['6', 'open"end']);
   });
 });
 
