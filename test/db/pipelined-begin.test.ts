@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordInbound } from '../../src/db/queries/conversations.js';
+import { rowsOf } from '../../src/db/rows.js';
 import { inboundMessages } from '../../src/db/schema/index.js';
 import { createTestDb, NO_POSTGRES, type TestDatabase } from '../support/db.js';
 
@@ -37,9 +38,9 @@ describe.skipIf(NO_POSTGRES)('transactions with BEGIN sent along (PostgreSQL)', 
 
   it('runs its first statement inside the transaction', async () => {
     const times = await database.db.transaction(async (tx) => {
-      const first = await tx.execute<{ at: string }>(sql`select now()::text as at`);
+      const first = await rowsOf<{ at: string }>(tx, sql`select now()::text as at`);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const second = await tx.execute<{ at: string }>(sql`select now()::text as at`);
+      const second = await rowsOf<{ at: string }>(tx, sql`select now()::text as at`);
       return [first[0]?.at, second[0]?.at];
     });
     // now() is the start of the transaction: the same in both only inside one.
