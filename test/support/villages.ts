@@ -1,4 +1,4 @@
 import { lazyVillageIndex } from '../../src/domain/village-index.js';
 
-/** The village index of this test file, built on the first search (about a second). */
+/** The village index of this test file, built on the first search (a few tenths of a second). */
 export const testVillages = lazyVillageIndex();
