@@ -7,6 +7,11 @@
  * passes (count, sum, fill), so the build leaves little garbage either.
  */
 import {
+  createCandidateFilter,
+  type GramPostings,
+  keysByLength,
+} from './village-name-candidates.js';
+import {
   type EditDistance,
   maxEditsFor,
   nameForms,
@@ -70,9 +75,7 @@ interface Keys {
 export function createNameIndex(directory: VillageDirectory): NameIndex {
   const keys = readKeys(directory);
   const { text: keyText, start, fullKey, strippedKey, entryStart, entries } = keys;
-  const grams = gramPostings(keys);
-  const counts = new Uint8Array(keys.count);
-  const touched = new Int32Array(keys.count);
+  const filter = createCandidateFilter(gramPostings(keys), start);
 
   return {
     compare(village, form, max, distance, matches) {
@@ -94,24 +97,11 @@ export function createNameIndex(directory: VillageDirectory): NameIndex {
       const queryGrams = new Int32Array(text.length + 1);
       const gramCount = bigrams(text, 0, text.length, queryGrams);
       // An edit changes at most 3 bigrams (a transposition), so a match shares the rest.
-      const needed = gramCount - 3 * max;
-      let touchedCount = 0;
-      for (let g = 0; g < gramCount; g++) {
-        const gram = queryGrams[g] as number;
-        for (let at = grams.start[gram] as number; at < (grams.start[gram + 1] as number); at++) {
-          const id = grams.keys[at] as number;
-          const count = counts[id] as number;
-          counts[id] = count + 1;
-          if (count === 0) touched[touchedCount++] = id;
-        }
-      }
-      for (let t = 0; t < touchedCount; t++) {
-        const id = touched[t] as number;
-        const shared = counts[id] as number;
-        counts[id] = 0;
+      const found = filter.select(queryGrams, gramCount, gramCount - 3 * max, text.length, max);
+      for (let c = 0; c < found; c++) {
+        const id = filter.selected[c] as number;
         const from = start[id] as number;
         const to = start[id + 1] as number;
-        if (shared < needed || Math.abs(to - from - text.length) > max) continue;
         const edits = distance(text, keyText, max, from, to);
         if (edits > max) continue;
         const score = similarity(edits, text.length, to - from);
@@ -246,8 +236,11 @@ function hash(text: string): number {
   return value >>> 0;
 }
 
-/** The keys of each bigram, ordered by key id, counted then filled from the last key back. */
-function gramPostings(keys: Keys): { start: Uint32Array; keys: Int32Array } {
+/**
+ * The keys of each bigram, ordered by length then key (so a search reads only the lengths
+ * within its edit limit), counted then filled from the last key in that order back.
+ */
+function gramPostings(keys: Keys): GramPostings {
   const scratch = new Int32Array(keys.longest + 1);
   const start = new Uint32Array(GRAMS + 1);
   const gramsOf = (id: number) =>
@@ -264,7 +257,9 @@ function gramPostings(keys: Keys): { start: Uint32Array; keys: Int32Array } {
   }
   const postings = new Int32Array(start[GRAMS - 1] as number);
   start[GRAMS] = postings.length;
-  for (let id = keys.count - 1; id >= 0; id--) {
+  const byLength = keysByLength(keys.start, keys.longest);
+  for (let k = keys.count - 1; k >= 0; k--) {
+    const id = byLength[k] as number;
     const count = gramsOf(id);
     for (let g = 0; g < count; g++) {
       const gram = scratch[g] as number;
