@@ -91,12 +91,18 @@ export type EditDistance = (
   to?: number,
 ) => number;
 
-/** An {@link EditDistance} that reuses its row buffers across calls (not re-entrant). */
+/**
+ * An {@link EditDistance} that reuses its row buffers across calls (not re-entrant). Only
+ * the cells within `max` of the diagonal are computed: any other lies more than `max` edits
+ * away, so the cells just outside the band hold `max + 1` in its place. That can only lower
+ * values that are already above `max`, so results are those of the whole table.
+ */
 export function createEditDistance(): EditDistance {
   let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
   return (a, b, max, from = 0, to = b.length) => {
     const lengthB = to - from;
-    if (Math.abs(a.length - lengthB) > max) return max + 1;
+    const over = max + 1;
+    if (Math.abs(a.length - lengthB) > max) return over;
     if ((rows[0] as Int32Array).length <= lengthB) {
       rows = rows.map(() => new Int32Array(lengthB + 1));
     }
@@ -104,9 +110,12 @@ export function createEditDistance(): EditDistance {
     for (let j = 0; j <= lengthB; j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
       const charA = a.charCodeAt(i - 1);
+      const low = Math.max(1, i - max);
+      const high = Math.min(lengthB, i + max);
       current[0] = i;
+      if (low > 1) current[low - 1] = over;
       let rowMin = i;
-      for (let j = 1; j <= lengthB; j++) {
+      for (let j = low; j <= high; j++) {
         const charB = b.charCodeAt(from + j - 1);
         let cost = Math.min(
           (previous[j] as number) + 1,
@@ -124,9 +133,13 @@ export function createEditDistance(): EditDistance {
         current[j] = cost;
         if (cost < rowMin) rowMin = cost;
       }
-      if (rowMin > max) return max + 1;
-      [beforePrevious, previous, current] = [previous, current, beforePrevious];
+      if (high < lengthB) current[high + 1] = over;
+      if (rowMin > max) return over;
+      const oldest = beforePrevious;
+      beforePrevious = previous;
+      previous = current;
+      current = oldest;
     }
-    return Math.min(previous[lengthB] as number, max + 1);
+    return Math.min(previous[lengthB] as number, over);
   };
 }
