@@ -7,8 +7,8 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { DatabaseError } from '../errors.js';
 import { PROJECT_ROOT } from '../project-root.js';
+import { drizzleClient } from './drizzle-client.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
-import { withPipelinedBegin } from './pipelined-begin.js';
 import { statementCounting } from './statement-count.js';
 
 /** The database or a transaction on it: queries accept either. */
@@ -87,7 +87,7 @@ function openPostgres(url: string): Database {
   const counting = statementCounting();
   const sql = postgres(url, { max: POSTGRES_POOL_SIZE, onnotice: () => {}, ...counting });
   return {
-    db: drizzlePostgres({ client: withPipelinedBegin(sql) }) as unknown as Db,
+    db: drizzlePostgres({ client: drizzleClient(sql) }) as unknown as Db,
     driver: 'postgres',
     sql,
     openSession: ({ onclose, connection }) =>

@@ -1,18 +1,36 @@
 /**
- * Transactions on PostgreSQL whose BEGIN travels with their first statement.
+ * The postgres.js client as drizzle gets it, tuned for a bot that runs the same few
+ * statements for every message:
  *
- * postgres.js's `sql.begin` sends BEGIN and waits for its answer before the transaction's
- * first statement: a round trip, a socket write and a wake-up of the server for nothing,
- * on every message a person sends. Here BEGIN is queued on a reserved connection and the
- * first statement follows it in the same write (postgres.js sends what is queued in one
- * tick together); COMMIT still waits for every statement before it. Drizzle runs its
- * transactions through `client.begin` and, inside them, only `unsafe` and `savepoint`, which
- * is what the scope given to it offers.
+ * - **Prepared statements.** Drizzle asks postgres.js for unnamed statements (`prepare:
+ *   false`) unless a query is prepared by name, so PostgreSQL parsed and planned every
+ *   statement of every message again: most of its CPU per message. Here a statement with
+ *   parameters is prepared once per connection (postgres.js keeps them by their text and
+ *   prepares them again after a schema change). This needs a session per client: point
+ *   `DATABASE_URL` at PostgreSQL or a session-mode pooler, as the instance lock needs too.
+ * - **BEGIN with the first statement.** postgres.js's `sql.begin` sends BEGIN and waits
+ *   for its answer before the transaction's first statement: a round trip, a socket write
+ *   and a wake-up of the server for nothing. Here BEGIN is queued on a reserved connection
+ *   and the first statement follows it in the same write (postgres.js sends what is queued
+ *   in one tick together); COMMIT still waits for every statement before it.
+ *
+ * Drizzle runs queries through `client.unsafe`, its transactions through `client.begin`
+ * and, inside them, only `unsafe` and `savepoint`: what the scope given to it offers.
  */
 import type postgres from 'postgres';
 
 type Sql = postgres.Sql;
 type Reserved = postgres.ReservedSql;
+
+/** `unsafe` that prepares every statement with parameters (statements without stay simple). */
+function preparing(unsafe: Sql['unsafe']): Sql['unsafe'] {
+  return ((query: string, parameters?: unknown[], options?: object) =>
+    unsafe(
+      query,
+      parameters as postgres.ParameterOrJSON<never>[],
+      parameters && parameters.length > 0 ? { ...options, prepare: true } : options,
+    )) as Sql['unsafe'];
+}
 
 /** The part of a postgres.js transaction scope drizzle uses. */
 interface Scope {
@@ -37,7 +55,10 @@ function savepointOn(connection: Reserved, depth: number) {
 }
 
 function scopeOf(connection: Reserved, depth: number): Scope {
-  return { unsafe: connection.unsafe.bind(connection), savepoint: savepointOn(connection, depth) };
+  return {
+    unsafe: preparing(connection.unsafe.bind(connection)),
+    savepoint: savepointOn(connection, depth),
+  };
 }
 
 /** A transaction on a connection of its own, its BEGIN sent with the first statement. */
@@ -65,14 +86,13 @@ async function begin<T>(sql: Sql, fn: (scope: Scope) => T | Promise<T>): Promise
   }
 }
 
-/**
- * `sql` as drizzle sees it, except that its transactions send BEGIN with their first
- * statement (see the file comment); everything else is `sql` itself.
- */
-export function withPipelinedBegin(sql: Sql): Sql {
+/** `sql` as drizzle sees it: prepared statements, BEGIN with the first statement. */
+export function drizzleClient(sql: Sql): Sql {
+  const unsafe = preparing(sql.unsafe.bind(sql));
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'begin') return (fn: (scope: Scope) => unknown) => begin(target, fn);
+      if (property === 'unsafe') return unsafe;
       return Reflect.get(target, property, receiver);
     },
   });

@@ -1,7 +1,8 @@
 /**
- * Transactions on PostgreSQL send BEGIN with their first statement
- * (src/db/pipelined-begin.ts): they must still be transactions, whole or not at all, with
- * savepoints, and give their connection back however they end.
+ * The postgres.js client drizzle gets (src/db/drizzle-client.ts): statements with
+ * parameters are prepared, and transactions send BEGIN with their first statement. They
+ * must still be transactions, whole or not at all, with savepoints, and give their
+ * connection back however they end.
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,19 @@ describe.skipIf(NO_POSTGRES)('transactions with BEGIN sent along (PostgreSQL)', 
     // now() is the start of the transaction: the same in both only inside one.
     expect(times[0]).toBeDefined();
     expect(times[1]).toBe(times[0]);
+  });
+
+  it('prepares a statement with parameters, once on its connection', async () => {
+    const prepared = await database.db.transaction(async (tx) => {
+      await recordInbound(tx, record('p1'));
+      await recordInbound(tx, record('p2'));
+      return rowsOf<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from pg_prepared_statements
+          where statement like ${'insert into "inbound_messages"%'}`,
+      );
+    });
+    expect(prepared[0]?.n).toBe(1);
   });
 
   it('leaves nothing when the work throws', async () => {
