@@ -67,7 +67,10 @@ function claimedBy(claimer: Claimer): SQL | undefined {
  * Claims nothing while an older message of the contact is still being sent or waits
  * for a retry, so one person's messages never overtake each other; nor while another
  * sender holds a row lock on an older one (it is claiming or recording it right now):
- * `SKIP LOCKED` would otherwise hand this sender the newer messages behind it.
+ * `SKIP LOCKED` would otherwise hand this sender the newer messages behind it. Two senders
+ * scanning at once can each lock rows between the other's (one holds 1, 22 and 23 while
+ * the other holds 2 to 21): only the run of locked rows that are the oldest open ones,
+ * with none missing, is claimed.
  */
 export async function claimContactMessages(
   db: Db,
@@ -83,15 +86,18 @@ export async function claimContactMessages(
       .orderBy(asc(outbox.id))
       .limit(params.limit)
       .for('update', { skipLocked: true });
-    const [oldest] = await tx
-      .select({ id: sql<number | null>`min(${outbox.id})` })
+    // The oldest open rows, locked or not: the locked ones must be these, in order.
+    const oldest = await tx
+      .select({ id: outbox.id })
       .from(outbox)
       .where(
         and(eq(outbox.contactId, params.contactId), inArray(outbox.status, ['pending', 'sending'])),
-      );
-    if (open[0] === undefined || Number(open[0].id) !== Number(oldest?.id)) return [];
+      )
+      .orderBy(asc(outbox.id))
+      .limit(params.limit);
     const claimable: OutboxRow[] = [];
-    for (const row of open) {
+    for (const [index, row] of open.entries()) {
+      if (Number(row.id) !== Number(oldest[index]?.id)) break;
       if (row.status !== 'pending' || row.nextAttemptAt > params.now) break;
       claimable.push(row);
     }
