@@ -126,12 +126,14 @@ export async function decideRoleRequest(
 }
 
 /**
- * The contact and their pending request in one statement; with `lock`, the contact's row
- * locked first as {@link lockContact} does. Undefined for an unknown contact.
+ * The contact and their pending request, read together in one statement, without a lock:
+ * for a preview only. A change locks the contact first and reads the request after the
+ * lock, in a statement of its own: a statement that waited for the lock would still see
+ * the requests as they were when it began (an admin's decision made meanwhile unseen).
  */
 async function contactWithPending(
   db: Db,
-  params: { contactId: string; lock: boolean },
+  params: { contactId: string },
 ): Promise<
   { person: Contact; pending: Pick<RoleRequestRow, 'role' | 'createdAt'> | undefined } | undefined
 > {
@@ -142,12 +144,11 @@ async function contactWithPending(
     .orderBy(desc(roleRequests.createdAt))
     .limit(1)
     .as('pending');
-  const query = db
+  const [row] = await db
     .select({ person: contacts, role: pending.role, createdAt: pending.createdAt })
     .from(contacts)
     .leftJoinLateral(pending, sql`true`)
     .where(eq(contacts.id, params.contactId));
-  const [row] = await (params.lock ? query.for('update', { of: contacts }) : query);
   if (!row) return undefined;
   const { person, role, createdAt } = row;
   return { person, pending: role !== null && createdAt !== null ? { role, createdAt } : undefined };
@@ -161,7 +162,7 @@ export async function previewVillageMove(
   db: Db,
   params: { contactId: string; villageCode: string },
 ): Promise<VillageMovePlan | undefined> {
-  const found = await contactWithPending(db, { contactId: params.contactId, lock: false });
+  const found = await contactWithPending(db, { contactId: params.contactId });
   if (!found) return undefined;
   return planVillageMove(found.person, found.pending?.role ?? null, params.villageCode);
 }
@@ -192,9 +193,9 @@ export async function moveToVillage(
     now: Date;
   },
 ): Promise<VillageMoveOutcome> {
-  const found = await contactWithPending(db, { contactId: params.contactId, lock: true });
-  if (!found) return { type: 'gone' };
-  const { person, pending } = found;
+  const person = await lockContact(db, params);
+  if (!person) return { type: 'gone' };
+  const pending = await pendingRequestOf(db, params);
   const plan = planVillageMove(person, pending?.role ?? null, params.villageCode);
   if (plan.endedRole !== params.expectedEnd) return { type: 'changed' };
   if (person.villageCode === params.villageCode) return { type: 'moved', plan };
