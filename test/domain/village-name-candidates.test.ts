@@ -4,6 +4,7 @@ import {
   type GramPostings,
   keysByLength,
 } from '../../src/domain/village-name-candidates.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 // The filter is checked against the rule it must keep: read every list of the query,
 // count the bigrams each key shares, keep those sharing `needed` (or any, below 1) whose
@@ -77,17 +78,9 @@ function mistype(random: () => number, text: string): string {
   return `${text.slice(0, at)}${'xza'[Math.floor(random() * 3)]}${text.slice(at + 1)}`;
 }
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
-}
-
 describe('candidate filter', () => {
   it('keeps exactly the keys and the order of reading every list, whatever needed is', () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     // Few letters, so that bigrams repeat and lists are long, as "an" and "ng" are; some
     // keys with rarer letters, so that a few candidates are searched for in long lists.
     const keys = Array.from({ length: 1_500 }, (_, i) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEditDistance } from '../../src/domain/village-names.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const SEED = 20_261_128;
 
@@ -25,14 +26,6 @@ function fullTable(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
-}
-
 describe('edit distance', () => {
   it('counts substitution, deletion, insertion and transposition as one edit each', () => {
     const distance = createEditDistance();
@@ -45,7 +38,7 @@ describe('edit distance', () => {
   });
 
   it('gives the whole table’s distance, or max + 1 beyond max, for any texts and ranges', () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const distance = createEditDistance();
     const text = (alphabet: string) => {
       let out = '';
